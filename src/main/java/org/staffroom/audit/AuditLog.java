@@ -1,0 +1,154 @@
+package org.staffroom.audit;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.staffroom.directory.JoinRequests.JoinRequestHandled;
+import org.staffroom.groups.GroupAccess;
+import org.staffroom.groups.GroupEvents.InvitationCreated;
+import org.staffroom.groups.GroupEvents.InvitationRevoked;
+import org.staffroom.groups.GroupEvents.MemberJoined;
+import org.staffroom.groups.GroupEvents.MemberRemoved;
+import org.staffroom.groups.GroupEvents.RoleChanged;
+import org.staffroom.identity.AccountEvents;
+import org.staffroom.identity.AccountView;
+import org.staffroom.identity.Accounts;
+import org.staffroom.shared.DomainException;
+import org.staffroom.shared.Times;
+
+/** Listens to the events of other features and keeps a content-free record of them. */
+@Service
+public class AuditLog {
+
+    public record Entry(OffsetDateTime occurredAt, String kind, String actor, String subject) {
+    }
+
+    private record Row(OffsetDateTime occurredAt, String kind, UUID actorId, UUID subjectId) {
+    }
+
+    private final JdbcClient jdbc;
+    private final GroupAccess access;
+    private final Accounts accounts;
+    private final Clock clock;
+
+    AuditLog(JdbcClient jdbc, GroupAccess access, Accounts accounts, Clock clock) {
+        this.jdbc = jdbc;
+        this.access = access;
+        this.accounts = accounts;
+        this.clock = clock;
+    }
+
+    @EventListener
+    void on(AccountEvents.SignInFailed event) {
+        record(null, null, event.accountId(), "SIGN_IN_FAILED");
+    }
+
+    @EventListener
+    void on(AccountEvents.SignInThrottled event) {
+        record(null, null, event.accountId(), "SIGN_IN_THROTTLED");
+    }
+
+    @EventListener
+    void on(AccountEvents.SignedIn event) {
+        record(null, event.accountId(), event.accountId(), "SIGNED_IN");
+    }
+
+    @EventListener
+    void on(AccountEvents.PasswordChanged event) {
+        record(null, event.accountId(), event.accountId(), "PASSWORD_CHANGED");
+    }
+
+    @EventListener
+    void on(AccountEvents.PasswordResetRequested event) {
+        record(null, null, event.accountId(), "PASSWORD_RESET_REQUESTED");
+    }
+
+    @EventListener
+    void on(AccountEvents.AccessTokenCreated event) {
+        record(null, event.accountId(), event.accountId(), "ACCESS_TOKEN_CREATED");
+    }
+
+    @EventListener
+    void on(AccountEvents.AccountDeleted event) {
+        record(null, null, null, "ACCOUNT_DELETED");
+    }
+
+    @EventListener
+    void on(RoleChanged event) {
+        record(event.groupId(), event.actorId(), event.memberId(), "ROLE_CHANGED_TO_" + event.role());
+    }
+
+    @EventListener
+    void on(MemberJoined event) {
+        record(event.groupId(), event.accountId(), event.accountId(), "MEMBER_JOINED");
+    }
+
+    @EventListener
+    void on(MemberRemoved event) {
+        record(event.groupId(), event.actorId(), event.memberId(), "MEMBER_REMOVED");
+    }
+
+    @EventListener
+    void on(InvitationCreated event) {
+        record(event.groupId(), event.actorId(), null, "INVITATION_CREATED");
+    }
+
+    @EventListener
+    void on(InvitationRevoked event) {
+        record(event.groupId(), event.actorId(), null, "INVITATION_REVOKED");
+    }
+
+    @EventListener
+    void on(JoinRequestHandled event) {
+        record(event.groupId(), event.organiserId(), null,
+                event.approved() ? "JOIN_REQUEST_APPROVED" : "JOIN_REQUEST_DECLINED");
+    }
+
+    private void record(UUID groupId, UUID actorId, UUID subjectId, String kind) {
+        jdbc.sql("""
+                insert into audit_event (id, occurred_at, group_id, actor_id, subject_id, kind)
+                values (?, ?, ?, ?, ?, ?)""")
+                .params(UUID.randomUUID(), Times.now(clock), groupId, actorId, subjectId, kind).update();
+    }
+
+    /** A group's events, for its organisers. */
+    public List<Entry> forGroup(UUID organiserId, UUID groupId) {
+        access.requireOrganiser(groupId, organiserId);
+        return entries(jdbc.sql("""
+                select occurred_at, kind, actor_id, subject_id from audit_event
+                where group_id = ? order by occurred_at desc limit 500""").param(groupId).query(Row.class).list());
+    }
+
+    /** Every event, for administrators. */
+    public List<Entry> all(UUID administratorId) {
+        if (!accounts.get(administratorId).administrator()) {
+            throw new DomainException.Forbidden("error.administratorsOnly");
+        }
+        return entries(jdbc.sql("""
+                select occurred_at, kind, actor_id, subject_id from audit_event
+                order by occurred_at desc limit 500""").query(Row.class).list());
+    }
+
+    private List<Entry> entries(List<Row> rows) {
+        Map<UUID, AccountView> names = accounts.views(rows.stream()
+                .flatMap(row -> Stream.of(row.actorId(), row.subjectId())).filter(Objects::nonNull).distinct().toList());
+        return rows.stream().map(row -> new Entry(row.occurredAt(), row.kind(), name(names, row.actorId()),
+                name(names, row.subjectId()))).toList();
+    }
+
+    private static String name(Map<UUID, AccountView> names, UUID id) {
+        if (id == null) {
+            return "";
+        }
+        AccountView view = names.get(id);
+        return view == null ? "—" : view.displayName();
+    }
+}

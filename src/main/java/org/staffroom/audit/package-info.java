@@ -1,0 +1,7 @@
+/**
+ * The audit log of security-relevant events (sign-ins that failed, roles changed, invitations, join
+ * requests handled) for organisers and administrators. It records who and what kind, never content,
+ * addresses or devices.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Audit")
+package org.staffroom.audit;

@@ -1,0 +1,94 @@
+package org.staffroom.demo;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.staffroom.groups.GroupDetails;
+import org.staffroom.groups.Groups;
+import org.staffroom.groups.Invitations;
+import org.staffroom.groups.Networks;
+import org.staffroom.identity.Accounts;
+
+/**
+ * Fills an empty instance with the demo described in the README. Runs only with {@code staffroom.demo=true}
+ * and only when there are no accounts yet, so restarting the demo keeps what was done in it.
+ */
+@Component
+@ConditionalOnBooleanProperty("staffroom.demo")
+class DemoData implements ApplicationRunner {
+
+    static final String PASSWORD = "demo-pass-2026";
+    private static final Logger LOG = LoggerFactory.getLogger(DemoData.class);
+
+    private final Accounts accounts;
+    private final Groups groups;
+    private final Invitations invitations;
+    private final Networks networks;
+    private final PasswordEncoder encoder;
+
+    DemoData(Accounts accounts, Groups groups, Invitations invitations, Networks networks, PasswordEncoder encoder) {
+        this.accounts = accounts;
+        this.groups = groups;
+        this.invitations = invitations;
+        this.networks = networks;
+        this.encoder = encoder;
+    }
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) {
+        if (!accounts.setupNeeded()) {
+            LOG.info("Demo data: the instance already has accounts; leaving it as it is.");
+            return;
+        }
+        // one hash for every demo account: the password is published, and 25 Argon2 hashes would slow the start
+        String hash = encoder.encode(PASSWORD);
+        UUID admin = accounts.registerWithHash("admin@example.org", "Alex Admin", hash, true);
+        accounts.registerWithHash("coordinator@example.org", "Cleo Coordinator", hash, false);
+        UUID organiser = accounts.registerWithHash("organiser@example.org", "Olu Organiser", hash, false);
+        UUID organiser2 = accounts.registerWithHash("organiser2@example.org", "Priya Organiser", hash, false);
+
+        UUID mentalHealth = groups.create(organiser, new GroupDetails("North Community Mental Health Team",
+                "Severnside Mental Health NHS Trust", "NHS_TRUST",
+                "Mental health nurses, psychological well-being practitioners, social workers, admin staff", "BS34",
+                "Peer support for everyone in the team: supervision, training, caseloads, and what the tender "
+                        + "means for our jobs.",
+                true, "Peer support group", false));
+        UUID homeCare = groups.create(organiser2, new GroupDetails("Riverside Home Care",
+                "Riverside Care Ltd", "PRIVATE_CARE_PROVIDER", "Home care workers, care coordinators", "BS5",
+                "Home care workers in east Bristol: paid travel time, fair rotas, and the living wage.",
+                true, "", true));
+
+        join(mentalHealth, organiser, members(1, 14, hash));
+        join(homeCare, organiser2, members(15, 22, hash));
+
+        UUID network = networks.create(admin, "Bristol Care Workers Network",
+                "Care and health workers across Bristol organising in their workplaces and supporting each other.");
+        networks.addCoordinator(admin, network, "coordinator@example.org");
+        networks.join(organiser, mentalHealth, network);
+        networks.join(organiser2, homeCare, network);
+        LOG.info("Demo data: created 2 groups, 1 network and {} accounts.", 4 + 22);
+    }
+
+    private List<UUID> members(int from, int to, String hash) {
+        List<UUID> ids = new ArrayList<>();
+        for (int n = from; n <= to; n++) {
+            ids.add(accounts.registerWithHash("member" + n + "@example.org", DemoNames.name(n), hash, false));
+        }
+        return ids;
+    }
+
+    private void join(UUID groupId, UUID organiser, List<UUID> members) {
+        String code = invitations.create(organiser, groupId, 1, members.size()).code();
+        members.forEach(member -> invitations.accept(code, member));
+    }
+}

@@ -1,0 +1,125 @@
+package org.staffroom.directory;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.staffroom.groups.GroupAccess;
+import org.staffroom.groups.Invitations;
+import org.staffroom.groups.Invitations.CreatedInvitation;
+import org.staffroom.shared.DomainException;
+import org.staffroom.shared.TextInput;
+import org.staffroom.shared.Times;
+
+/**
+ * Someone asks to join a listed group. The request holds a name, a way to reach them and a message, and
+ * is deleted as soon as an organiser approves (an invitation is sent) or declines it.
+ */
+@Service
+public class JoinRequests {
+
+    public static final int MAX_NAME = 80;
+    public static final int MAX_CONTACT = 254;
+    public static final int MAX_MESSAGE = 1000;
+    static final int MAX_PENDING_PER_GROUP = 200;
+
+    public record JoinRequest(UUID id, UUID groupId, String name, String contact, String message, LocalDate receivedOn) {
+        public boolean contactIsEmail() {
+            return contact.matches("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+$");
+        }
+    }
+
+    /** The outcome of an approval: the invitation link, for the organiser to pass on if it was not e-mailed. */
+    public record Approval(CreatedInvitation invitation, boolean emailed) {
+    }
+
+    public record JoinRequestReceived(UUID groupId) {
+    }
+
+    public record JoinRequestHandled(UUID groupId, UUID organiserId, boolean approved) {
+    }
+
+    /** Carries only the address and the link; the mail feature sends it. */
+    public record ApprovalEmailRequested(UUID groupId, String email, String path) {
+    }
+
+    private final JdbcClient jdbc;
+    private final Directory directory;
+    private final GroupAccess access;
+    private final Invitations invitations;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    JoinRequests(JdbcClient jdbc, Directory directory, GroupAccess access, Invitations invitations,
+            ApplicationEventPublisher events, Clock clock) {
+        this.jdbc = jdbc;
+        this.directory = directory;
+        this.access = access;
+        this.invitations = invitations;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public UUID submit(UUID groupId, String name, String contact, String message) {
+        directory.listing(groupId);
+        String validName = TextInput.line("name", name, MAX_NAME, true);
+        String validContact = TextInput.line("contact", contact, MAX_CONTACT, true);
+        String validMessage = TextInput.multiline("message", message, MAX_MESSAGE, false);
+        long pending = jdbc.sql("select count(*) from directory_join_request where group_id = ?").param(groupId)
+                .query(Long.class).single();
+        if (pending >= MAX_PENDING_PER_GROUP) {
+            throw new DomainException.TooManyRequests();
+        }
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                insert into directory_join_request (id, group_id, name, contact, message, received_on)
+                values (?, ?, ?, ?, ?, ?)""")
+                .params(id, groupId, validName, validContact, validMessage, Times.today(clock)).update();
+        events.publishEvent(new JoinRequestReceived(groupId));
+        return id;
+    }
+
+    public List<JoinRequest> pending(UUID organiserId, UUID groupId) {
+        access.requireOrganiser(groupId, organiserId);
+        return jdbc.sql("""
+                select id, group_id, name, contact, message, received_on from directory_join_request
+                where group_id = ? order by received_on, id""")
+                .param(groupId).query(JoinRequest.class).list();
+    }
+
+    /** Issues a single-use invitation, e-mails it when the contact is an address, and deletes the request. */
+    @Transactional
+    public Approval approve(UUID organiserId, UUID groupId, UUID requestId) {
+        JoinRequest request = take(organiserId, groupId, requestId);
+        CreatedInvitation invitation = invitations.createForApprovedRequest(organiserId, groupId);
+        if (request.contactIsEmail()) {
+            events.publishEvent(new ApprovalEmailRequested(groupId, request.contact(),
+                    "/invitations/" + invitation.code()));
+        }
+        events.publishEvent(new JoinRequestHandled(groupId, organiserId, true));
+        return new Approval(invitation, request.contactIsEmail());
+    }
+
+    @Transactional
+    public void decline(UUID organiserId, UUID groupId, UUID requestId) {
+        take(organiserId, groupId, requestId);
+        events.publishEvent(new JoinRequestHandled(groupId, organiserId, false));
+    }
+
+    private JoinRequest take(UUID organiserId, UUID groupId, UUID requestId) {
+        access.requireOrganiser(groupId, organiserId);
+        JoinRequest request = jdbc.sql("""
+                select id, group_id, name, contact, message, received_on from directory_join_request
+                where id = ? and group_id = ?""")
+                .params(requestId, groupId).query(JoinRequest.class).optional()
+                .orElseThrow(DomainException.NotFound::new);
+        jdbc.sql("delete from directory_join_request where id = ?").param(requestId).update();
+        return request;
+    }
+}

@@ -1,0 +1,5 @@
+package org.staffroom.groups;
+
+public enum Role {
+    MEMBER, ORGANISER
+}

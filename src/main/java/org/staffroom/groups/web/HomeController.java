@@ -1,0 +1,37 @@
+package org.staffroom.groups.web;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.staffroom.groups.Groups;
+import org.staffroom.groups.Networks;
+import org.staffroom.identity.Accounts;
+import org.staffroom.identity.CurrentAccount;
+
+@Controller
+class HomeController {
+
+    static final String HOME = "groups/home";
+    static final String WELCOME = "groups/welcome";
+
+    private final Accounts accounts;
+    private final Groups groups;
+    private final Networks networks;
+
+    HomeController(Accounts accounts, Groups groups, Networks networks) {
+        this.accounts = accounts;
+        this.groups = groups;
+        this.networks = networks;
+    }
+
+    @GetMapping("/")
+    String home(@AuthenticationPrincipal CurrentAccount me, Model model) {
+        if (me == null) {
+            return accounts.setupNeeded() ? "redirect:/setup" : WELCOME;
+        }
+        model.addAttribute("memberships", groups.memberships(me.id()));
+        model.addAttribute("coordinated", networks.coordinatedBy(me.id()));
+        return HOME;
+    }
+}

@@ -1,0 +1,39 @@
+package org.staffroom.identity;
+
+import java.util.UUID;
+
+/** What identity tells other features. None carries an address, a user agent, a password or a token. */
+public final class AccountEvents {
+
+    private AccountEvents() {
+    }
+
+    public record AccountRegistered(UUID accountId) {
+    }
+
+    /** {@code accountId} is null when the e-mail address belongs to no account. */
+    public record SignInFailed(UUID accountId) {
+    }
+
+    public record SignedIn(UUID accountId) {
+    }
+
+    public record SignInThrottled(UUID accountId) {
+    }
+
+    public record PasswordChanged(UUID accountId) {
+    }
+
+    public record PasswordResetRequested(UUID accountId) {
+    }
+
+    public record AccessTokenCreated(UUID accountId) {
+    }
+
+    public record SessionsRevoked(UUID accountId) {
+    }
+
+    /** Published inside the deleting transaction, so that other features remove what they hold. */
+    public record AccountDeleted(UUID accountId) {
+    }
+}

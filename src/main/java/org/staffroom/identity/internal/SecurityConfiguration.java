@@ -1,0 +1,241 @@
+package org.staffroom.identity.internal;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.header.writers.CrossOriginOpenerPolicyHeaderWriter.CrossOriginOpenerPolicy;
+import org.springframework.session.SessionIdGenerator;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.staffroom.identity.AccessTokens;
+import org.staffroom.identity.AccountEvents.SignInFailed;
+import org.staffroom.identity.AccountEvents.SignInThrottled;
+import org.staffroom.identity.AccountEvents.SignedIn;
+import org.staffroom.identity.CurrentAccount;
+import org.staffroom.shared.SecretTokens;
+import org.staffroom.shared.web.ClientKeys;
+
+import jakarta.servlet.FilterChain;
+import tools.jackson.databind.json.JsonMapper;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+/**
+ * Two filter chains: the JSON API (bearer tokens only, stateless, so no cookie can act for a client and CSRF
+ * tokens are not needed) and the pages (form sign-in, sessions in the database, CSRF on every form).
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; "
+            + "frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
+
+    private static final UrlOnlyRequestCache REQUEST_CACHE = new UrlOnlyRequestCache();
+
+    /** Argon2id at OWASP's first recommended setting (ASVS 5.0): 46 MiB, 1 iteration, 1 lane. */
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new Argon2PasswordEncoder(16, 32, 1, 46 * 1024, 1);
+    }
+
+    /** 256 random bits per session id (the default UUID has 122). */
+    @Bean
+    SessionIdGenerator sessionIdGenerator() {
+        return () -> SecretTokens.newToken(32);
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, AccessTokens tokens, MessageSource messages) throws Exception {
+        http.securityMatcher("/api/**")
+                .authorizeHttpRequests(authorize -> authorize
+                        .requestMatchers(HttpMethod.POST, "/api/v1/auth/token").permitAll()
+                        .requestMatchers("/api/v1/openapi.json", "/api/v1/openapi.json/**").permitAll()
+                        .requestMatchers("/api/v1/directory/**").permitAll()
+                        .anyRequest().authenticated())
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .anonymous(Customizer.withDefaults())
+                .addFilterAfter(new BearerTokenFilter(tokens, messages), SecurityContextHolderFilter.class)
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint((request, response, e) ->
+                                Problems.write(response, HttpStatus.UNAUTHORIZED, "error.status.401", messages, request.getLocale()))
+                        .accessDeniedHandler((request, response, e) ->
+                                Problems.write(response, HttpStatus.FORBIDDEN, "error.status.403", messages, request.getLocale())))
+                .headers(SecurityConfiguration::headers);
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain pages(HttpSecurity http, LoginThrottle throttle, AccountStore accounts,
+            ApplicationEventPublisher events, @Value("${staffroom.session.absolute-timeout}") Duration absoluteTimeout)
+            throws Exception {
+        http.authorizeHttpRequests(authorize -> authorize
+                        .requestMatchers("/", "/login", "/setup", "/directory", "/directory/**", "/invitations/**",
+                                "/password-reset", "/password-reset/**", "/css/**", "/js/**", "/favicon.svg",
+                                "/error", "/privacy").permitAll()
+                        .requestMatchers("/admin/**").hasRole("ADMIN")
+                        .anyRequest().authenticated())
+                .formLogin(form -> form.loginPage("/login").usernameParameter("email").passwordParameter("password")
+                        // the default details hold the client's address, and would be stored in the session table
+                        .authenticationDetailsSource(request -> null)
+                        .successHandler(new SignedInHandler(throttle, events))
+                        .failureHandler((request, response, e) -> {
+                            String email = request.getParameter("email");
+                            throttle.failed(email, ClientKeys.of(request));
+                            events.publishEvent(new SignInFailed(email == null ? null
+                                    : accounts.byEmail(email.strip().toLowerCase(Locale.ROOT))
+                                            .map(AccountStore.StoredAccount::id).orElse(null)));
+                            response.sendRedirect(request.getContextPath() + "/login?error");
+                        })
+                        .permitAll())
+                .logout(logout -> logout.logoutUrl("/logout")
+                        .addLogoutHandler((request, response, authentication) ->
+                                response.setHeader("Clear-Site-Data", "\"cache\", \"cookies\", \"storage\""))
+                        .logoutSuccessUrl("/login?signedOut"))
+                .requestCache(cache -> cache.requestCache(REQUEST_CACHE))
+                .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+                .addFilterBefore(new ThrottledSignIn(throttle, accounts, events), UsernamePasswordAuthenticationFilter.class)
+                .addFilterAfter(new AbsoluteSessionTimeout(absoluteTimeout), SecurityContextHolderFilter.class)
+                .headers(SecurityConfiguration::headers);
+        return http.build();
+    }
+
+    private static void headers(HeadersConfigurer<HttpSecurity> headers) {
+        headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .frameOptions(HeadersConfigurer.FrameOptionsConfig::deny)
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
+                .crossOriginOpenerPolicy(coop -> coop.policy(CrossOriginOpenerPolicy.SAME_ORIGIN))
+                .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000))
+                .addHeaderWriter((request, response) -> response.setHeader("Permissions-Policy",
+                        "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"));
+    }
+
+    /** Records the sign-in, clears the account's failure count, and starts the absolute session clock. */
+    private static final class SignedInHandler extends SavedRequestAwareAuthenticationSuccessHandler {
+        private final LoginThrottle throttle;
+        private final ApplicationEventPublisher events;
+
+        SignedInHandler(LoginThrottle throttle, ApplicationEventPublisher events) {
+            this.throttle = throttle;
+            this.events = events;
+            setDefaultTargetUrl("/");
+            setRequestCache(REQUEST_CACHE);
+        }
+
+        @Override
+        public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
+                org.springframework.security.core.Authentication authentication) throws ServletException, IOException {
+            throttle.succeeded(request.getParameter("email"));
+            request.getSession().setAttribute(SessionRegistry.SIGNED_IN_AT, Instant.now());
+            if (authentication.getPrincipal() instanceof CurrentAccount account) {
+                events.publishEvent(new SignedIn(account.id()));
+            }
+            super.onAuthenticationSuccess(request, response, authentication);
+        }
+    }
+
+    /** Answers 429 to sign-in attempts once the account or the client has failed too often. */
+    private static final class ThrottledSignIn extends OncePerRequestFilter {
+        private final LoginThrottle throttle;
+        private final AccountStore accounts;
+        private final ApplicationEventPublisher events;
+
+        ThrottledSignIn(LoginThrottle throttle, AccountStore accounts, ApplicationEventPublisher events) {
+            this.throttle = throttle;
+            this.accounts = accounts;
+            this.events = events;
+        }
+
+        @Override
+        protected boolean shouldNotFilter(HttpServletRequest request) {
+            return !("POST".equals(request.getMethod()) && "/login".equals(request.getServletPath()));
+        }
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            String email = request.getParameter("email");
+            if (throttle.blocked(email, ClientKeys.of(request))) {
+                events.publishEvent(new SignInThrottled(email == null ? null
+                        : accounts.byEmail(email.strip().toLowerCase(Locale.ROOT))
+                                .map(AccountStore.StoredAccount::id).orElse(null)));
+                response.sendError(HttpStatus.TOO_MANY_REQUESTS.value());
+                return;
+            }
+            chain.doFilter(request, response);
+        }
+    }
+
+    /** Ends a session a fixed time after sign-in, however active it has been. */
+    private static final class AbsoluteSessionTimeout extends OncePerRequestFilter {
+        private final Duration limit;
+
+        AbsoluteSessionTimeout(Duration limit) {
+            this.limit = limit;
+        }
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            HttpSession session = request.getSession(false);
+            if (session != null && session.getAttribute(SessionRegistry.SIGNED_IN_AT) instanceof Instant signedInAt
+                    && signedInAt.plus(limit).isBefore(Instant.now())) {
+                session.invalidate();
+                SecurityContextHolder.clearContext();
+                response.sendRedirect(request.getContextPath() + "/login?expired");
+                return;
+            }
+            chain.doFilter(request, response);
+        }
+    }
+
+    /** RFC 9457 problem documents written by filters, outside Spring MVC. */
+    static final class Problems {
+        private static final JsonMapper JSON = JsonMapper.builder().build();
+
+        private Problems() {
+        }
+
+        static void write(HttpServletResponse response, HttpStatus status, String messageCode, MessageSource messages,
+                Locale locale) throws IOException {
+            String detail = messages.getMessage(messageCode, null, locale);
+            response.setStatus(status.value());
+            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            response.setCharacterEncoding("UTF-8");
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+            problem.setType(URI.create("about:blank"));
+            problem.setTitle(status.getReasonPhrase());
+            response.getWriter().write(JSON.writeValueAsString(problem));
+        }
+    }
+}

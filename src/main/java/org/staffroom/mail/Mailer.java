@@ -1,0 +1,123 @@
+package org.staffroom.mail;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.MailException;
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.staffroom.directory.JoinRequests.ApprovalEmailRequested;
+import org.staffroom.groups.GroupEvents.InvitationEmailRequested;
+import org.staffroom.identity.PasswordResets.ResetLinkRequested;
+import org.staffroom.shared.InstanceSettings;
+import org.staffroom.shared.Times;
+
+/**
+ * Writes messages to the outbox in the transaction that asked for them, and delivers them over SMTP when
+ * SMTP is configured. Each message is claimed by one conditional update, so several servers never send
+ * the same one twice.
+ */
+@Service
+public class Mailer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Mailer.class);
+
+    public record OutboxMessage(UUID id, String recipient, String subject, String body, OffsetDateTime createdAt,
+            boolean delivered) {
+    }
+
+    private final JdbcClient jdbc;
+    private final MessageSource messages;
+    private final InstanceSettings settings;
+    private final ObjectProvider<JavaMailSender> sender;
+    private final String from;
+    private final boolean smtpConfigured;
+    private final Clock clock;
+
+    Mailer(JdbcClient jdbc, MessageSource messages, InstanceSettings settings, ObjectProvider<JavaMailSender> sender,
+            @Value("${staffroom.mail.from}") String from, @Value("${spring.mail.host:}") String smtpHost, Clock clock) {
+        this.smtpConfigured = !smtpHost.isBlank();
+        this.jdbc = jdbc;
+        this.messages = messages;
+        this.settings = settings;
+        this.sender = sender;
+        this.from = from;
+        this.clock = clock;
+    }
+
+    @EventListener
+    void on(ResetLinkRequested request) {
+        queue(request.email(), "mail.passwordReset", request.path());
+    }
+
+    @EventListener
+    void on(InvitationEmailRequested request) {
+        queue(request.email(), "mail.invitation", request.path());
+    }
+
+    @EventListener
+    void on(ApprovalEmailRequested request) {
+        queue(request.email(), "mail.invitation", request.path());
+    }
+
+    /** Queues a message made of a fixed subject and a fixed line with one link. */
+    public void queue(String recipient, String messageKey, String path) {
+        String subject = messages.getMessage(messageKey + ".subject", null, Locale.ENGLISH);
+        String body = messages.getMessage(messageKey + ".body", new Object[] {settings.link(path)}, Locale.ENGLISH);
+        jdbc.sql("""
+                insert into mail_outbox (id, recipient, subject, body, created_at, delivered)
+                values (?, ?, ?, ?, ?, false)""")
+                .params(UUID.randomUUID(), recipient, subject, body, Times.now(clock)).update();
+    }
+
+    public List<OutboxMessage> outbox() {
+        return jdbc.sql("""
+                select id, recipient, subject, body, created_at, delivered from mail_outbox
+                order by created_at desc limit 200""").query(OutboxMessage.class).list();
+    }
+
+    @Scheduled(fixedDelayString = "PT20S", initialDelayString = "PT20S")
+    void deliver() {
+        JavaMailSender mail = smtpConfigured ? sender.getIfAvailable() : null;
+        if (mail == null) {
+            return;
+        }
+        List<OutboxMessage> pending = jdbc.sql("""
+                select id, recipient, subject, body, created_at, delivered from mail_outbox
+                where delivered = false order by created_at limit 50""").query(OutboxMessage.class).list();
+        for (OutboxMessage message : pending) {
+            int claimed = jdbc.sql("update mail_outbox set delivered = true where id = ? and delivered = false")
+                    .param(message.id()).update();
+            if (claimed == 1) {
+                send(mail, message);
+            }
+        }
+    }
+
+    private void send(JavaMailSender mail, OutboxMessage message) {
+        SimpleMailMessage email = new SimpleMailMessage();
+        email.setFrom(from);
+        email.setTo(message.recipient());
+        email.setSubject(message.subject());
+        email.setText(message.body());
+        try {
+            mail.send(email);
+        } catch (MailException e) {
+            // the recipient stays out of the log; the administrator sees the message in the outbox
+            LOG.warn("Could not deliver an e-mail over SMTP: {}", e.getClass().getSimpleName());
+            jdbc.sql("update mail_outbox set delivered = false where id = ?").param(message.id()).update();
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package org.staffroom.shared;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * A refusal the client can act on. Each subclass fixes the status; {@code messageCode} names the message
+ * in the bundles, so pages and problem documents say the same thing.
+ */
+public abstract sealed class DomainException extends RuntimeException
+        permits DomainException.NotFound, DomainException.Forbidden, DomainException.Conflict,
+        DomainException.InvalidInput, DomainException.TooManyRequests, DomainException.Gone,
+        DomainException.Unauthorized {
+
+    private final String messageCode;
+    private final transient Object[] arguments;
+
+    protected DomainException(String messageCode, Object... arguments) {
+        super(messageCode, null, false, false);
+        this.messageCode = messageCode;
+        this.arguments = arguments;
+    }
+
+    public String messageCode() {
+        return messageCode;
+    }
+
+    public Object[] arguments() {
+        return arguments;
+    }
+
+    public abstract HttpStatus status();
+
+    /** Also used where something exists but the caller may not know that it does. */
+    public static final class NotFound extends DomainException {
+        public NotFound() {
+            super("error.notFound");
+        }
+
+        @Override
+        public HttpStatus status() {
+            return HttpStatus.NOT_FOUND;
+        }
+    }
+
+    public static final class Forbidden extends DomainException {
+        public Forbidden(String messageCode) {
+            super(messageCode);
+        }
+
+        @Override
+        public HttpStatus status() {
+            return HttpStatus.FORBIDDEN;
+        }
+    }
+
+    public static final class Conflict extends DomainException {
+        public Conflict(String messageCode, Object... arguments) {
+            super(messageCode, arguments);
+        }
+
+        @Override
+        public HttpStatus status() {
+            return HttpStatus.CONFLICT;
+        }
+    }
+
+    public static final class Gone extends DomainException {
+        public Gone(String messageCode) {
+            super(messageCode);
+        }
+
+        @Override
+        public HttpStatus status() {
+            return HttpStatus.GONE;
+        }
+    }
+
+    /** Credentials that do not match; says nothing about which part was wrong. */
+    public static final class Unauthorized extends DomainException {
+        public Unauthorized(String messageCode) {
+            super(messageCode);
+        }
+
+        @Override
+        public HttpStatus status() {
+            return HttpStatus.UNAUTHORIZED;
+        }
+    }
+
+    public static final class TooManyRequests extends DomainException {
+        public TooManyRequests() {
+            super("error.tooManyRequests");
+        }
+
+        @Override
+        public HttpStatus status() {
+            return HttpStatus.TOO_MANY_REQUESTS;
+        }
+    }
+
+    /** Invalid input for one field: shown next to that field, or listed in the problem document. */
+    public static final class InvalidInput extends DomainException {
+        private final String field;
+
+        public InvalidInput(String field, String messageCode, Object... arguments) {
+            super(messageCode, arguments);
+            this.field = field;
+        }
+
+        public String field() {
+            return field;
+        }
+
+        @Override
+        public HttpStatus status() {
+            return HttpStatus.BAD_REQUEST;
+        }
+    }
+}

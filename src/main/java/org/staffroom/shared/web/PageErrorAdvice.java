@@ -1,0 +1,34 @@
+package org.staffroom.shared.web;
+
+import java.io.IOException;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.servlet.ModelAndView;
+import org.staffroom.shared.DomainException;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * Refusals on pages go through the container's error dispatch to {@link ErrorPages}, so that the error
+ * page is rendered like every other page (layout, signed-in menu, quick exit) with the refusal's message.
+ */
+@ControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE)
+class PageErrorAdvice {
+
+    static final String MESSAGE_CODE = "staffroom.error.messageCode";
+    static final String MESSAGE_ARGUMENTS = "staffroom.error.messageArguments";
+
+    @ExceptionHandler(DomainException.class)
+    ModelAndView refused(DomainException e, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        request.setAttribute(MESSAGE_CODE, e.messageCode());
+        request.setAttribute(MESSAGE_ARGUMENTS, e.arguments());
+        response.sendError(e.status().value());
+        return new ModelAndView();
+    }
+}

@@ -1,0 +1,36 @@
+package org.staffroom.support;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Every value of every application table, as text, for tests that look for what must never be stored. */
+public final class DatabaseDump {
+
+    private DatabaseDump() {
+    }
+
+    public static List<String> allValues(JdbcClient jdbc) {
+        List<String> tables = jdbc.sql("""
+                select table_name from information_schema.tables
+                where lower(table_schema) = 'public' and lower(table_type) in ('base table', 'table')""")
+                .query(String.class).list();
+        List<String> values = new ArrayList<>();
+        for (String table : tables) {
+            jdbc.sql("select * from " + table).query(rs -> {
+                int columns = rs.getMetaData().getColumnCount();
+                for (int i = 1; i <= columns; i++) {
+                    Object value = rs.getObject(i);
+                    if (value instanceof byte[] bytes) {
+                        values.add(new String(bytes, StandardCharsets.ISO_8859_1));
+                    } else if (value != null) {
+                        values.add(value.toString());
+                    }
+                }
+            });
+        }
+        return values;
+    }
+}

@@ -1,0 +1,73 @@
+package org.staffroom.support;
+
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.staffroom.groups.GroupDetails;
+import org.staffroom.groups.Groups;
+import org.staffroom.groups.Invitations;
+import org.staffroom.identity.AccessTokens;
+import org.staffroom.identity.Accounts;
+
+/**
+ * Builds people and groups for tests through the real use cases. Accounts share one precomputed password
+ * hash so that tests do not spend their time in Argon2.
+ */
+@Component
+public class Fixtures {
+
+    public static final String PASSWORD = "a long and unusual test passphrase";
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+
+    public record Person(UUID id, String email, String displayName, String token) {
+    }
+
+    private final Accounts accounts;
+    private final Groups groups;
+    private final Invitations invitations;
+    private final AccessTokens tokens;
+    private final String hash;
+
+    Fixtures(Accounts accounts, Groups groups, Invitations invitations, AccessTokens tokens, PasswordEncoder encoder) {
+        this.accounts = accounts;
+        this.groups = groups;
+        this.invitations = invitations;
+        this.tokens = tokens;
+        this.hash = encoder.encode(PASSWORD);
+    }
+
+    public Person person(String role) {
+        return create(role, false);
+    }
+
+    public Person administrator() {
+        return create("admin", true);
+    }
+
+    private Person create(String role, boolean administrator) {
+        int n = COUNTER.incrementAndGet();
+        String email = role + n + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        String name = Character.toUpperCase(role.charAt(0)) + role.substring(1) + " " + n;
+        UUID id = accounts.registerWithHash(email, name, hash, administrator);
+        return new Person(id, email, name, tokens.createPersonal(id, "tests").token());
+    }
+
+    /** A listed group with its organiser. */
+    public UUID group(Person organiser, String name) {
+        return groups.create(organiser.id(), new GroupDetails(name, "Test Trust", "NHS_TRUST", "Nurses", "BS1",
+                "A group for tests", true, "", false));
+    }
+
+    public UUID hiddenGroup(Person organiser, String name) {
+        return groups.create(organiser.id(), new GroupDetails(name, "Test Trust", "NHS_TRUST", "Nurses", "BS1",
+                "A hidden group for tests", false, "", false));
+    }
+
+    public Person member(UUID groupId, Person organiser) {
+        Person person = person("member");
+        invitations.accept(invitations.create(organiser.id(), groupId, 1, 1).code(), person.id());
+        return person;
+    }
+}

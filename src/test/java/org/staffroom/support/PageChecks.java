@@ -1,0 +1,67 @@
+package org.staffroom.support;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import com.microsoft.playwright.Page;
+
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The two checkers every page must pass: axe-core (WCAG 2.2 AA) inside the page, and the W3C Nu HTML
+ * Checker on the HTML exactly as the server sent it. Both come from npm into test-tools/node_modules.
+ */
+public final class PageChecks {
+
+    static final Path TOOLS = Path.of("test-tools", "node_modules");
+
+    private PageChecks() {
+    }
+
+    /** The axe violations of the page as it is now, as "rule: target" lines. */
+    public static List<String> axe(Page page) {
+        page.addScriptTag(new Page.AddScriptTagOptions().setPath(TOOLS.resolve("axe-core/axe.min.js")));
+        Object result = page.evaluate("""
+                async () => {
+                  const r = await axe.run(document, {runOnly: {type: 'tag',
+                      values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']}});
+                  return JSON.stringify(r.violations.map(v => ({id: v.id, nodes: v.nodes.map(n => n.target.join(' '))})));
+                }""");
+        List<String> violations = new ArrayList<>();
+        for (JsonNode violation : Api.JSON.readTree(result.toString())) {
+            violations.add(page.url() + " " + violation.get("id").asString() + ": " + violation.get("nodes"));
+        }
+        return violations;
+    }
+
+    /** Runs the Nu checker once over the given pages (name, HTML) and returns its error messages. */
+    public static List<String> nuErrors(List<String[]> pages) throws IOException, InterruptedException {
+        Path dir = Files.createTempDirectory("nu-check");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xss4m", "-jar", TOOLS.resolve("vnu-jar/build/dist/vnu.jar").toString(), "--errors-only", "--format", "json"));
+        for (int i = 0; i < pages.size(); i++) {
+            Path file = dir.resolve(i + "-" + pages.get(i)[0].replaceAll("[^A-Za-z0-9]+", "_") + ".html");
+            Files.writeString(file, pages.get(i)[1], StandardCharsets.UTF_8);
+            command.add(file.toString());
+        }
+        Process process = new ProcessBuilder(command).redirectErrorStream(false).start();
+        byte[] stdout = process.getInputStream().readAllBytes();
+        String report = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(5, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("the Nu checker did not finish");
+        }
+        String json = report.isBlank() ? new String(stdout, StandardCharsets.UTF_8) : report;
+        List<String> errors = new ArrayList<>();
+        for (JsonNode message : Api.JSON.readTree(json).get("messages")) {
+            errors.add(message.get("url").asString().replaceAll(".*/", "") + ":" + message.path("lastLine").asInt()
+                    + " " + message.get("message").asString());
+        }
+        return errors;
+    }
+}

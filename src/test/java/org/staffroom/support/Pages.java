@@ -1,0 +1,31 @@
+package org.staffroom.support;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+
+/** Steps that many browser tests share. */
+public final class Pages {
+
+    private Pages() {
+    }
+
+    public static String base(int port) {
+        return "http://localhost:" + port;
+    }
+
+    /** Signs in through the real sign-in form in a new browser context and returns its page. */
+    public static Page signedIn(int port, String email, String password) {
+        BrowserContext context = Browser.newContext();
+        Page page = context.newPage();
+        page.navigate(base(port) + "/login");
+        page.locator("input[name=email]").fill(email);
+        page.locator("input[name=password]").fill(password);
+        page.locator("form[action$='/login'] button[type=submit]").click();
+        page.waitForURL(url -> !url.contains("/login"));
+        return page;
+    }
+
+    public static Page visitor() {
+        return Browser.newContext().newPage();
+    }
+}

@@ -1,0 +1,118 @@
+package org.staffroom.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.staffroom.directory.JoinRequests;
+import org.staffroom.groups.Invitations;
+import org.staffroom.groups.Networks;
+import org.staffroom.support.Fixtures;
+import org.staffroom.support.Fixtures.Person;
+import org.staffroom.support.IntegrationTest;
+import org.staffroom.support.PageChecks;
+import org.staffroom.support.Pages;
+
+import com.microsoft.playwright.Page;
+
+/**
+ * Every page, as the people who see it, through axe-core (WCAG 2.2 AA, zero violations) and the W3C Nu
+ * HTML Checker (zero errors), at a phone's width.
+ */
+@IntegrationTest
+class AccessibilityTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    Invitations invitations;
+
+    @Autowired
+    JoinRequests joinRequests;
+
+    @Autowired
+    Networks networks;
+
+    final List<String> violations = new ArrayList<>();
+    final List<String[]> html = new ArrayList<>();
+
+    @Test
+    void everyPagePassesAxeAndTheNuChecker() throws Exception {
+        Person organiser = fixtures.person("organiser");
+        Person admin = fixtures.administrator();
+        UUID groupId = fixtures.group(organiser, "Accessible group " + UUID.randomUUID().toString().substring(0, 6));
+        Person member = fixtures.member(groupId, organiser);
+        joinRequests.submit(groupId, "Sam Seeker", "sam@example.org", "Hello <b>there</b>\nsecond line");
+        String code = invitations.create(organiser.id(), groupId, 7, 5).code();
+        UUID networkId = networks.create(admin.id(), "Test network " + UUID.randomUUID(), "A network");
+        networks.join(organiser.id(), groupId, networkId);
+        String g = "/groups/" + groupId;
+
+        Page visitor = Pages.visitor();
+        for (String path : List.of("/", "/login", "/login?error", "/login?signedOut", "/directory", "/directory?q=accessible",
+                "/directory?q=" + "x".repeat(150), "/directory/" + groupId, "/password-reset", "/invitations/" + code,
+                "/privacy", "/no-such-page", "/password-reset/not-a-real-token", "/invitations/not-a-real-code")) {
+            check(visitor, path);
+        }
+        visitor.navigate(Pages.base(port) + "/password-reset");
+        visitor.locator("input[name=email]").fill("someone@example.org");
+        visitor.locator("main form button[type=submit]").click();
+        checkCurrent(visitor, "password-reset-sent");
+        visitor.navigate(Pages.base(port) + "/directory/" + groupId);
+        visitor.locator("input[name=name]").fill("   ");
+        visitor.locator("input[name=contact]").fill("me@example.org");
+        visitor.locator("form[action$='/join'] button[type=submit]").click();
+        checkCurrent(visitor, "join-with-error");
+
+        Page page = Pages.signedIn(port, organiser.email(), Fixtures.PASSWORD);
+        for (String path : List.of("/", "/account", "/account/delete", "/groups/new", g, g + "/settings", g + "/members",
+                g + "/invitations", g + "/join-requests", g + "/audit", "/networks/" + networkId)) {
+            check(page, path);
+        }
+        page.navigate(Pages.base(port) + g + "/invitations");
+        page.locator("form[action$='/invitations'] button[type=submit]").click();
+        checkCurrent(page, "invitation-created");
+        page.navigate(Pages.base(port) + "/groups/new");
+        page.locator("input[name=name]").fill("  ");
+        page.locator("select[name=sector]").selectOption("OTHER");
+        page.locator("form[action$='/groups'] button[type=submit]").click();
+        checkCurrent(page, "new-group-with-error");
+        page.navigate(Pages.base(port) + "/account");
+        page.locator("input[name=name]").last().fill("script token");
+        page.locator("form[action$='/account/tokens'] button[type=submit]").click();
+        checkCurrent(page, "token-created");
+
+        Page memberPage = Pages.signedIn(port, member.email(), Fixtures.PASSWORD);
+        check(memberPage, g);
+        check(memberPage, g + "/members");
+
+        Page adminPage = Pages.signedIn(port, admin.email(), Fixtures.PASSWORD);
+        for (String path : List.of("/admin", "/admin/outbox", "/admin/audit", "/admin/networks")) {
+            check(adminPage, path);
+        }
+
+        assertThat(violations).as("axe-core violations").isEmpty();
+        assertThat(PageChecks.nuErrors(html)).as("Nu HTML Checker errors").isEmpty();
+    }
+
+    private void check(Page page, String path) {
+        page.navigate(Pages.base(port) + path);
+        violations.addAll(PageChecks.axe(page));
+        html.add(new String[] {path, page.context().request().get(Pages.base(port) + path).text()});
+    }
+
+    /** For pages reached by a form post: the DOM is taken before axe's script is added to it. */
+    private void checkCurrent(Page page, String name) {
+        html.add(new String[] {name, page.content()});
+        violations.addAll(PageChecks.axe(page));
+    }
+}

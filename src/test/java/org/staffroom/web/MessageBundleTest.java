@@ -1,0 +1,104 @@
+package org.staffroom.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.staffroom.groups.Role;
+import org.staffroom.groups.Sector;
+
+/**
+ * Every piece of user-facing text comes from the message bundles: every key the templates and the code
+ * use exists in English, and every other language bundle has exactly the English keys.
+ */
+class MessageBundleTest {
+
+    static final Path RESOURCES = Path.of("src/main/resources");
+    static final Pattern TEMPLATE_KEY = Pattern.compile("#\\{([A-Za-z][A-Za-z0-9_.]*[A-Za-z0-9_])[}(]");
+    static final Pattern CODE_LITERAL = Pattern.compile("\"([a-z][A-Za-z0-9]*(?:\\.[A-Za-z0-9]+)+)\"");
+
+    @Test
+    void everyKeyUsedInTemplatesExists() throws IOException {
+        Properties english = load(RESOURCES.resolve("messages.properties"));
+        List<String> missing = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(RESOURCES.resolve("templates"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".html")).toList()) {
+                Matcher matcher = TEMPLATE_KEY.matcher(Files.readString(file));
+                while (matcher.find()) {
+                    if (!english.containsKey(matcher.group(1))) {
+                        missing.add(file.getFileName() + ": " + matcher.group(1));
+                    }
+                }
+            }
+        }
+        assertThat(missing).isEmpty();
+    }
+
+    @Test
+    void everyMessageCodeInTheCodeExists() throws IOException {
+        Properties english = load(RESOURCES.resolve("messages.properties"));
+        Set<String> prefixes = new TreeSet<>();
+        english.stringPropertyNames().forEach(key -> prefixes.add(key.substring(0, key.indexOf('.') + 1)));
+        List<String> missing = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                Matcher matcher = CODE_LITERAL.matcher(Files.readString(file));
+                while (matcher.find()) {
+                    String code = matcher.group(1);
+                    boolean looksLikeMessage = prefixes.stream().anyMatch(code::startsWith)
+                            && !code.startsWith("staffroom.") && !code.startsWith("spring.");
+                    if (looksLikeMessage && !english.containsKey(code) && !english.containsKey(code + ".subject")) {
+                        missing.add(file.getFileName() + ": " + code);
+                    }
+                }
+            }
+        }
+        for (Sector sector : Sector.values()) {
+            if (!english.containsKey("sector." + sector)) {
+                missing.add("sector." + sector);
+            }
+        }
+        for (Role role : Role.values()) {
+            if (!english.containsKey("role." + role)) {
+                missing.add("role." + role);
+            }
+        }
+        for (int status : List.of(400, 401, 403, 404, 405, 406, 409, 410, 413, 415, 429, 503)) {
+            if (!english.containsKey("error.status." + status)) {
+                missing.add("error.status." + status);
+            }
+        }
+        assertThat(missing).isEmpty();
+    }
+
+    @Test
+    void otherLanguagesHaveExactlyTheEnglishKeys() throws IOException {
+        Set<String> english = load(RESOURCES.resolve("messages.properties")).stringPropertyNames();
+        try (Stream<Path> files = Files.list(RESOURCES)) {
+            for (Path bundle : files.filter(f -> f.getFileName().toString().matches("messages_.+\\.properties")).toList()) {
+                assertThat(load(bundle).stringPropertyNames()).as(bundle.toString()).isEqualTo(english);
+            }
+        }
+    }
+
+    static Properties load(Path file) throws IOException {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        }
+        return properties;
+    }
+}
