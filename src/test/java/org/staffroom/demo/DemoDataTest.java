@@ -1,0 +1,69 @@
+package org.staffroom.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.TestPropertySource;
+import org.staffroom.support.Api;
+import org.staffroom.support.IntegrationTest;
+import org.staffroom.support.WebSession;
+
+import tools.jackson.databind.JsonNode;
+
+/** The demo instance that ./staffroom demo starts, as the README describes it. */
+@IntegrationTest
+@TestPropertySource(properties = "staffroom.demo=true")
+class DemoDataTest {
+
+    @LocalServerPort
+    int port;
+
+    String token(String email) {
+        Api.Response response = new Api(port).post("/api/v1/auth/token", null,
+                Map.of("email", email, "password", "demo-pass-2026"));
+        assertThat(response.status()).as(email).isEqualTo(200);
+        return response.json().get("token").asString();
+    }
+
+    @Test
+    void theDemoHasTheNetworkTheTwoGroupsAndTheirPeople() {
+        Api api = new Api(port);
+        JsonNode organiser = api.get("/api/v1/me", token("organiser@example.org")).json();
+        assertThat(organiser.get("memberships").get(0).get("name").asString()).isEqualTo("North Community Mental Health Team");
+        assertThat(organiser.get("memberships").get(0).get("role").asString()).isEqualTo("ORGANISER");
+        String mentalHealth = organiser.get("memberships").get(0).get("groupId").asString();
+        assertThat(api.get("/api/v1/groups/" + mentalHealth + "/members", token("organiser@example.org")).json().size())
+                .isEqualTo(15);
+
+        JsonNode organiser2 = api.get("/api/v1/me", token("organiser2@example.org")).json();
+        String homeCare = organiser2.get("memberships").get(0).get("groupId").asString();
+        assertThat(organiser2.get("memberships").get(0).get("name").asString()).isEqualTo("Riverside Home Care");
+        assertThat(api.get("/api/v1/groups/" + homeCare + "/members", token("organiser2@example.org")).json().size())
+                .isEqualTo(9);
+
+        for (String member : List.of("member1@example.org", "member14@example.org")) {
+            assertThat(api.get("/api/v1/me", token(member)).json().get("memberships").get(0).get("groupId").asString())
+                    .isEqualTo(mentalHealth);
+        }
+        for (String member : List.of("member15@example.org", "member22@example.org")) {
+            assertThat(api.get("/api/v1/me", token(member)).json().get("memberships").get(0).get("groupId").asString())
+                    .isEqualTo(homeCare);
+        }
+        assertThat(api.get("/api/v1/me", token("admin@example.org")).json().get("administrator").asBoolean()).isTrue();
+
+        JsonNode listed = api.get("/api/v1/directory/groups", null).json().get("groups");
+        assertThat(listed.valueStream().map(g -> g.get("name").asString()))
+                .contains("North Community Mental Health Team", "Riverside Home Care");
+
+        WebSession coordinator = WebSession.signedIn(port, "coordinator@example.org", "demo-pass-2026");
+        String home = coordinator.get("/").body();
+        assertThat(home).contains("Bristol Care Workers Network");
+        String networkPath = home.replaceAll("(?s).*href=\"(/networks/[0-9a-f-]{36})\".*", "$1");
+        String network = coordinator.get(networkPath).body();
+        assertThat(network).contains("North Community Mental Health Team", "Riverside Home Care", "Cleo Coordinator");
+    }
+}
