@@ -78,14 +78,15 @@ public class Directory {
     }
 
     /**
-     * Each word must start a word of the listing (through the terms index); a field filter also requires
-     * the word to appear in that field. Words hold only letters and digits, so they need no escaping in LIKE.
+     * Each word must start a word of the listing: an index range scan on the terms (from the word up to the
+     * word with its last letter moved on by one). A field filter also requires the word in that field.
+     * Words hold only letters and digits, so they need no escaping in LIKE.
      */
     private static void wordFilter(StringBuilder sql, List<Object> params, List<String> words, String column) {
         for (String word : words) {
-            sql.append(" and exists (select 1 from directory_term t where t.group_id = l.group_id"
-                    + " and t.term like ?)");
-            params.add(word + "%");
+            sql.append(" and l.group_id in (select t.group_id from directory_term t where t.term >= ? and t.term < ?)");
+            params.add(word);
+            params.add(word.substring(0, word.length() - 1) + (char) (word.charAt(word.length() - 1) + 1));
             if (column != null) {
                 sql.append(" and lower(l.").append(column).append(") like ?");
                 params.add("%" + word + "%");

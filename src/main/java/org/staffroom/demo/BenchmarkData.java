@@ -1,0 +1,99 @@
+package org.staffroom.demo;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.staffroom.groups.GroupDetails;
+import org.staffroom.groups.Groups;
+import org.staffroom.identity.Accounts;
+
+/**
+ * Generated data for the benchmarks in bench/: many listed groups and accounts, made through the same use
+ * cases as real ones (so the directory's index is built as it would be). Runs only with
+ * {@code staffroom.bench.groups} set, once, on an empty instance.
+ */
+@Component
+@ConditionalOnProperty("staffroom.bench.groups")
+class BenchmarkData implements ApplicationRunner {
+
+    static final String PASSWORD = "benchmark passphrase 2026";
+    static final String BENCH_USER = "bench@example.org";
+    private static final Logger LOG = LoggerFactory.getLogger(BenchmarkData.class);
+    private static final int BATCH = 500;
+
+    private static final List<String> AREAS = List.of("Bristol", "Bath", "Gloucester", "Swindon", "Cardiff", "Exeter",
+            "Plymouth", "Taunton", "Newport", "Cheltenham", "Weston", "Yate", "Keynsham", "Clevedon", "Stroud", "Frome");
+    private static final List<String> PROFESSIONS = List.of("nurses", "care workers", "social workers", "therapists",
+            "midwives", "porters", "paramedics", "pharmacists", "psychologists", "healthcare assistants",
+            "occupational therapists", "physiotherapists", "admin staff", "support workers", "GPs", "cleaners");
+    private static final List<String> EMPLOYERS = List.of("Severnside NHS Trust", "Riverside Care Ltd",
+            "Avon County Council", "Westway Health Partnership", "Harbour Homecare", "Northgate Mental Health Trust",
+            "Sunrise Care Homes", "Hillside Community Interest Company", "Valley Agency Staffing", "City Primary Care");
+    private static final List<String> SECTORS = List.of("NHS_TRUST", "PRIVATE_CARE_PROVIDER", "LOCAL_AUTHORITY",
+            "PRIMARY_CARE", "PRIVATE_CARE_PROVIDER", "NHS_TRUST", "CHARITY", "AGENCY", "NHS_TRUST", "PRIMARY_CARE");
+
+    private final Accounts accounts;
+    private final Groups groups;
+    private final PasswordEncoder encoder;
+    private final TransactionTemplate transactions;
+    private final int groupCount;
+    private final int accountCount;
+
+    BenchmarkData(Accounts accounts, Groups groups, PasswordEncoder encoder,
+            TransactionTemplate transactions, @Value("${staffroom.bench.groups}") int groupCount,
+            @Value("${staffroom.bench.accounts:0}") int accountCount) {
+        this.accounts = accounts;
+        this.groups = groups;
+        this.encoder = encoder;
+        this.transactions = transactions;
+        this.groupCount = groupCount;
+        this.accountCount = accountCount;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!accounts.setupNeeded()) {
+            LOG.info("Benchmark data: the instance already has accounts; leaving it as it is.");
+            return;
+        }
+        long started = System.nanoTime();
+        String hash = encoder.encode(PASSWORD);
+        UUID benchUser = transactions.execute(status -> accounts.registerWithHash(BENCH_USER, "Bench Organiser", hash, false));
+        int total = Math.max(accountCount, groupCount);
+        for (int from = 0; from < total; from += BATCH) {
+            int start = from;
+            transactions.executeWithoutResult(status -> {
+                for (int n = start; n < Math.min(start + BATCH, total); n++) {
+                    // the benchmark user organises a handful of groups, as a real organiser would;
+                    // every other group has an organiser of its own
+                    UUID account = n < 5 ? benchUser
+                            : accounts.registerWithHash("bench" + n + "@example.org", "Bench Member " + n, hash, false);
+                    if (n < groupCount) {
+                        groups.create(account, details(n));
+                    }
+                }
+            });
+        }
+        LOG.info("Benchmark data: {} groups and {} accounts in {} s", groupCount, total - 4,
+                (System.nanoTime() - started) / 1_000_000_000);
+    }
+
+    private static GroupDetails details(int n) {
+        String area = AREAS.get(n % AREAS.size());
+        String profession = PROFESSIONS.get((n / AREAS.size()) % PROFESSIONS.size());
+        String employer = EMPLOYERS.get((n / 7) % EMPLOYERS.size());
+        return new GroupDetails(area + " " + profession + " " + n, employer, SECTORS.get(n % SECTORS.size()),
+                profession, area + " BS" + (n % 99 + 1),
+                "Workers at " + employer + " in " + area + " organising for safe staffing, fair pay and supervision.",
+                true, "", false);
+    }
+}
