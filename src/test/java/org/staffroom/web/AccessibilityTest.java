@@ -74,7 +74,7 @@ class AccessibilityTest {
         checkCurrent(visitor, "join-with-error");
 
         Page page = Pages.signedIn(port, organiser.email(), Fixtures.PASSWORD);
-        for (String path : List.of("/", "/account", "/account/delete", "/groups/new", g, g + "/settings", g + "/members",
+        for (String path : List.of("/", "/account", "/account/delete", "/account/two-factor", "/groups/new", g, g + "/settings", g + "/members",
                 g + "/invitations", g + "/join-requests", g + "/audit", "/networks/" + networkId)) {
             check(page, path);
         }

@@ -15,6 +15,7 @@ import org.staffroom.directory.JoinRequests;
 import org.staffroom.directory.SearchQuery;
 import org.staffroom.groups.Sector;
 import org.staffroom.shared.DomainException;
+import org.staffroom.shared.web.FormErrors;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -74,7 +75,7 @@ class DirectoryController {
         try {
             joinRequests.submit(groupId, form.name(), form.contact(), form.message());
         } catch (DomainException.InvalidInput e) {
-            result.rejectValue(e.field(), e.messageCode(), e.arguments(), e.messageCode());
+            FormErrors.reject(result, e);
             return LISTING_VIEW;
         }
         return SENT_VIEW;

@@ -19,6 +19,7 @@ import org.staffroom.groups.Role;
 import org.staffroom.groups.Sector;
 import org.staffroom.identity.CurrentAccount;
 import org.staffroom.shared.DomainException;
+import org.staffroom.shared.web.FormErrors;
 
 @Controller
 class GroupController {

@@ -17,6 +17,7 @@ import org.staffroom.identity.CurrentAccount;
 import org.staffroom.identity.NewAccount;
 import org.staffroom.identity.WebSignIn;
 import org.staffroom.shared.DomainException;
+import org.staffroom.shared.web.FormErrors;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;

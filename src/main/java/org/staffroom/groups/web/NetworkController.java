@@ -14,6 +14,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.staffroom.groups.Networks;
 import org.staffroom.identity.CurrentAccount;
 import org.staffroom.shared.DomainException;
+import org.staffroom.shared.web.FormErrors;
 
 @Controller
 class NetworkController {

@@ -26,6 +26,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.header.writers.CrossOriginOpenerPolicyHeaderWriter.CrossOriginOpenerPolicy;
@@ -36,6 +37,7 @@ import org.staffroom.identity.AccountEvents.SignInFailed;
 import org.staffroom.identity.AccountEvents.SignInThrottled;
 import org.staffroom.identity.AccountEvents.SignedIn;
 import org.staffroom.identity.CurrentAccount;
+import org.staffroom.identity.TwoFactor;
 import org.staffroom.shared.SecretTokens;
 import org.staffroom.shared.web.ClientKeys;
 
@@ -96,11 +98,11 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http, LoginThrottle throttle, AccountStore accounts,
+    SecurityFilterChain pages(HttpSecurity http, LoginThrottle throttle, AccountStore accounts, TwoFactor twoFactor,
             ApplicationEventPublisher events, @Value("${staffroom.session.absolute-timeout}") Duration absoluteTimeout)
             throws Exception {
         http.authorizeHttpRequests(authorize -> authorize
-                        .requestMatchers("/", "/login", "/setup", "/directory", "/directory/**", "/invitations/**",
+                        .requestMatchers("/", "/login", "/login/two-factor", "/setup", "/directory", "/directory/**", "/invitations/**",
                                 "/password-reset", "/password-reset/**", "/css/**", "/js/**", "/favicon.svg",
                                 "/error", "/privacy").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
@@ -108,7 +110,7 @@ class SecurityConfiguration {
                 .formLogin(form -> form.loginPage("/login").usernameParameter("email").passwordParameter("password")
                         // the default details hold the client's address, and would be stored in the session table
                         .authenticationDetailsSource(request -> null)
-                        .successHandler(new SignedInHandler(throttle, events))
+                        .successHandler(new SignedInHandler(throttle, twoFactor, events))
                         .failureHandler((request, response, e) -> {
                             String email = request.getParameter("email");
                             throttle.failed(email, ClientKeys.of(request));
@@ -143,10 +145,12 @@ class SecurityConfiguration {
     /** Records the sign-in, clears the account's failure count, and starts the absolute session clock. */
     private static final class SignedInHandler extends SavedRequestAwareAuthenticationSuccessHandler {
         private final LoginThrottle throttle;
+        private final TwoFactor twoFactor;
         private final ApplicationEventPublisher events;
 
-        SignedInHandler(LoginThrottle throttle, ApplicationEventPublisher events) {
+        SignedInHandler(LoginThrottle throttle, TwoFactor twoFactor, ApplicationEventPublisher events) {
             this.throttle = throttle;
+            this.twoFactor = twoFactor;
             this.events = events;
             setDefaultTargetUrl("/");
             setRequestCache(REQUEST_CACHE);
@@ -156,10 +160,19 @@ class SecurityConfiguration {
         public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
                 org.springframework.security.core.Authentication authentication) throws ServletException, IOException {
             throttle.succeeded(request.getParameter("email"));
-            request.getSession().setAttribute(SessionRegistry.SIGNED_IN_AT, Instant.now());
-            if (authentication.getPrincipal() instanceof CurrentAccount account) {
-                events.publishEvent(new SignedIn(account.id()));
+            CurrentAccount account = (CurrentAccount) authentication.getPrincipal();
+            if (twoFactor.enabled(account.id())) {
+                // the password was right, but the person is not signed in until the code is right too
+                SecurityContextHolder.clearContext();
+                new HttpSessionSecurityContextRepository().saveContext(SecurityContextHolder.createEmptyContext(),
+                        request, response);
+                request.getSession().setAttribute(PendingSecondStep.ATTRIBUTE,
+                        new PendingSecondStep(account.id(), Instant.now()));
+                response.sendRedirect(request.getContextPath() + "/login/two-factor");
+                return;
             }
+            request.getSession().setAttribute(SessionRegistry.SIGNED_IN_AT, Instant.now());
+            events.publishEvent(new SignedIn(account.id()));
             super.onAuthenticationSuccess(request, response, authentication);
         }
     }

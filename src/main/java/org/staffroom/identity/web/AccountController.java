@@ -15,8 +15,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.staffroom.identity.AccessTokens;
 import org.staffroom.identity.Accounts;
 import org.staffroom.identity.CurrentAccount;
+import org.staffroom.identity.TwoFactor;
 import org.staffroom.identity.internal.SessionRegistry;
 import org.staffroom.shared.DomainException;
+import org.staffroom.shared.web.FormErrors;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -43,8 +45,10 @@ class AccountController {
     private final Accounts accounts;
     private final AccessTokens tokens;
     private final SessionRegistry sessions;
+    private final TwoFactor twoFactor;
 
-    AccountController(Accounts accounts, AccessTokens tokens, SessionRegistry sessions) {
+    AccountController(Accounts accounts, AccessTokens tokens, SessionRegistry sessions, TwoFactor twoFactor) {
+        this.twoFactor = twoFactor;
         this.accounts = accounts;
         this.tokens = tokens;
         this.sessions = sessions;
@@ -68,6 +72,7 @@ class AccountController {
         }
         model.addAttribute("sessions", sessions.list(me.id(), request.getSession().getId()));
         model.addAttribute("tokens", tokens.list(me.id()));
+        model.addAttribute("twoFactorEnabled", twoFactor.enabled(me.id()));
         return VIEW;
     }
 

@@ -9,6 +9,7 @@ import org.staffroom.identity.AccessTokens;
 import org.staffroom.identity.AccountEvents.SignInFailed;
 import org.staffroom.identity.AccountEvents.SignedIn;
 import org.staffroom.identity.CurrentAccount;
+import org.staffroom.identity.TwoFactor;
 import org.staffroom.identity.internal.LoginThrottle;
 import org.staffroom.identity.internal.PasswordAuthenticator;
 import org.staffroom.shared.DomainException;
@@ -35,10 +36,12 @@ class AuthApiController {
     private final PasswordAuthenticator authenticator;
     private final LoginThrottle throttle;
     private final AccessTokens tokens;
+    private final TwoFactor twoFactor;
     private final org.springframework.context.ApplicationEventPublisher events;
 
     AuthApiController(PasswordAuthenticator authenticator, LoginThrottle throttle, AccessTokens tokens,
-            org.springframework.context.ApplicationEventPublisher events) {
+            TwoFactor twoFactor, org.springframework.context.ApplicationEventPublisher events) {
+        this.twoFactor = twoFactor;
         this.authenticator = authenticator;
         this.throttle = throttle;
         this.tokens = tokens;
@@ -46,7 +49,8 @@ class AuthApiController {
     }
 
     @Operation(summary = "Exchange an e-mail address and password for a bearer token valid for 12 hours",
-            description = "Throttled like the sign-in page: 429 after repeated failures.")
+            description = "Accounts with two-step sign-in also send the current six-digit code as totp. "
+                    + "Throttled like the sign-in page: 429 after repeated failures.")
     @PostMapping("/api/v1/auth/token")
     TokenResponse token(@Valid @RequestBody TokenRequest request, HttpServletRequest http) {
         String client = ClientKeys.of(http);
@@ -59,6 +63,11 @@ class AuthApiController {
             throttle.failed(request.email(), client);
             events.publishEvent(new SignInFailed(null));
             throw new DomainException.Unauthorized("signIn.failed");
+        }
+        if (!twoFactor.passes(account.id(), request.totp())) {
+            throttle.failed(request.email(), client);
+            events.publishEvent(new SignInFailed(account.id()));
+            throw new DomainException.Unauthorized("twoFactor.required");
         }
         throttle.succeeded(request.email());
         events.publishEvent(new SignedIn(account.id()));

@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.staffroom.identity.PasswordResets;
 import org.staffroom.shared.DomainException;
+import org.staffroom.shared.web.FormErrors;
 
 @Controller
 class PasswordResetController {

@@ -1,15 +1,15 @@
-package org.staffroom.identity.web;
+package org.staffroom.shared.web;
 
 import org.springframework.validation.BindingResult;
 import org.staffroom.shared.DomainException;
 
-final class FormErrors {
+/** Puts a use case's refusal next to the form field it concerns. */
+public final class FormErrors {
 
     private FormErrors() {
     }
 
-    /** Puts a use case's refusal next to the field it concerns. */
-    static void reject(BindingResult result, DomainException.InvalidInput e) {
+    public static void reject(BindingResult result, DomainException.InvalidInput e) {
         result.rejectValue(e.field(), e.messageCode(), e.arguments(), e.messageCode());
     }
 }

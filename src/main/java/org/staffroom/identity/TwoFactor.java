@@ -1,0 +1,92 @@
+package org.staffroom.identity;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.staffroom.shared.DomainException;
+import org.staffroom.shared.DomainException.InvalidInput;
+
+import dev.samstevens.totp.code.CodeVerifier;
+import dev.samstevens.totp.code.DefaultCodeGenerator;
+import dev.samstevens.totp.code.DefaultCodeVerifier;
+import dev.samstevens.totp.exceptions.QrGenerationException;
+import dev.samstevens.totp.qr.QrData;
+import dev.samstevens.totp.qr.ZxingPngQrGenerator;
+import dev.samstevens.totp.secret.DefaultSecretGenerator;
+import dev.samstevens.totp.time.SystemTimeProvider;
+import dev.samstevens.totp.util.Utils;
+
+/**
+ * The optional second step at sign-in: a six-digit code from an authenticator app (TOTP, RFC 6238). The
+ * app's entry is labelled "Staffroom" only, so a phone shows no e-mail address.
+ */
+@Service
+public class TwoFactor {
+
+    /** What the set-up page shows: the secret as text, as an otpauth link, and as a QR code image. */
+    public record Setup(String secret, String otpauthUri, String qrDataUri) {
+    }
+
+    private final JdbcClient jdbc;
+    private final PasswordEncoder encoder;
+    private final CodeVerifier verifier = new DefaultCodeVerifier(new DefaultCodeGenerator(), new SystemTimeProvider());
+
+    TwoFactor(JdbcClient jdbc, PasswordEncoder encoder) {
+        this.jdbc = jdbc;
+        this.encoder = encoder;
+    }
+
+    public boolean enabled(UUID accountId) {
+        return secret(accountId).isPresent();
+    }
+
+    /** A new secret, not yet stored: it is kept only once the person proves their app has it. */
+    public Setup newSetup() {
+        String secret = new DefaultSecretGenerator(32).generate();
+        QrData data = new QrData.Builder().label("Staffroom").issuer("Staffroom").secret(secret).digits(6).period(30)
+                .build();
+        try {
+            ZxingPngQrGenerator generator = new ZxingPngQrGenerator();
+            return new Setup(secret, data.getUri(), Utils.getDataUriForImage(generator.generate(data),
+                    generator.getImageMimeType()));
+        } catch (QrGenerationException e) {
+            throw new IllegalStateException("could not draw the QR code", e);
+        }
+    }
+
+    @Transactional
+    public void enable(UUID accountId, String secret, String code) {
+        if (secret == null || !verifier.isValidCode(secret, normalise(code))) {
+            throw new InvalidInput("code", "twoFactor.wrongCode");
+        }
+        jdbc.sql("update identity_account set totp_secret = ? where id = ?").params(secret, accountId).update();
+    }
+
+    @Transactional
+    public void disable(UUID accountId, String password) {
+        String hash = jdbc.sql("select password_hash from identity_account where id = ?").param(accountId)
+                .query(String.class).optional().orElseThrow(DomainException.NotFound::new);
+        if (password == null || !encoder.matches(password, hash)) {
+            throw new InvalidInput("password", "password.wrong");
+        }
+        jdbc.sql("update identity_account set totp_secret = null where id = ?").param(accountId).update();
+    }
+
+    /** True when the account has no second factor, or the code is right. */
+    public boolean passes(UUID accountId, String code) {
+        return secret(accountId).map(secret -> verifier.isValidCode(secret, normalise(code))).orElse(true);
+    }
+
+    private Optional<String> secret(UUID accountId) {
+        return jdbc.sql("select totp_secret from identity_account where id = ? and totp_secret is not null")
+                .param(accountId).query(String.class).optional();
+    }
+
+    private static String normalise(String code) {
+        return code == null ? "" : code.replaceAll("\\s", "");
+    }
+}

@@ -1,0 +1,85 @@
+package org.staffroom.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.staffroom.support.Api;
+import org.staffroom.support.Fixtures;
+import org.staffroom.support.Fixtures.Person;
+import org.staffroom.support.IntegrationTest;
+import org.staffroom.support.WebSession;
+
+import dev.samstevens.totp.code.DefaultCodeGenerator;
+
+@IntegrationTest
+class TwoFactorTest {
+
+    private static final Pattern SECRET = Pattern.compile("id=\"two-factor-secret\"[^>]*>([A-Z2-7]+)<");
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Fixtures fixtures;
+
+    static String code(String secret) throws Exception {
+        return new DefaultCodeGenerator().generate(secret, Math.floorDiv(Instant.now().getEpochSecond(), 30));
+    }
+
+    static String secretOn(WebSession.Page page) {
+        Matcher matcher = SECRET.matcher(page.body());
+        assertThat(matcher.find()).as("the set-up page shows the key").isTrue();
+        return matcher.group(1);
+    }
+
+    @Test
+    void withTwoStepSignInAPasswordAloneNoLongerSignsIn() throws Exception {
+        Person person = fixtures.person("nurse");
+        WebSession session = WebSession.signedIn(port, person.email(), Fixtures.PASSWORD);
+        WebSession.Page setup = session.get("/account/two-factor");
+        assertThat(setup.body()).contains("data:image/png;base64,").contains("otpauth://totp/");
+        WebSession.Page wrong = session.post("/account/two-factor", Map.of("code", "000000"));
+        assertThat(wrong.status()).isEqualTo(200);
+        assertThat(wrong.body()).contains("aria-invalid=\"true\"");
+        String secret = secretOn(wrong);
+        assertThat(session.post("/account/two-factor", Map.of("code", code(secret))).status()).isEqualTo(302);
+
+        WebSession phone = new WebSession(port);
+        WebSession.Page password = phone.signIn(person.email(), Fixtures.PASSWORD);
+        assertThat(password.location()).endsWith("/login/two-factor");
+        assertThat(phone.get("/account").status()).isEqualTo(302);
+        phone.get("/login/two-factor");
+        WebSession.Page badCode = phone.post("/login/two-factor", Map.of("code", "123456"));
+        assertThat(badCode.status()).isEqualTo(200);
+        assertThat(phone.get("/account").status()).isEqualTo(302);
+        WebSession.Page goodCode = phone.post("/login/two-factor", Map.of("code", code(secret)));
+        assertThat(goodCode.status()).isEqualTo(302);
+        assertThat(phone.get("/account").status()).isEqualTo(200);
+
+        Api api = new Api(port);
+        Map<String, String> credentials = new HashMap<>(Map.of("email", person.email(), "password", Fixtures.PASSWORD));
+        assertThat(api.post("/api/v1/auth/token", null, credentials).status()).isEqualTo(401);
+        credentials.put("totp", code(secret));
+        assertThat(api.post("/api/v1/auth/token", null, credentials).status()).isEqualTo(200);
+
+        phone.get("/account");
+        phone.post("/account/two-factor/disable", Map.of("password", Fixtures.PASSWORD));
+        assertThat(new WebSession(port).signIn(person.email(), Fixtures.PASSWORD).location()).doesNotContain("two-factor");
+    }
+
+    @Test
+    void theSecondStepCannotBeSkippedOrReachedWithoutTheFirst() {
+        WebSession visitor = new WebSession(port);
+        assertThat(visitor.get("/login/two-factor").location()).endsWith("/login");
+        visitor.get("/login");
+        assertThat(visitor.post("/login/two-factor", Map.of("code", "123456")).location()).contains("/login");
+    }
+}
