@@ -130,7 +130,7 @@ done
 {
   echo "# Foundation benchmark: measured figures"
   echo
-  echo "Run on $(date -u +%Y-%m-%d) on $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -m), $("$JAVA" -version 2>&1 | head -1)."
+  echo "Run on $(date -u +%Y-%m-%d), commit $(git rev-parse --short HEAD), on $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -m), $("$JAVA" -version 2>&1 | head -1)."
   echo "Data: $GROUP_COUNT listed groups, $ACCOUNT_COUNT accounts. Load: wrk, 2 threads, $CONNECTIONS connections, $DURATION per URL, on loopback (the load generator shares the 2 cores)."
   echo "JVM: as ./staffroom starts it (-XX:+UseSerialGC -Xmx512m, the AOT cache recorded at build). Latencies are wrk's; 'errors' lists non-2xx answers and socket errors."
   echo

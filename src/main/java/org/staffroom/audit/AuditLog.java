@@ -12,6 +12,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.staffroom.directory.JoinRequests.JoinRequestHandled;
+import org.staffroom.directory.JoinRequests.JoinRequestsViewed;
 import org.staffroom.groups.GroupAccess;
 import org.staffroom.groups.GroupEvents.InvitationCreated;
 import org.staffroom.groups.GroupEvents.InvitationRevoked;
@@ -110,6 +111,11 @@ public class AuditLog {
     void on(JoinRequestHandled event) {
         record(event.groupId(), event.organiserId(), null,
                 event.approved() ? "JOIN_REQUEST_APPROVED" : "JOIN_REQUEST_DECLINED");
+    }
+
+    @EventListener
+    void on(JoinRequestsViewed event) {
+        record(event.groupId(), event.organiserId(), null, "JOIN_REQUESTS_VIEWED");
     }
 
     private void record(UUID groupId, UUID actorId, UUID subjectId, String kind) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -21,13 +22,17 @@ public class Directory {
 
     public static final int PAGE_SIZE = 20;
 
+
     public record Page(List<Listing> listings, boolean hasMore) {
     }
 
     private final JdbcClient jdbc;
+    /** More matching terms than this, and a word is too common to start a search from. */
+    private final int commonWord;
 
-    Directory(JdbcClient jdbc) {
+    Directory(JdbcClient jdbc, @Value("${staffroom.directory.common-word-matches:5000}") int commonWord) {
         this.jdbc = jdbc;
+        this.commonWord = commonWord;
     }
 
     /** Keeps the public copy in step with the group: listed groups appear, hidden ones disappear. */
@@ -52,14 +57,34 @@ public class Directory {
     }
 
     public Page search(SearchQuery query) {
+        List<Word> words = new ArrayList<>();
+        query.terms(query.q()).forEach(word -> words.add(new Word(word, null)));
+        query.terms(query.area()).forEach(word -> words.add(new Word(word, "area")));
+        query.terms(query.employer()).forEach(word -> words.add(new Word(word, "employer")));
+        query.terms(query.profession()).forEach(word -> words.add(new Word(word, "professions")));
+        Word driver = rarest(words);
+
         StringBuilder sql = new StringBuilder("""
                 select l.group_id, l.name, l.employer, l.sector, l.professions, l.area, l.description
                 from directory_listing l where 1 = 1""");
         List<Object> params = new ArrayList<>();
-        wordFilter(sql, params, query.terms(query.q()), null);
-        wordFilter(sql, params, query.terms(query.area()), "area");
-        wordFilter(sql, params, query.terms(query.employer()), "employer");
-        wordFilter(sql, params, query.terms(query.profession()), "professions");
+        if (driver != null) {
+            sql.append(" and l.group_id in (select d.group_id from directory_term d where d.term >= ? and d.term < ?)");
+            params.add(driver.from());
+            params.add(driver.to());
+        }
+        for (Word word : words) {
+            if (word != driver) {
+                sql.append(" and exists (select 1 from directory_term t where t.group_id = l.group_id"
+                        + " and t.term >= ? and t.term < ?)");
+                params.add(word.from());
+                params.add(word.to());
+            }
+            if (word.column() != null) {
+                sql.append(" and lower(l.").append(word.column()).append(") like ?");
+                params.add("%" + word.text() + "%");
+            }
+        }
         Sector sector = query.parsedSector();
         if (sector != null) {
             sql.append(" and l.sector = ?");
@@ -78,20 +103,39 @@ public class Directory {
     }
 
     /**
-     * Each word must start a word of the listing: an index range scan on the terms (from the word up to the
-     * word with its last letter moved on by one). A field filter also requires the word in that field.
-     * Words hold only letters and digits, so they need no escaping in LIKE.
+     * A word of a search, matched against the start of a listing's words: terms from the word up to the
+     * word with its last letter moved on by one. Words hold only letters and digits, so they need no
+     * escaping in LIKE. {@code column} names the field a filter word must also appear in.
      */
-    private static void wordFilter(StringBuilder sql, List<Object> params, List<String> words, String column) {
-        for (String word : words) {
-            sql.append(" and l.group_id in (select t.group_id from directory_term t where t.term >= ? and t.term < ?)");
-            params.add(word);
-            params.add(word.substring(0, word.length() - 1) + (char) (word.charAt(word.length() - 1) + 1));
-            if (column != null) {
-                sql.append(" and lower(l.").append(column).append(") like ?");
-                params.add("%" + word + "%");
+    private record Word(String text, String column) {
+        String from() {
+            return text;
+        }
+
+        String to() {
+            return text.substring(0, text.length() - 1) + (char) (text.charAt(text.length() - 1) + 1);
+        }
+    }
+
+    /**
+     * The word with the fewest matching terms, found by counting each word's index range up to a bound.
+     * The search starts from its groups; when every word is common, none is worth starting from, and the
+     * search walks the directory by name, checking each group, which finds a page of common words quickly.
+     */
+    private Word rarest(List<Word> words) {
+        Word rarest = null;
+        long fewest = commonWord;
+        for (Word word : words) {
+            long count = jdbc.sql("""
+                    select count(*) from (select 1 from directory_term where term >= ? and term < ?
+                    fetch first %d rows only) matches""".formatted(commonWord))
+                    .params(word.from(), word.to()).query(Long.class).single();
+            if (count < fewest) {
+                fewest = count;
+                rarest = word;
             }
         }
+        return rarest;
     }
 
     public Listing listing(UUID groupId) {

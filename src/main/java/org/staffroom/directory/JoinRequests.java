@@ -44,6 +44,10 @@ public class JoinRequests {
     public record JoinRequestHandled(UUID groupId, UUID organiserId, boolean approved) {
     }
 
+    /** Join requests hold outsiders' names and contacts: every look at them is audited. */
+    public record JoinRequestsViewed(UUID groupId, UUID organiserId) {
+    }
+
     /** Carries only the address and the link; the mail feature sends it. */
     public record ApprovalEmailRequested(UUID groupId, String email, String path) {
     }
@@ -85,8 +89,10 @@ public class JoinRequests {
         return id;
     }
 
+    @Transactional
     public List<JoinRequest> pending(UUID organiserId, UUID groupId) {
         access.requireOrganiser(groupId, organiserId);
+        events.publishEvent(new JoinRequestsViewed(groupId, organiserId));
         return jdbc.sql("""
                 select id, group_id, name, contact, message, received_on from directory_join_request
                 where group_id = ? order by received_on, id""")

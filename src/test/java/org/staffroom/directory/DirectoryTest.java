@@ -37,6 +37,9 @@ class DirectoryTest {
     JoinRequests joinRequests;
 
     @Autowired
+    Directory directory;
+
+    @Autowired
     JdbcClient jdbc;
 
     String unique() {
@@ -73,6 +76,25 @@ class DirectoryTest {
         assertThat(names(api.get("/api/v1/directory/groups?q=" + word + "&sector=PRIVATE_CARE_PROVIDER", null)))
                 .containsExactly(word + " Home Care");
         assertThat(names(api.get("/api/v1/directory/groups?q=" + word + "+secret", null))).isEmpty();
+    }
+
+    @Test
+    void searchesGiveTheSameAnswerWhenEveryWordIsTooCommonToStartFrom() {
+        Person organiser = fixtures.person("organiser");
+        String word = unique();
+        for (int i = 0; i < 3; i++) {
+            groups.create(organiser.id(), new GroupDetails(word + " team " + i, "Severn Trust", i == 2 ? "CHARITY" : "NHS_TRUST",
+                    "Nurses", "BS" + i, "Safe staffing", true, "", false));
+        }
+        Directory everyWordCommon = new Directory(jdbc, 0);
+        for (SearchQuery query : List.of(new SearchQuery(word, "", "", "", "", 0),
+                new SearchQuery(word + " staffing", "bs1", "", "", "", 0),
+                new SearchQuery(word, "", "severn", "nurses", "CHARITY", 0),
+                new SearchQuery(word + " nowhere", "", "", "", "", 0))) {
+            assertThat(everyWordCommon.search(query)).isEqualTo(directory.search(query));
+        }
+        assertThat(everyWordCommon.search(new SearchQuery(word, "", "", "", "", 0)).listings()).hasSize(3);
+        assertThat(everyWordCommon.search(new SearchQuery(word, "", "", "", "CHARITY", 0)).listings()).hasSize(1);
     }
 
     @Test
@@ -117,6 +139,10 @@ class DirectoryTest {
         assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> joinRequests.pending(member.id(), groupId)))
                 .isInstanceOf(org.staffroom.shared.DomainException.Forbidden.class);
 
+        assertThat(joinRequests.pending(organiser.id(), groupId)).extracting(JoinRequests.JoinRequest::name)
+                .containsExactly("Robin Applicant");
+        assertThat(jdbc.sql("select count(*) from audit_event where group_id = ? and kind = 'JOIN_REQUESTS_VIEWED' and actor_id = ?")
+                .params(groupId, organiser.id()).query(Long.class).single()).isEqualTo(1);
         JoinRequests.Approval approval = joinRequests.approve(organiser.id(), groupId, requestId);
         assertThat(approval.emailed()).isTrue();
         assertThat(jdbc.sql("select count(*) from directory_join_request where id = ?").param(requestId)

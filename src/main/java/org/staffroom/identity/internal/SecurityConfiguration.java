@@ -2,6 +2,7 @@ package org.staffroom.identity.internal;
 
 import java.io.IOException;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
@@ -127,7 +128,7 @@ class SecurityConfiguration {
                 .requestCache(cache -> cache.requestCache(REQUEST_CACHE))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 .addFilterBefore(new ThrottledSignIn(throttle, accounts, events), UsernamePasswordAuthenticationFilter.class)
-                .addFilterAfter(new AbsoluteSessionTimeout(absoluteTimeout), SecurityContextHolderFilter.class)
+                .addFilterAfter(new AbsoluteSessionTimeout(absoluteTimeout, Clock.systemUTC()), SecurityContextHolderFilter.class)
                 .headers(SecurityConfiguration::headers);
         return http.build();
     }
@@ -203,29 +204,6 @@ class SecurityConfiguration {
                         : accounts.byEmail(email.strip().toLowerCase(Locale.ROOT))
                                 .map(AccountStore.StoredAccount::id).orElse(null)));
                 response.sendError(HttpStatus.TOO_MANY_REQUESTS.value());
-                return;
-            }
-            chain.doFilter(request, response);
-        }
-    }
-
-    /** Ends a session a fixed time after sign-in, however active it has been. */
-    private static final class AbsoluteSessionTimeout extends OncePerRequestFilter {
-        private final Duration limit;
-
-        AbsoluteSessionTimeout(Duration limit) {
-            this.limit = limit;
-        }
-
-        @Override
-        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-                throws ServletException, IOException {
-            HttpSession session = request.getSession(false);
-            if (session != null && session.getAttribute(SessionRegistry.SIGNED_IN_AT) instanceof Instant signedInAt
-                    && signedInAt.plus(limit).isBefore(Instant.now())) {
-                session.invalidate();
-                SecurityContextHolder.clearContext();
-                response.sendRedirect(request.getContextPath() + "/login?expired");
                 return;
             }
             chain.doFilter(request, response);
