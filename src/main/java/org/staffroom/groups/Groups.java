@@ -133,6 +133,15 @@ public class Groups {
                 .toList();
     }
 
+    /**
+     * A group's organisers, for the server's own use (content-free notifications); never shown to anyone
+     * without an organiser's rights.
+     */
+    public List<UUID> organiserIds(UUID groupId) {
+        return jdbc.sql("select account_id from groups_membership where group_id = ? and role = 'ORGANISER'")
+                .param(groupId).query(UUID.class).list();
+    }
+
     public long memberCount(UUID accountId, UUID groupId) {
         access.requireMember(groupId, accountId);
         return jdbc.sql("select count(*) from groups_membership where group_id = ?").param(groupId)

@@ -19,6 +19,9 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.staffroom.directory.JoinRequests.ApprovalEmailRequested;
+import org.staffroom.directory.JoinRequests.JoinRequestReceived;
+import org.staffroom.groups.Groups;
+import org.staffroom.identity.Accounts;
 import org.staffroom.groups.GroupEvents.InvitationEmailRequested;
 import org.staffroom.identity.PasswordResets.ResetLinkRequested;
 import org.staffroom.shared.InstanceSettings;
@@ -39,6 +42,8 @@ public class Mailer {
     }
 
     private final JdbcClient jdbc;
+    private final Groups groups;
+    private final Accounts accounts;
     private final MessageSource messages;
     private final InstanceSettings settings;
     private final ObjectProvider<JavaMailSender> sender;
@@ -46,10 +51,12 @@ public class Mailer {
     private final boolean smtpConfigured;
     private final Clock clock;
 
-    Mailer(JdbcClient jdbc, MessageSource messages, InstanceSettings settings, ObjectProvider<JavaMailSender> sender,
+    Mailer(JdbcClient jdbc, Groups groups, Accounts accounts, MessageSource messages, InstanceSettings settings, ObjectProvider<JavaMailSender> sender,
             @Value("${staffroom.mail.from}") String from, @Value("${spring.mail.host:}") String smtpHost, Clock clock) {
         this.smtpConfigured = !smtpHost.isBlank();
         this.jdbc = jdbc;
+        this.groups = groups;
+        this.accounts = accounts;
         this.messages = messages;
         this.settings = settings;
         this.sender = sender;
@@ -70,6 +77,14 @@ public class Mailer {
     @EventListener
     void on(ApprovalEmailRequested request) {
         queue(request.email(), "mail.invitation", request.path());
+    }
+
+    /** Organisers hear that someone asked to join, and nothing more: not the group, not who asked. */
+    @EventListener
+    void on(JoinRequestReceived request) {
+        String path = "/groups/" + request.groupId() + "/join-requests";
+        accounts.views(groups.organiserIds(request.groupId())).values()
+                .forEach(organiser -> queue(organiser.email(), "mail.update", path));
     }
 
     /** Queues a message made of a fixed subject and a fixed line with one link. */

@@ -40,6 +40,9 @@ class DirectoryTest {
     Directory directory;
 
     @Autowired
+    org.staffroom.mail.Mailer mailer;
+
+    @Autowired
     JdbcClient jdbc;
 
     String unique() {
@@ -129,6 +132,11 @@ class DirectoryTest {
                 Map.of("name", "Robin Applicant", "contact", "robin@example.org", "message", "Please let me in"));
         assertThat(sent.status()).isEqualTo(201);
         UUID requestId = UUID.fromString(sent.json().get("id").asString());
+        assertThat(mailer.outbox()).anySatisfy(message -> {
+            assertThat(message.recipient()).isEqualTo(organiser.email());
+            assertThat(message.body()).contains("/groups/" + groupId + "/join-requests")
+                    .doesNotContain("Robin").doesNotContain("Team");
+        });
 
         Response invalid = api.post("/api/v1/directory/groups/" + groupId + "/join-requests", null,
                 Map.of("name", "", "contact", "x"));
