@@ -1,5 +1,8 @@
 package org.staffroom.identity;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -13,6 +16,7 @@ import org.staffroom.shared.DomainException.InvalidInput;
 import dev.samstevens.totp.code.CodeVerifier;
 import dev.samstevens.totp.code.DefaultCodeGenerator;
 import dev.samstevens.totp.code.DefaultCodeVerifier;
+import dev.samstevens.totp.exceptions.CodeGenerationException;
 import dev.samstevens.totp.exceptions.QrGenerationException;
 import dev.samstevens.totp.qr.QrData;
 import dev.samstevens.totp.qr.ZxingPngQrGenerator;
@@ -31,13 +35,18 @@ public class TwoFactor {
     public record Setup(String secret, String otpauthUri, String qrDataUri) {
     }
 
+    private static final int PERIOD_SECONDS = 30;
+
     private final JdbcClient jdbc;
     private final PasswordEncoder encoder;
-    private final CodeVerifier verifier = new DefaultCodeVerifier(new DefaultCodeGenerator(), new SystemTimeProvider());
+    private final Clock clock;
+    private final DefaultCodeGenerator generator = new DefaultCodeGenerator();
+    private final CodeVerifier verifier = new DefaultCodeVerifier(generator, new SystemTimeProvider());
 
-    TwoFactor(JdbcClient jdbc, PasswordEncoder encoder) {
+    TwoFactor(JdbcClient jdbc, PasswordEncoder encoder, Clock clock) {
         this.jdbc = jdbc;
         this.encoder = encoder;
+        this.clock = clock;
     }
 
     public boolean enabled(UUID accountId) {
@@ -47,8 +56,8 @@ public class TwoFactor {
     /** A new secret, not yet stored: it is kept only once the person proves their app has it. */
     public Setup newSetup() {
         String secret = new DefaultSecretGenerator(32).generate();
-        QrData data = new QrData.Builder().label("Staffroom").issuer("Staffroom").secret(secret).digits(6).period(30)
-                .build();
+        QrData data = new QrData.Builder().label("Staffroom").issuer("Staffroom").secret(secret).digits(6)
+                .period(PERIOD_SECONDS).build();
         try {
             ZxingPngQrGenerator generator = new ZxingPngQrGenerator();
             return new Setup(secret, data.getUri(), Utils.getDataUriForImage(generator.generate(data),
@@ -63,7 +72,8 @@ public class TwoFactor {
         if (secret == null || !verifier.isValidCode(secret, normalise(code))) {
             throw new InvalidInput("code", "twoFactor.wrongCode");
         }
-        jdbc.sql("update identity_account set totp_secret = ? where id = ?").params(secret, accountId).update();
+        jdbc.sql("update identity_account set totp_secret = ?, totp_last_step = null where id = ?")
+                .params(secret, accountId).update();
     }
 
     @Transactional
@@ -76,9 +86,36 @@ public class TwoFactor {
         jdbc.sql("update identity_account set totp_secret = null where id = ?").param(accountId).update();
     }
 
-    /** True when the account has no second factor, or the code is right. */
+    /**
+     * True when the account has no second factor, or the code is right and newer than the last one
+     * accepted: each code works once. Claiming the step is one conditional update, so two requests with
+     * the same code cannot both pass.
+     */
+    @Transactional
     public boolean passes(UUID accountId, String code) {
-        return secret(accountId).map(secret -> verifier.isValidCode(secret, normalise(code))).orElse(true);
+        Optional<String> secret = secret(accountId);
+        if (secret.isEmpty()) {
+            return true;
+        }
+        long now = Math.floorDiv(clock.instant().getEpochSecond(), PERIOD_SECONDS);
+        for (long step = now - 1; step <= now + 1; step++) {
+            if (matches(secret.get(), step, normalise(code))) {
+                return jdbc.sql("""
+                        update identity_account set totp_last_step = ?
+                        where id = ? and (totp_last_step is null or totp_last_step < ?)""")
+                        .params(step, accountId, step).update() == 1;
+            }
+        }
+        return false;
+    }
+
+    private boolean matches(String secret, long step, String code) {
+        try {
+            return MessageDigest.isEqual(generator.generate(secret, step).getBytes(StandardCharsets.US_ASCII),
+                    code.getBytes(StandardCharsets.US_ASCII));
+        } catch (CodeGenerationException e) {
+            return false;
+        }
     }
 
     private Optional<String> secret(UUID accountId) {

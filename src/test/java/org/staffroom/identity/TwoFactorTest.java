@@ -31,7 +31,12 @@ class TwoFactorTest {
     Fixtures fixtures;
 
     static String code(String secret) throws Exception {
-        return new DefaultCodeGenerator().generate(secret, Math.floorDiv(Instant.now().getEpochSecond(), 30));
+        return codeAt(secret, 0);
+    }
+
+    /** The code of the 30-second step {@code offset} steps from now. */
+    static String codeAt(String secret, int offset) throws Exception {
+        return new DefaultCodeGenerator().generate(secret, Math.floorDiv(Instant.now().getEpochSecond(), 30) + offset);
     }
 
     static String secretOn(WebSession.Page page) {
@@ -60,14 +65,17 @@ class TwoFactorTest {
         WebSession.Page badCode = phone.post("/login/two-factor", Map.of("code", "123456"));
         assertThat(badCode.status()).isEqualTo(200);
         assertThat(phone.get("/account").status()).isEqualTo(302);
-        WebSession.Page goodCode = phone.post("/login/two-factor", Map.of("code", code(secret)));
+        String used = code(secret);
+        WebSession.Page goodCode = phone.post("/login/two-factor", Map.of("code", used));
         assertThat(goodCode.status()).isEqualTo(302);
         assertThat(phone.get("/account").status()).isEqualTo(200);
 
         Api api = new Api(port);
         Map<String, String> credentials = new HashMap<>(Map.of("email", person.email(), "password", Fixtures.PASSWORD));
         assertThat(api.post("/api/v1/auth/token", null, credentials).status()).isEqualTo(401);
-        credentials.put("totp", code(secret));
+        credentials.put("totp", used);
+        assertThat(api.post("/api/v1/auth/token", null, credentials).status()).as("a code works once").isEqualTo(401);
+        credentials.put("totp", codeAt(secret, 1));
         assertThat(api.post("/api/v1/auth/token", null, credentials).status()).isEqualTo(200);
 
         phone.get("/account");
