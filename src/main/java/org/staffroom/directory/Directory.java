@@ -30,7 +30,7 @@ public class Directory {
     /** More matching terms than this, and a word is too common to start a search from. */
     private final int commonWord;
 
-    Directory(JdbcClient jdbc, @Value("${staffroom.directory.common-word-matches:5000}") int commonWord) {
+    Directory(JdbcClient jdbc, @Value("${staffroom.directory.common-word-matches:20000}") int commonWord) {
         this.jdbc = jdbc;
         this.commonWord = commonWord;
     }
