@@ -1,7 +1,6 @@
 package org.staffroom.identity.internal;
 
 import java.io.IOException;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,7 +15,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
@@ -41,6 +39,7 @@ import org.staffroom.identity.CurrentAccount;
 import org.staffroom.identity.TwoFactor;
 import org.staffroom.shared.SecretTokens;
 import org.staffroom.shared.web.ClientKeys;
+import org.staffroom.shared.web.ProblemDocuments;
 
 import jakarta.servlet.FilterChain;
 import tools.jackson.databind.json.JsonMapper;
@@ -223,10 +222,7 @@ class SecurityConfiguration {
             response.setStatus(status.value());
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setCharacterEncoding("UTF-8");
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-            problem.setType(URI.create("about:blank"));
-            problem.setTitle(status.getReasonPhrase());
-            response.getWriter().write(JSON.writeValueAsString(problem));
+            response.getWriter().write(JSON.writeValueAsString(ProblemDocuments.of(status, detail)));
         }
     }
 }

@@ -1,6 +1,5 @@
 package org.staffroom.shared.web;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,7 +34,7 @@ class ApiErrorAdvice {
 
     @ExceptionHandler(DomainException.class)
     ResponseEntity<ProblemDetail> refused(DomainException e, Locale locale) {
-        ProblemDetail problem = problem(e.status(), messages.getMessage(e.messageCode(), e.arguments(), locale));
+        ProblemDetail problem = ProblemDocuments.of(e.status(), messages.getMessage(e.messageCode(), e.arguments(), locale));
         if (e instanceof DomainException.InvalidInput invalid) {
             problem.setProperty("errors", List.of(Map.of("field", invalid.field(), "message", problem.getDetail())));
         }
@@ -61,7 +60,7 @@ class ApiErrorAdvice {
     }
 
     private ResponseEntity<ProblemDetail> badRequest(List<Map<String, String>> errors, Locale locale) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, messages.getMessage("error.invalidInput", null, locale));
+        ProblemDetail problem = ProblemDocuments.of(HttpStatus.BAD_REQUEST, messages.getMessage("error.invalidInput", null, locale));
         problem.setProperty("errors", errors);
         return ResponseEntity.badRequest().body(problem);
     }
@@ -69,12 +68,5 @@ class ApiErrorAdvice {
     private String message(FieldError error, Locale locale) {
         return error.isBindingFailure() ? messages.getMessage("error.wrongType", null, locale)
                 : messages.getMessage(error, locale);
-    }
-
-    static ProblemDetail problem(HttpStatus status, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create("about:blank"));
-        problem.setTitle(status.getReasonPhrase());
-        return problem;
     }
 }

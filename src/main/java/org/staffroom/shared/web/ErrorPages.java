@@ -37,7 +37,7 @@ class ErrorPages implements ErrorController {
     Object error(HttpServletRequest request, Locale locale) {
         HttpStatus status = statusOf(request);
         if (isApi(request)) {
-            ProblemDetail problem = ApiErrorAdvice.problem(status,
+            ProblemDetail problem = ProblemDocuments.of(status,
                     messages.getMessage(messageCode(status), null, locale));
             return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
         }
