@@ -78,6 +78,16 @@ public class AuditLog {
     }
 
     @EventListener
+    void on(AccountEvents.PasskeyAdded event) {
+        record(null, event.accountId(), event.accountId(), "PASSKEY_ADDED");
+    }
+
+    @EventListener
+    void on(AccountEvents.PasskeyRemoved event) {
+        record(null, event.accountId(), event.accountId(), "PASSKEY_REMOVED");
+    }
+
+    @EventListener
     void on(AccountEvents.AccountDeleted event) {
         record(null, null, null, "ACCOUNT_DELETED");
     }

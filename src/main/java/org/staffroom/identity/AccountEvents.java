@@ -33,6 +33,12 @@ public final class AccountEvents {
     public record SessionsRevoked(UUID accountId) {
     }
 
+    public record PasskeyAdded(UUID accountId) {
+    }
+
+    public record PasskeyRemoved(UUID accountId) {
+    }
+
     /** Published inside the deleting transaction, so that other features remove what they hold. */
     public record AccountDeleted(UUID accountId) {
     }

@@ -33,9 +33,11 @@ public class Accounts {
     private final SessionRegistry sessions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final Passkeys passkeys;
 
     Accounts(AccountStore store, PasswordPolicy policy, PasswordEncoder encoder, SessionRegistry sessions,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, Clock clock, Passkeys passkeys) {
+        this.passkeys = passkeys;
         this.store = store;
         this.policy = policy;
         this.encoder = encoder;
@@ -156,6 +158,7 @@ public class Accounts {
             throw new InvalidInput("password", "password.wrong");
         }
         events.publishEvent(new AccountDeleted(accountId));
+        passkeys.removeAll(accountId);
         store.delete(accountId);
         sessions.revokeAllExcept(accountId, null);
     }

@@ -99,12 +99,13 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain pages(HttpSecurity http, LoginThrottle throttle, AccountStore accounts, TwoFactor twoFactor,
-            ApplicationEventPublisher events, @Value("${staffroom.session.absolute-timeout}") Duration absoluteTimeout)
-            throws Exception {
+            ApplicationEventPublisher events, MessageSource messages,
+            @Value("${staffroom.session.absolute-timeout}") Duration absoluteTimeout) throws Exception {
+        PasskeySupport.configure(http, accounts, events, messages);
         http.authorizeHttpRequests(authorize -> authorize
                         .requestMatchers("/", "/login", "/login/two-factor", "/setup", "/directory", "/directory/**", "/invitations/**",
                                 "/password-reset", "/password-reset/**", "/css/**", "/js/**", "/favicon.svg",
-                                "/error", "/privacy").permitAll()
+                                "/error", "/privacy", "/login/webauthn", "/webauthn/authenticate/options").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").usernameParameter("email").passwordParameter("password")
@@ -218,7 +219,10 @@ class SecurityConfiguration {
 
         static void write(HttpServletResponse response, HttpStatus status, String messageCode, MessageSource messages,
                 Locale locale) throws IOException {
-            String detail = messages.getMessage(messageCode, null, locale);
+            write(response, status, messages.getMessage(messageCode, null, locale));
+        }
+
+        static void write(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
             response.setStatus(status.value());
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setCharacterEncoding("UTF-8");

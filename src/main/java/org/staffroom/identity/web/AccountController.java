@@ -15,6 +15,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.staffroom.identity.AccessTokens;
 import org.staffroom.identity.Accounts;
 import org.staffroom.identity.CurrentAccount;
+import org.staffroom.identity.Passkeys;
 import org.staffroom.identity.TwoFactor;
 import org.staffroom.identity.internal.SessionRegistry;
 import org.staffroom.shared.DomainException;
@@ -46,9 +47,12 @@ class AccountController {
     private final AccessTokens tokens;
     private final SessionRegistry sessions;
     private final TwoFactor twoFactor;
+    private final Passkeys passkeys;
 
-    AccountController(Accounts accounts, AccessTokens tokens, SessionRegistry sessions, TwoFactor twoFactor) {
+    AccountController(Accounts accounts, AccessTokens tokens, SessionRegistry sessions, TwoFactor twoFactor,
+            Passkeys passkeys) {
         this.twoFactor = twoFactor;
+        this.passkeys = passkeys;
         this.accounts = accounts;
         this.tokens = tokens;
         this.sessions = sessions;
@@ -73,6 +77,7 @@ class AccountController {
         model.addAttribute("sessions", sessions.list(me.id(), request.getSession().getId()));
         model.addAttribute("tokens", tokens.list(me.id()));
         model.addAttribute("twoFactorEnabled", twoFactor.enabled(me.id()));
+        model.addAttribute("passkeys", passkeys.list(me.id()));
         return VIEW;
     }
 
@@ -135,6 +140,14 @@ class AccountController {
             RedirectAttributes redirect) {
         tokens.revoke(me.id(), tokenId);
         redirect.addFlashAttribute("notice", "account.tokenRevoked");
+        return "redirect:/account";
+    }
+
+    @PostMapping("/account/passkeys/{passkeyId}/remove")
+    String removePasskey(@AuthenticationPrincipal CurrentAccount me, @PathVariable String passkeyId,
+            RedirectAttributes redirect) {
+        passkeys.remove(me.id(), passkeyId);
+        redirect.addFlashAttribute("notice", "passkeys.removed");
         return "redirect:/account";
     }
 
