@@ -5,12 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
+import java.util.Random;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.time.Clock;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.staffroom.groups.GroupDetails;
 import org.staffroom.groups.Groups;
 import org.staffroom.support.Api;
@@ -44,6 +49,9 @@ class DirectoryTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     String unique() {
         return "Q" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
@@ -82,22 +90,109 @@ class DirectoryTest {
     }
 
     @Test
-    void searchesGiveTheSameAnswerWhenEveryWordIsTooCommonToStartFrom() {
+    void searchAgreesWithCheckingEveryListingAndListsByName() {
         Person organiser = fixtures.person("organiser");
-        String word = unique();
-        for (int i = 0; i < 3; i++) {
-            groups.create(organiser.id(), new GroupDetails(word + " team " + i, "Severn Trust", i == 2 ? "CHARITY" : "NHS_TRUST",
-                    "Nurses", "BS" + i, "Safe staffing", true, "", false));
+        String word = unique().toLowerCase(Locale.ROOT);
+        String[] names = {"Care", "Ward", "Bank", "Team", "Care home", "Agency nurses"};
+        String[] employers = {"Severn Trust", "Riverside Care", "Severnside Council"};
+        String[] professions = {"Nurses", "Care workers", "Porters and nurses"};
+        String[] areas = {"BS1", "BS15", "BA2"};
+        Random random = new Random(7);
+        for (int i = 0; i < 24; i++) {
+            groups.create(organiser.id(), new GroupDetails(word + " " + names[random.nextInt(names.length)] + " " + i,
+                    employers[random.nextInt(3)], i % 3 == 0 ? "CHARITY" : "NHS_TRUST", professions[random.nextInt(3)],
+                    areas[random.nextInt(3)], i % 2 == 0 ? "Safe staffing" : "Paid travel", true, "", false));
         }
-        Directory everyWordCommon = new Directory(jdbc, 0);
-        for (SearchQuery query : List.of(new SearchQuery(word, "", "", "", "", 0),
-                new SearchQuery(word + " staffing", "bs1", "", "", "", 0),
-                new SearchQuery(word, "", "severn", "nurses", "CHARITY", 0),
-                new SearchQuery(word + " nowhere", "", "", "", "", 0))) {
-            assertThat(everyWordCommon.search(query)).isEqualTo(directory.search(query));
+        List<Listing> all = jdbc.sql("select group_id from directory_listing").query(UUID.class).list().stream()
+                .map(directory::listing).filter(l -> l.name().startsWith(word)).toList();
+        String[] qs = {"", "care", "car", "nurs", "staff", "travel bank", "agency care", "zzz"};
+        String[] filters = {"", "bs1", "bs15", "ba"};
+        String[] employerWords = {"", "severn", "severnside", "river"};
+        String[] professionWords = {"", "nurses", "care work", "porter"};
+        for (int n = 0; n < 60; n++) {
+            SearchQuery query = new SearchQuery((word + " " + qs[random.nextInt(qs.length)]).strip(),
+                    filters[random.nextInt(4)], employerWords[random.nextInt(4)], professionWords[random.nextInt(4)],
+                    random.nextBoolean() ? "" : "CHARITY", 0);
+            List<String> expected = all.stream().filter(l -> matches(l, query)).map(Listing::name).sorted().toList();
+            List<String> found = directory.search(query).listings().stream().map(Listing::name).toList();
+            assertThat(found).as(query.toString()).containsExactlyInAnyOrderElementsOf(expected);
+            assertThat(found).as("listed by name").isSortedAccordingTo(String.CASE_INSENSITIVE_ORDER);
         }
-        assertThat(everyWordCommon.search(new SearchQuery(word, "", "", "", "", 0)).listings()).hasSize(3);
-        assertThat(everyWordCommon.search(new SearchQuery(word, "", "", "", "CHARITY", 0)).listings()).hasSize(1);
+    }
+
+    /** The rule, written plainly: each word starts a word of its field; the sector is the one asked for. */
+    private static boolean matches(Listing listing, SearchQuery query) {
+        String any = String.join(" ", listing.name(), listing.employer(), listing.professions(), listing.area(),
+                listing.description());
+        return startsWords(any, query.q()) && startsWords(listing.area(), query.area())
+                && startsWords(listing.employer(), query.employer())
+                && startsWords(listing.professions(), query.profession())
+                && (query.sector().isEmpty() || listing.sector().name().equals(query.sector()));
+    }
+
+    private static boolean startsWords(String text, String words) {
+        List<String> textWords = List.of(text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"));
+        return List.of(words.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")).stream()
+                .filter(w -> !w.isEmpty()).allMatch(w -> textWords.stream().anyMatch(t -> t.startsWith(w)));
+    }
+
+    @Test
+    void anotherServersIndexPicksUpChangesFromTheDatabase() {
+        DirectoryIndex otherServer = new DirectoryIndex(jdbc, 1000, Clock.systemUTC());
+        otherServer.rebuild();
+        Person organiser = fixtures.person("organiser");
+        String word = unique().toLowerCase(Locale.ROOT);
+        List<DirectoryIndex.Word> search = List.of(new DirectoryIndex.Word(DirectoryIndex.Field.ANY, word));
+        UUID groupId = fixtures.group(organiser, word + " Ward");
+        assertThat(otherServer.search(search, null, 0, 20).ids()).as("not read yet").isEmpty();
+        otherServer.readChanges();
+        assertThat(otherServer.search(search, null, 0, 20).ids()).containsExactly(groupId);
+
+        groups.update(organiser.id(), groupId, new GroupDetails(word + " Ward", "", "OTHER", "", "", "", false, "", false));
+        otherServer.readChanges();
+        assertThat(otherServer.search(search, null, 0, 20).ids()).isEmpty();
+
+        groups.update(organiser.id(), groupId, new GroupDetails(word + " Ward", "", "OTHER", "", "", "", true, "", false));
+        otherServer.rebuild();
+        assertThat(otherServer.search(search, null, 0, 20).ids()).containsExactly(groupId);
+    }
+
+    @Test
+    void aListingCommittedAfterALaterOneIsStillPickedUp() throws Exception {
+        DirectoryIndex index = new DirectoryIndex(jdbc, 1000, Clock.systemUTC());
+        index.rebuild();
+        String slow = unique().toLowerCase(Locale.ROOT);
+        String fast = unique().toLowerCase(Locale.ROOT);
+        UUID slowId = UUID.randomUUID();
+        UUID fastId = UUID.randomUUID();
+        CountDownLatch written = new CountDownLatch(1);
+        CountDownLatch commit = new CountDownLatch(1);
+        Thread slowTransaction = Thread.ofPlatform().start(() -> transactions.executeWithoutResult(status -> {
+            insertListing(slowId, slow);
+            written.countDown();
+            try {
+                commit.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }));
+        written.await();
+        insertListing(fastId, fast);
+        index.readChanges();
+        assertThat(index.search(List.of(new DirectoryIndex.Word(DirectoryIndex.Field.ANY, fast)), null, 0, 20).ids())
+                .containsExactly(fastId);
+        commit.countDown();
+        slowTransaction.join();
+        index.readChanges();
+        assertThat(index.search(List.of(new DirectoryIndex.Word(DirectoryIndex.Field.ANY, slow)), null, 0, 20).ids())
+                .as("numbered before the fast one, committed after it").containsExactly(slowId);
+    }
+
+    private void insertListing(UUID id, String word) {
+        jdbc.sql("""
+                insert into directory_listing (group_id, name, employer, sector, professions, area, description)
+                values (?, ?, '', 'OTHER', '', '', '')""").params(id, word + " team").update();
+        jdbc.sql("insert into directory_change (group_id) values (?)").param(id).update();
     }
 
     @Test
