@@ -130,25 +130,34 @@ final class DirectoryIndex {
         }
     }
 
+    /**
+     * Every listing at one moment, in name order: its id and sort key, and the postings of each field. The
+     * listings' own word arrays are dropped once the postings are built; each word is kept once.
+     */
     private static final class Snapshot {
-        final Doc[] docs;
+        final UUID[] ids;
+        final String[] keys;
         final Map<Field, Postings> fields = new HashMap<>();
         final Map<Sector, BitSet> sectors = new HashMap<>();
 
         Snapshot(List<Doc> unsorted) {
-            docs = unsorted.toArray(Doc[]::new);
+            Doc[] docs = unsorted.toArray(Doc[]::new);
             Arrays.sort(docs, ORDER);
             for (Field field : Field.values()) {
                 fields.put(field, Postings.of(docs, field));
             }
+            ids = new UUID[docs.length];
+            keys = new String[docs.length];
             for (int i = 0; i < docs.length; i++) {
+                ids[i] = docs[i].id();
+                keys[i] = docs[i].sortKey();
                 sectors.computeIfAbsent(docs[i].sector(), s -> new BitSet()).set(i);
             }
         }
 
         BitSet matching(List<Word> words, Sector sector) {
             BitSet bits = new BitSet();
-            bits.set(0, docs.length);
+            bits.set(0, ids.length);
             for (Word word : words) {
                 bits.and(fields.get(word.field()).starting(word.text()));
             }
@@ -156,6 +165,12 @@ final class DirectoryIndex {
                 bits.and(sectors.getOrDefault(sector, new BitSet()));
             }
             return bits;
+        }
+
+        /** Whether the listing at {@code i} comes before {@code doc} in name order. */
+        boolean before(int i, Doc doc) {
+            int byKey = keys[i].compareTo(doc.sortKey());
+            return byKey < 0 || (byKey == 0 && ids[i].compareTo(doc.id()) < 0);
         }
     }
 
@@ -288,19 +303,19 @@ final class DirectoryIndex {
     /** The listings matching every word and the sector, in name order, from {@code offset}. */
     Hits search(List<Word> words, Sector sector, int offset, int limit) {
         State current = current();
-        Doc[] docs = current.snapshot().docs;
+        Snapshot snapshot = current.snapshot();
         BitSet fromSnapshot = current.snapshot().matching(words, sector);
         List<Doc> fromOverlay = current.overlaid().stream().filter(d -> d.matches(words, sector)).toList();
         int wanted = offset + limit + 1;
         List<UUID> merged = new ArrayList<>();
-        int i = nextUnchanged(fromSnapshot, 0, docs, current);
+        int i = nextUnchanged(fromSnapshot, 0, current);
         int j = 0;
         while (merged.size() < wanted && (i >= 0 || j < fromOverlay.size())) {
             boolean takeSnapshot = j == fromOverlay.size()
-                    || (i >= 0 && ORDER.compare(docs[i], fromOverlay.get(j)) < 0);
+                    || (i >= 0 && snapshot.before(i, fromOverlay.get(j)));
             if (takeSnapshot) {
-                merged.add(docs[i].id());
-                i = nextUnchanged(fromSnapshot, i + 1, docs, current);
+                merged.add(snapshot.ids[i]);
+                i = nextUnchanged(fromSnapshot, i + 1, current);
             } else {
                 merged.add(fromOverlay.get(j++).id());
             }
@@ -311,9 +326,9 @@ final class DirectoryIndex {
     }
 
     /** The next matching snapshot listing that the overlay does not shadow. */
-    private static int nextUnchanged(BitSet bits, int from, Doc[] docs, State current) {
+    private static int nextUnchanged(BitSet bits, int from, State current) {
         int i = bits.nextSetBit(from);
-        while (i >= 0 && current.overlay().containsKey(docs[i].id())) {
+        while (i >= 0 && current.overlay().containsKey(current.snapshot().ids[i])) {
             i = bits.nextSetBit(i + 1);
         }
         return i;
