@@ -16,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.staffroom.identity.AccountEvents.AccessTokenCreated;
 import org.staffroom.shared.DomainException;
 import org.staffroom.shared.DomainException.InvalidInput;
+import org.staffroom.identity.internal.UnlockedSecrets;
 import org.staffroom.shared.SecretTokens;
 import org.staffroom.shared.Times;
 
@@ -39,7 +40,10 @@ public class AccessTokens {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    AccessTokens(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
+    private final UnlockedSecrets secrets;
+
+    AccessTokens(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock, UnlockedSecrets secrets) {
+        this.secrets = secrets;
         this.jdbc = jdbc;
         this.events = events;
         this.clock = clock;
@@ -59,22 +63,24 @@ public class AccessTokens {
         if (existing >= MAX_PERSONAL_TOKENS) {
             throw new DomainException.Conflict("token.tooMany", MAX_PERSONAL_TOKENS);
         }
-        return issue(accountId, name, "personal", null);
+        // made while the member's signing secret is unlocked, the token can act anonymously too
+        return issue(accountId, name, "personal", null, secrets.current(accountId).orElse(null));
     }
 
+    /** @param secret the member's signing secret, unlocked by the password just given */
     @Transactional
-    public IssuedToken createForSignIn(UUID accountId) {
+    public IssuedToken createForSignIn(UUID accountId, byte[] secret) {
         jdbc.sql("delete from identity_token where kind = 'sign-in' and expires_at < ?").param(Times.now(clock)).update();
-        return issue(accountId, "sign-in", "sign-in", clock.instant().plus(SIGN_IN_TOKEN_LIFETIME));
+        return issue(accountId, "sign-in", "sign-in", clock.instant().plus(SIGN_IN_TOKEN_LIFETIME), secret);
     }
 
-    private IssuedToken issue(UUID accountId, String name, String kind, Instant expiresAt) {
+    private IssuedToken issue(UUID accountId, String name, String kind, Instant expiresAt, byte[] secret) {
         String token = "sr_" + SecretTokens.newToken(32);
         jdbc.sql("""
-                insert into identity_token (id, account_id, name, token_hash, kind, created_on, expires_at)
-                values (?, ?, ?, ?, ?, ?, ?)""")
+                insert into identity_token (id, account_id, name, token_hash, kind, created_on, expires_at, signing_key)
+                values (?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(UUID.randomUUID(), accountId, name, SecretTokens.hash(token), kind, Times.today(clock),
-                        Times.utc(expiresAt))
+                        Times.utc(expiresAt), secret == null ? null : secrets.sealForToken(token, accountId, secret))
                 .update();
         events.publishEvent(new AccessTokenCreated(accountId));
         return new IssuedToken(token, expiresAt);

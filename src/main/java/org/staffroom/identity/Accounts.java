@@ -19,6 +19,7 @@ import org.staffroom.identity.internal.AccountStore.StoredAccount;
 import org.staffroom.identity.internal.Inputs;
 import org.staffroom.identity.internal.PasswordPolicy;
 import org.staffroom.identity.internal.SessionRegistry;
+import org.staffroom.identity.internal.SigningKeys;
 import org.staffroom.shared.DomainException;
 import org.staffroom.shared.DomainException.InvalidInput;
 import org.staffroom.shared.Times;
@@ -34,10 +35,12 @@ public class Accounts {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final Passkeys passkeys;
+    private final SigningKeys signingKeys;
 
     Accounts(AccountStore store, PasswordPolicy policy, PasswordEncoder encoder, SessionRegistry sessions,
-            ApplicationEventPublisher events, Clock clock, Passkeys passkeys) {
+            ApplicationEventPublisher events, Clock clock, Passkeys passkeys, SigningKeys signingKeys) {
         this.passkeys = passkeys;
+        this.signingKeys = signingKeys;
         this.store = store;
         this.policy = policy;
         this.encoder = encoder;
@@ -130,6 +133,7 @@ public class Accounts {
             throw new InvalidInput("currentPassword", "password.wrong");
         }
         setPassword(account, newPassword);
+        signingKeys.rewrap(accountId, currentPassword, newPassword);
         sessions.revokeAllExcept(accountId, keepSessionId);
     }
 
@@ -138,6 +142,7 @@ public class Accounts {
     public void resetPassword(UUID accountId, String newPassword) {
         StoredAccount account = store.byId(accountId).orElseThrow(DomainException.NotFound::new);
         setPassword(account, newPassword);
+        signingKeys.forget(accountId);
         sessions.revokeAllExcept(accountId, null);
     }
 

@@ -43,7 +43,8 @@ final class BearerTokenFilter extends OncePerRequestFilter {
                     request.getLocale());
             return;
         }
-        CurrentAccount account = tokens.authenticate(header.substring(PREFIX.length()).strip()).orElse(null);
+        String token = header.substring(PREFIX.length()).strip();
+        CurrentAccount account = tokens.authenticate(token).orElse(null);
         if (account == null) {
             SecurityConfiguration.Problems.write(response, HttpStatus.UNAUTHORIZED, "error.badToken", messages,
                     request.getLocale());
@@ -53,6 +54,7 @@ final class BearerTokenFilter extends OncePerRequestFilter {
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(account, null,
                 PasswordAuthenticator.authorities(account)));
         SecurityContextHolder.setContext(context);
+        UnlockedSecrets.rememberToken(request, token);
         chain.doFilter(request, response);
     }
 }

@@ -81,6 +81,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/token").permitAll()
                         .requestMatchers("/api/v1/openapi.json", "/api/v1/openapi.json/**").permitAll()
                         .requestMatchers("/api/v1/directory/**").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/receipts/**").permitAll()
                         .anyRequest().authenticated())
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -99,7 +100,7 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain pages(HttpSecurity http, LoginThrottle throttle, AccountStore accounts, TwoFactor twoFactor,
-            ApplicationEventPublisher events, MessageSource messages,
+            ApplicationEventPublisher events, MessageSource messages, SigningKeys signingKeys, UnlockedSecrets secrets,
             @Value("${staffroom.session.absolute-timeout}") Duration absoluteTimeout) throws Exception {
         PasskeySupport.configure(http, accounts, events, messages);
         http.authorizeHttpRequests(authorize -> authorize
@@ -111,7 +112,7 @@ class SecurityConfiguration {
                 .formLogin(form -> form.loginPage("/login").usernameParameter("email").passwordParameter("password")
                         // the default details hold the client's address, and would be stored in the session table
                         .authenticationDetailsSource(request -> null)
-                        .successHandler(new SignedInHandler(throttle, twoFactor, events))
+                        .successHandler(new SignedInHandler(throttle, twoFactor, events, signingKeys, secrets))
                         .failureHandler((request, response, e) -> {
                             String email = request.getParameter("email");
                             throttle.failed(email, ClientKeys.of(request));
@@ -148,8 +149,13 @@ class SecurityConfiguration {
         private final LoginThrottle throttle;
         private final TwoFactor twoFactor;
         private final ApplicationEventPublisher events;
+        private final SigningKeys signingKeys;
+        private final UnlockedSecrets secrets;
 
-        SignedInHandler(LoginThrottle throttle, TwoFactor twoFactor, ApplicationEventPublisher events) {
+        SignedInHandler(LoginThrottle throttle, TwoFactor twoFactor, ApplicationEventPublisher events,
+                SigningKeys signingKeys, UnlockedSecrets secrets) {
+            this.signingKeys = signingKeys;
+            this.secrets = secrets;
             this.throttle = throttle;
             this.twoFactor = twoFactor;
             this.events = events;
@@ -162,6 +168,13 @@ class SecurityConfiguration {
                 org.springframework.security.core.Authentication authentication) throws ServletException, IOException {
             throttle.succeeded(request.getParameter("email"));
             CurrentAccount account = (CurrentAccount) authentication.getPrincipal();
+            // the password is at hand only now: unlock the signing secret for this session
+            byte[] secret = signingKeys.unlock(account.id(), request.getParameter("password"));
+            try {
+                secrets.keepInSession(request, response, account.id(), secret);
+            } finally {
+                SigningKeys.wipe(secret);
+            }
             if (twoFactor.enabled(account.id())) {
                 // the password was right, but the person is not signed in until the code is right too
                 SecurityContextHolder.clearContext();

@@ -12,6 +12,7 @@ import org.staffroom.identity.CurrentAccount;
 import org.staffroom.identity.TwoFactor;
 import org.staffroom.identity.internal.LoginThrottle;
 import org.staffroom.identity.internal.PasswordAuthenticator;
+import org.staffroom.identity.internal.SigningKeys;
 import org.staffroom.shared.DomainException;
 import org.staffroom.shared.web.ClientKeys;
 
@@ -38,9 +39,12 @@ class AuthApiController {
     private final AccessTokens tokens;
     private final TwoFactor twoFactor;
     private final org.springframework.context.ApplicationEventPublisher events;
+    private final SigningKeys signingKeys;
 
     AuthApiController(PasswordAuthenticator authenticator, LoginThrottle throttle, AccessTokens tokens,
-            TwoFactor twoFactor, org.springframework.context.ApplicationEventPublisher events) {
+            TwoFactor twoFactor, org.springframework.context.ApplicationEventPublisher events,
+            SigningKeys signingKeys) {
+        this.signingKeys = signingKeys;
         this.twoFactor = twoFactor;
         this.authenticator = authenticator;
         this.throttle = throttle;
@@ -71,7 +75,13 @@ class AuthApiController {
         }
         throttle.succeeded(request.email());
         events.publishEvent(new SignedIn(account.id()));
-        AccessTokens.IssuedToken issued = tokens.createForSignIn(account.id());
+        byte[] secret = signingKeys.unlock(account.id(), request.password());
+        AccessTokens.IssuedToken issued;
+        try {
+            issued = tokens.createForSignIn(account.id(), secret);
+        } finally {
+            SigningKeys.wipe(secret);
+        }
         return new TokenResponse(issued.token(), issued.expiresAt());
     }
 }
