@@ -12,6 +12,35 @@ public final class DatabaseDump {
     private DatabaseDump() {
     }
 
+    /** Every row of every application table, each as its table's name followed by its values as text. */
+    public static List<List<String>> allRows(JdbcClient jdbc) {
+        List<List<String>> rows = new ArrayList<>();
+        for (String table : tables(jdbc)) {
+            jdbc.sql("select * from " + table).query(rs -> {
+                List<String> row = new ArrayList<>();
+                row.add(table);
+                int columns = rs.getMetaData().getColumnCount();
+                for (int i = 1; i <= columns; i++) {
+                    Object value = rs.getObject(i);
+                    if (value instanceof byte[] bytes) {
+                        row.add(new String(bytes, StandardCharsets.ISO_8859_1));
+                    } else if (value != null) {
+                        row.add(value.toString());
+                    }
+                }
+                rows.add(row);
+            });
+        }
+        return rows;
+    }
+
+    private static List<String> tables(JdbcClient jdbc) {
+        return jdbc.sql("""
+                select table_name from information_schema.tables
+                where lower(table_schema) = 'public' and lower(table_type) in ('base table', 'table')""")
+                .query(String.class).list();
+    }
+
     public static List<String> allValues(JdbcClient jdbc) {
         List<String> tables = jdbc.sql("""
                 select table_name from information_schema.tables

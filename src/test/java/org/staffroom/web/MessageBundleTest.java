@@ -71,6 +71,16 @@ class MessageBundleTest {
                 missing.add("sector." + sector);
             }
         }
+        for (org.staffroom.concerns.Category category : org.staffroom.concerns.Category.values()) {
+            if (!english.containsKey("category." + category)) {
+                missing.add("category." + category);
+            }
+        }
+        for (org.staffroom.concerns.ConcernStatus status : org.staffroom.concerns.ConcernStatus.values()) {
+            if (!english.containsKey("concernStatus." + status)) {
+                missing.add("concernStatus." + status);
+            }
+        }
         for (Role role : Role.values()) {
             if (!english.containsKey("role." + role)) {
                 missing.add("role." + role);

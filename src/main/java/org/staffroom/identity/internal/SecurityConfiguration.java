@@ -106,7 +106,8 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(authorize -> authorize
                         .requestMatchers("/", "/login", "/login/two-factor", "/setup", "/directory", "/directory/**", "/invitations/**",
                                 "/password-reset", "/password-reset/**", "/css/**", "/js/**", "/favicon.svg",
-                                "/error", "/privacy", "/login/webauthn", "/webauthn/authenticate/options").permitAll()
+                                "/error", "/privacy", "/login/webauthn", "/webauthn/authenticate/options", "/receipt",
+                                "/receipt/**").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").usernameParameter("email").passwordParameter("password")

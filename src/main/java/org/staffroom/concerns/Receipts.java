@@ -1,0 +1,91 @@
+package org.staffroom.concerns;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.staffroom.groups.Groups;
+import org.staffroom.shared.DomainException.InvalidInput;
+
+/**
+ * What an anonymous author can do with their receipt, without signing in: read the concern and the
+ * organisers' replies, answer, add information, edit or withdraw it. Nothing here looks at who is signed
+ * in, and nothing is kept between requests: every request carries the receipt in its body.
+ */
+@Service
+public class Receipts {
+
+    /** The concern as its anonymous author sees it through the receipt. */
+    public record ReceiptView(UUID concernId, String groupName, String title, String details, Category category,
+            String affected, LocalDate raisedOn, LocalDate editedOn, ConcernStatus status, int cosigns,
+            List<Concerns.Message> conversation) {
+    }
+
+    private final JdbcClient jdbc;
+    private final PasswordEncoder slowHash;
+    private final Concerns concerns;
+    private final Groups groups;
+    private final String decoyHash;
+
+    Receipts(JdbcClient jdbc, PasswordEncoder slowHash, Concerns concerns, Groups groups) {
+        this.jdbc = jdbc;
+        this.slowHash = slowHash;
+        this.concerns = concerns;
+        this.groups = groups;
+        this.decoyHash = slowHash.encode("decoy receipt secret");
+    }
+
+    public ReceiptView open(String receipt) {
+        Concerns.Row row = find(receipt);
+        return new ReceiptView(row.id(), groups.nameOf(row.groupId()), row.title(), row.details(),
+                Category.valueOf(row.category()), row.affected(), row.raisedOn(), row.editedOn(),
+                ConcernStatus.valueOf(row.status()), row.visibleCosigns(), concerns.conversation(row.id()));
+    }
+
+    @Transactional
+    public ReceiptView write(String receipt, String text) {
+        Concerns.Row row = find(receipt);
+        concerns.addMessage(row, true, null, text);
+        return open(receipt);
+    }
+
+    @Transactional
+    public ReceiptView edit(String receipt, ConcernDraft draft) {
+        Concerns.Row row = find(receipt);
+        concerns.update(row.id(), row, draft);
+        return open(receipt);
+    }
+
+    @Transactional
+    public ReceiptView withdraw(String receipt) {
+        Concerns.Row row = find(receipt);
+        concerns.markWithdrawn(row.id(), row);
+        return open(receipt);
+    }
+
+    /**
+     * The concern the receipt opens. A receipt that opens nothing takes as long to refuse as a right one
+     * takes to accept, so that timing does not tell which first parts exist.
+     *
+     * @throws InvalidInput on the receipt field when it opens nothing
+     */
+    Concerns.Row find(String receipt) {
+        Receipt parsed = Receipt.parse(receipt);
+        record Stored(UUID id, UUID groupId, String receiptHash) {
+        }
+        Stored stored = jdbc.sql("select id, group_id, receipt_hash from concerns_concern where receipt_lookup = ?")
+                .param(parsed.lookup()).query(Stored.class).optional().orElse(null);
+        if (stored == null) {
+            slowHash.matches(parsed.secret(), decoyHash);
+            throw new InvalidInput("receipt", "receipt.unknown");
+        }
+        if (!slowHash.matches(parsed.secret(), stored.receiptHash())) {
+            throw new InvalidInput("receipt", "receipt.unknown");
+        }
+        return concerns.find(stored.groupId(), stored.id());
+    }
+}

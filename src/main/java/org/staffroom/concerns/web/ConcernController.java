@@ -1,0 +1,214 @@
+package org.staffroom.concerns.web;
+
+import java.util.UUID;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.staffroom.concerns.Category;
+import org.staffroom.concerns.ConcernDraft;
+import org.staffroom.concerns.Concerns;
+import org.staffroom.groups.Groups;
+import org.staffroom.identity.AnonymousTags;
+import org.staffroom.identity.CurrentAccount;
+import org.staffroom.shared.DomainException;
+import org.staffroom.shared.web.FormErrors;
+
+/** A group's concerns as pages: the list, raising one, reading and co-signing it, and the author's side. */
+@Controller
+class ConcernController {
+
+    record MessageForm(String text) {
+    }
+
+    record SettingsForm(Integer threshold, Integer retentionMonths, Boolean membersCanAdopt) {
+    }
+
+    private final Concerns concerns;
+    private final Groups groups;
+    private final AnonymousTags tags;
+
+    ConcernController(Concerns concerns, Groups groups, AnonymousTags tags) {
+        this.concerns = concerns;
+        this.groups = groups;
+        this.tags = tags;
+    }
+
+    private static String base(UUID groupId) {
+        return "/groups/" + groupId + "/concerns";
+    }
+
+    private static String unlock(String then) {
+        return "redirect:/account/unlock?then=" + then;
+    }
+
+    @GetMapping("/groups/{groupId}/concerns")
+    String list(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId,
+            @RequestParam(required = false) String after, Model model) {
+        model.addAttribute("group", groups.get(me.id(), groupId));
+        model.addAttribute("page", concerns.list(me.id(), groupId, after));
+        return "concerns/list";
+    }
+
+    @GetMapping("/groups/{groupId}/concerns/new")
+    String raiseForm(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId, Model model) {
+        model.addAttribute("group", groups.get(me.id(), groupId));
+        if (!tags.unlocked(me.id())) {
+            // ask before they type, not after
+            return unlock(base(groupId) + "/new");
+        }
+        model.addAttribute("form", new ConcernDraft("", "", "", "", null));
+        model.addAttribute("categories", Category.values());
+        return "concerns/new";
+    }
+
+    @PostMapping("/groups/{groupId}/concerns")
+    String raise(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId,
+            @ModelAttribute("form") ConcernDraft form, BindingResult result, Model model,
+            RedirectAttributes redirect) {
+        Concerns.Raised raised;
+        try {
+            raised = concerns.raise(me.id(), groupId, form);
+        } catch (DomainException.InvalidInput e) {
+            FormErrors.reject(result, e);
+            model.addAttribute("group", groups.get(me.id(), groupId));
+            model.addAttribute("categories", Category.values());
+            return "concerns/new";
+        } catch (DomainException.Forbidden e) {
+            if (AnonymousTags.LOCKED.equals(e.messageCode())) {
+                return unlock(base(groupId) + "/new");
+            }
+            throw e;
+        }
+        if (raised.receipt() != null) {
+            model.addAttribute("receipt", raised.receipt());
+            model.addAttribute("confirmError", false);
+            return "concerns/receipt";
+        }
+        redirect.addFlashAttribute("notice", "concern.raised");
+        return "redirect:" + base(groupId) + "/" + raised.concernId();
+    }
+
+    @GetMapping("/groups/{groupId}/concerns/{concernId}")
+    String show(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId, @PathVariable UUID concernId,
+            Model model) {
+        model.addAttribute("c", concerns.get(me.id(), groupId, concernId));
+        if (!model.containsAttribute("messageForm")) {
+            model.addAttribute("messageForm", new MessageForm(""));
+        }
+        return "concerns/concern";
+    }
+
+    @PostMapping("/groups/{groupId}/concerns/{concernId}/cosign")
+    String cosign(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId, @PathVariable UUID concernId,
+            @RequestParam(defaultValue = "true") boolean anonymous, RedirectAttributes redirect) {
+        String page = base(groupId) + "/" + concernId;
+        try {
+            concerns.cosign(me.id(), groupId, concernId, anonymous);
+            redirect.addFlashAttribute("notice", "concern.cosign.thanks");
+        } catch (DomainException.Conflict e) {
+            redirect.addFlashAttribute("problem", e.messageCode());
+        } catch (DomainException.Forbidden e) {
+            if (AnonymousTags.LOCKED.equals(e.messageCode())) {
+                return unlock(page);
+            }
+            throw e;
+        }
+        return "redirect:" + page;
+    }
+
+    @PostMapping("/groups/{groupId}/concerns/{concernId}/messages")
+    String write(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId, @PathVariable UUID concernId,
+            @ModelAttribute("messageForm") MessageForm form, BindingResult result, Model model,
+            RedirectAttributes redirect) {
+        try {
+            concerns.write(me.id(), groupId, concernId, form.text());
+        } catch (DomainException.InvalidInput e) {
+            FormErrors.reject(result, e);
+            return show(me, groupId, concernId, model);
+        }
+        redirect.addFlashAttribute("notice", "concern.conversation.sent");
+        return "redirect:" + base(groupId) + "/" + concernId;
+    }
+
+    @GetMapping("/groups/{groupId}/concerns/{concernId}/edit")
+    String editForm(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId,
+            @PathVariable UUID concernId, Model model) {
+        Concerns.View view = concerns.get(me.id(), groupId, concernId);
+        if (!view.mine()) {
+            throw new DomainException.Forbidden("concern.authorOnly");
+        }
+        model.addAttribute("form", new ConcernDraft(view.title(), view.details(), view.category().name(),
+                view.affected(), false));
+        return editPage(groupId, concernId, model);
+    }
+
+    private String editPage(UUID groupId, UUID concernId, Model model) {
+        model.addAttribute("groupId", groupId);
+        model.addAttribute("concernId", concernId);
+        model.addAttribute("categories", Category.values());
+        return "concerns/edit";
+    }
+
+    @PostMapping("/groups/{groupId}/concerns/{concernId}/edit")
+    String edit(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId, @PathVariable UUID concernId,
+            @ModelAttribute("form") ConcernDraft form, BindingResult result, Model model,
+            RedirectAttributes redirect) {
+        try {
+            concerns.edit(me.id(), groupId, concernId, form);
+        } catch (DomainException.InvalidInput e) {
+            FormErrors.reject(result, e);
+            return editPage(groupId, concernId, model);
+        }
+        redirect.addFlashAttribute("notice", "concern.saved");
+        return "redirect:" + base(groupId) + "/" + concernId;
+    }
+
+    @PostMapping("/groups/{groupId}/concerns/{concernId}/withdraw")
+    String withdraw(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId,
+            @PathVariable UUID concernId, RedirectAttributes redirect) {
+        concerns.withdraw(me.id(), groupId, concernId);
+        redirect.addFlashAttribute("notice", "concern.withdrawn");
+        return "redirect:" + base(groupId);
+    }
+
+    @GetMapping("/groups/{groupId}/concerns/settings")
+    String settingsForm(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId, Model model) {
+        if (!groups.get(me.id(), groupId).organiser()) {
+            throw new DomainException.Forbidden("error.organisersOnly");
+        }
+        Concerns.Settings settings = concerns.settings(groupId);
+        model.addAttribute("form", new SettingsForm(settings.threshold(), settings.retentionMonths(),
+                settings.membersCanAdopt()));
+        model.addAttribute("groupId", groupId);
+        return "concerns/settings";
+    }
+
+    @PostMapping("/groups/{groupId}/concerns/settings")
+    String settings(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId,
+            @ModelAttribute("form") SettingsForm form, BindingResult result, Model model,
+            RedirectAttributes redirect) {
+        if (result.hasErrors()) {
+            // a number field that is not a number: the binder has said so next to it
+            model.addAttribute("groupId", groupId);
+            return "concerns/settings";
+        }
+        try {
+            concerns.changeSettings(me.id(), groupId, form.threshold(), form.retentionMonths(),
+                    form.membersCanAdopt());
+        } catch (DomainException.InvalidInput e) {
+            FormErrors.reject(result, e);
+            model.addAttribute("groupId", groupId);
+            return "concerns/settings";
+        }
+        redirect.addFlashAttribute("notice", "concernSettings.saved");
+        return "redirect:" + base(groupId) + "/settings";
+    }
+}

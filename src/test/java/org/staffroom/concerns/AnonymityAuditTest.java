@@ -1,0 +1,124 @@
+package org.staffroom.concerns;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.staffroom.support.Api;
+import org.staffroom.support.DatabaseDump;
+import org.staffroom.support.Fixtures;
+import org.staffroom.support.Fixtures.Person;
+import org.staffroom.support.IntegrationTest;
+import org.staffroom.support.WebSession;
+
+/**
+ * The anonymity audit: after a member acts anonymously (raises a concern, co-signs one, writes through the
+ * receipt) while signed in on the pages and the API, no row of any table — sessions included — may hold
+ * both something that names the member and something that names what they did anonymously, and no key in
+ * the database may recompute their co-signature's tag.
+ */
+@IntegrationTest
+class AnonymityAuditTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void afterAnonymousActsNoRowLinksThemToTheMember() throws Exception {
+        Api api = new Api(port);
+        Person organiser = fixtures.person("organiser");
+        UUID groupId = fixtures.group(organiser, "Audit ward " + UUID.randomUUID().toString().substring(0, 6));
+        Person member = fixtures.member(groupId, organiser);
+        Person colleague = fixtures.member(groupId, organiser);
+        String memberToken = token(api, member);
+        WebSession.signedIn(port, member.email(), Fixtures.PASSWORD).get("/account");
+        String path = "/api/v1/groups/" + groupId + "/concerns";
+
+        String colleagueConcern = api.post(path, token(api, colleague), ConcernsApiTest.draft("Rota changes", false))
+                .json().get("id").asString();
+        Api.Response raised = api.post(path, memberToken, ConcernsApiTest.draft("Bullying by the ward manager", true));
+        String concernId = raised.json().get("id").asString();
+        String receipt = raised.json().get("receipt").asString();
+        assertThat(api.post(path + "/" + colleagueConcern + "/cosign", memberToken, Map.of("anonymous", true)).status())
+                .isEqualTo(200);
+        api.post(path + "/" + concernId + "/messages", token(api, organiser), Map.of("text", "Can you say more?"));
+        api.post("/api/v1/receipts/messages", null, Map.of("receipt", receipt, "text", "It happens on every late shift"));
+        String tag = jdbc.sql("select tag from concerns_cosign where concern_id = ?")
+                .param(UUID.fromString(colleagueConcern)).query(String.class).single();
+
+        List<String> names = List.of(member.id().toString(), member.email(), member.displayName(),
+                raw(member.id(), false), raw(member.id(), true));
+        List<String> anonymousActs = List.of(concernId, raw(UUID.fromString(concernId), false),
+                raw(UUID.fromString(concernId), true), receipt.replace("-", "").substring(0, 8), tag,
+                "It happens on every late shift", "Bullying by the ward manager");
+        List<List<String>> rows = DatabaseDump.allRows(jdbc);
+        List<String> linked = new ArrayList<>();
+        for (List<String> row : rows) {
+            String all = String.join("\u0000", row);
+            boolean names_ = names.stream().anyMatch(all::contains);
+            boolean acts = anonymousActs.stream().anyMatch(all::contains);
+            if (names_ && acts) {
+                linked.add(row.getFirst());
+            }
+        }
+        assertThat(linked).as("rows that hold both the member and an anonymous act").isEmpty();
+        assertThat(rows).as("the acts are stored").anyMatch(row -> row.contains(tag))
+                .anyMatch(row -> row.contains(concernId));
+        assertThat(rows).as("the member's session is stored").anyMatch(row -> row.getFirst().equalsIgnoreCase("spring_session")
+                && row.contains(member.id().toString()));
+
+        // no key the database holds recomputes the tag, as a server-side keyed hash of the member would
+        String scope = "concern:" + colleagueConcern;
+        for (List<String> row : rows) {
+            for (String value : row.subList(1, row.size())) {
+                if (!value.isEmpty()) {
+                    assertThat(hmac(value.getBytes(StandardCharsets.ISO_8859_1), scope)).isNotEqualTo(tag);
+                }
+            }
+        }
+        // an anonymous concern keeps a date, never a time
+        assertThat(jdbc.sql("select raised_on from concerns_concern where id = ?").param(UUID.fromString(concernId))
+                .query(String.class).single()).matches("\\d{4}-\\d{2}-\\d{2}");
+    }
+
+    private String token(Api api, Person person) {
+        return api.post("/api/v1/auth/token", null, Map.of("email", person.email(), "password", Fixtures.PASSWORD))
+                .json().get("token").asString();
+    }
+
+    /** A UUID as 16 raw bytes, in either order of its halves (Java serialisation writes the low half first). */
+    private static String raw(UUID id, boolean lowFirst) {
+        ByteBuffer bytes = ByteBuffer.allocate(16);
+        if (lowFirst) {
+            bytes.putLong(id.getLeastSignificantBits()).putLong(id.getMostSignificantBits());
+        } else {
+            bytes.putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits());
+        }
+        return new String(bytes.array(), StandardCharsets.ISO_8859_1);
+    }
+
+    private static String hmac(byte[] key, String scope) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(key, "HmacSHA256"));
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(scope.getBytes(StandardCharsets.UTF_8)));
+    }
+}

@@ -1,0 +1,146 @@
+package org.staffroom.concerns;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.staffroom.support.Fixtures;
+import org.staffroom.support.Fixtures.Person;
+import org.staffroom.support.IntegrationTest;
+import org.staffroom.support.PageChecks;
+import org.staffroom.support.Pages;
+
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Page;
+
+/** Raising, saving the receipt, coming back with it, co-signing and replying, in Chromium, checked by axe and Nu. */
+@IntegrationTest
+class ConcernPagesTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Fixtures fixtures;
+
+    final List<String> violations = new ArrayList<>();
+    final List<String[]> html = new ArrayList<>();
+
+    @Test
+    void anAnonymousConcernFromRaisingToTheOrganisersReplyAndBack() throws Exception {
+        Person organiser = fixtures.person("organiser");
+        UUID groupId = fixtures.group(organiser, "Pages ward " + UUID.randomUUID().toString().substring(0, 6));
+        Person author = fixtures.member(groupId, organiser);
+        Person colleague = fixtures.member(groupId, organiser);
+        String concerns = Pages.base(port) + "/groups/" + groupId + "/concerns";
+
+        Page page = Pages.signedIn(port, author.email(), Fixtures.PASSWORD);
+        page.navigate(concerns);
+        check(page, "concern list");
+        page.locator("main a.button").click();
+        check(page, "raise form");
+        page.locator("#title").fill("   ");
+        page.locator("#details").fill("Something");
+        page.locator("#category").selectOption("OTHER");
+        page.locator("form[action$='/concerns'] button[type=submit]").click();
+        assertThat(page.locator("#title-error")).isVisible();
+        check(page, "raise form with errors");
+        page.locator("#title").fill("Agency staff left alone on nights");
+        page.locator("#details").fill("Agency nurses are left in charge with no induction.\nIt happened 4 times in May.");
+        page.locator("#category").selectOption("PATIENT_SAFETY");
+        page.locator("#anonymous-yes").check();
+        page.locator("form[action$='/concerns'] button[type=submit]").click();
+
+        String receipt = page.locator("#receipt").innerText().strip();
+        assertThat(receipt).matches("([0-9A-Z]{4}-){5}[0-9A-Z]{4}");
+        check(page, "receipt");
+        Download download = page.waitForDownload(() -> page.locator("form[action$='/receipt/download'] button").click());
+        assertThat(Files.readString(download.path())).contains(receipt).contains("/receipt");
+        page.locator("#lastFour").fill("ZZZZ".equals(receipt.substring(25)) ? "YYYY" : "ZZZZ");
+        page.locator("form[action$='/receipt/confirm'] button").click();
+        assertThat(page.locator("#lastFour-error")).isVisible();
+        assertThat(page.locator("#receipt")).hasText(receipt);
+        check(page, "receipt not confirmed");
+        page.locator("#lastFour").fill(receipt.substring(25).toLowerCase());
+        page.locator("form[action$='/receipt/confirm'] button").click();
+        assertThat(page.locator("h1")).hasText("Receipt saved");
+
+        Page colleaguePage = Pages.signedIn(port, colleague.email(), Fixtures.PASSWORD);
+        colleaguePage.navigate(concerns);
+        colleaguePage.locator("text=Agency staff left alone on nights").click();
+        assertThat(colleaguePage.locator("main")).containsText("Raised anonymously");
+        assertThat(colleaguePage.locator("main")).not().containsText(author.displayName());
+        check(colleaguePage, "concern as a colleague");
+        colleaguePage.locator("form[action$='/cosign'] button").click();
+        assertThat(colleaguePage.locator("main")).containsText("Your co-signature is counted");
+        assertThat(colleaguePage.locator("main")).containsText("You have co-signed this concern");
+
+        Page organiserPage = Pages.signedIn(port, organiser.email(), Fixtures.PASSWORD);
+        organiserPage.navigate(concerns);
+        organiserPage.locator("text=Agency staff left alone on nights").click();
+        check(organiserPage, "concern as an organiser");
+        organiserPage.locator("#text").fill("Thank you for raising this. Which ward?");
+        organiserPage.locator("form[action$='/messages'] button").click();
+        assertThat(organiserPage.locator(".conversation")).containsText("Which ward?");
+
+        Page visitor = Pages.visitor();
+        visitor.navigate(Pages.base(port) + "/receipt");
+        check(visitor, "receipt form");
+        visitor.locator("#receipt").fill("0000-0000-0000-0000-0000-0000");
+        visitor.locator("form[action$='/receipt'] button").click();
+        assertThat(visitor.locator("#receipt-error")).isVisible();
+        visitor.locator("#receipt").fill(receipt.replace("-", " ").toLowerCase());
+        visitor.locator("form[action$='/receipt'] button").click();
+        assertThat(visitor.locator("main")).containsText("Agency staff left alone on nights");
+        assertThat(visitor.locator(".conversation")).containsText("Which ward?");
+        assertThat(visitor.url()).doesNotContain(receipt.substring(0, 4));
+        check(visitor, "private page");
+        visitor.locator("#text").fill("Ward 7, weekends.");
+        visitor.locator("form[action$='/receipt/messages'] button").click();
+        assertThat(visitor.locator(".conversation")).containsText("Ward 7, weekends.");
+        organiserPage.reload();
+        assertThat(organiserPage.locator(".conversation")).containsText("Ward 7, weekends.");
+        visitor.locator("form[action$='/receipt/withdraw'] button").click();
+        assertThat(visitor.locator("main")).containsText("Withdrawn");
+        organiserPage.reload();
+        assertThat(organiserPage.locator("main")).containsText("404"); // a withdrawn concern is gone from the group
+        assertThat(violations).as("axe-core violations").isEmpty();
+        assertThat(PageChecks.nuErrors(html)).as("Nu HTML Checker errors").isEmpty();
+        for (Page p : List.of(page, colleaguePage, organiserPage, visitor)) {
+            p.context().close();
+        }
+    }
+
+    @Test
+    void aMemberWhoSignedInWithoutThePasswordConfirmsItBeforeRaising() {
+        Person organiser = fixtures.person("organiser");
+        UUID groupId = fixtures.group(organiser, "Unlock ward " + UUID.randomUUID().toString().substring(0, 6));
+        Person member = fixtures.member(groupId, organiser);
+        Page page = Pages.signedIn(port, member.email(), Fixtures.PASSWORD);
+        // as after a passkey sign-in: the session is there, the key to the signing secret is not
+        page.context().clearCookies(new com.microsoft.playwright.BrowserContext.ClearCookiesOptions().setName("SR_UNLOCK"));
+        page.navigate(Pages.base(port) + "/groups/" + groupId + "/concerns/new");
+        assertThat(page.url()).contains("/account/unlock");
+        check(page, "unlock");
+        page.locator("#password").fill("not the password at all");
+        page.locator("form[action$='/account/unlock'] button").click();
+        assertThat(page.locator("#password-error")).isVisible();
+        page.locator("#password").fill(Fixtures.PASSWORD);
+        page.locator("form[action$='/account/unlock'] button").click();
+        assertThat(page.url()).endsWith("/groups/" + groupId + "/concerns/new");
+        assertThat(violations).isEmpty();
+        page.context().close();
+    }
+
+    private void check(Page page, String name) {
+        html.add(new String[] {name, page.content()});
+        violations.addAll(PageChecks.axe(page));
+    }
+}
