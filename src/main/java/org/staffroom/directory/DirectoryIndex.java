@@ -105,13 +105,8 @@ final class DirectoryIndex {
     /** The words of one field of every listing in the snapshot: sorted terms, each with its listings. */
     private record Postings(String[] terms, int[][] docs) {
 
-        static Postings of(Doc[] docs, Field field) {
-            TreeMap<String, IntList> byTerm = new TreeMap<>();
-            for (int i = 0; i < docs.length; i++) {
-                for (String term : docs[i].field(field)) {
-                    byTerm.computeIfAbsent(term, t -> new IntList()).add(i);
-                }
-            }
+        static Postings of(Map<String, IntList> unsorted) {
+            TreeMap<String, IntList> byTerm = new TreeMap<>(unsorted);
             String[] terms = byTerm.keySet().toArray(String[]::new);
             int[][] lists = byTerm.values().stream().map(IntList::toArray).toArray(int[][]::new);
             return new Postings(terms, lists);
@@ -140,18 +135,50 @@ final class DirectoryIndex {
         final Map<Field, Postings> fields = new HashMap<>();
         final Map<Sector, BitSet> sectors = new HashMap<>();
 
-        Snapshot(List<Doc> unsorted) {
-            Doc[] docs = unsorted.toArray(Doc[]::new);
-            Arrays.sort(docs, ORDER);
-            for (Field field : Field.values()) {
-                fields.put(field, Postings.of(docs, field));
+        /**
+         * Reads the directory twice: the names first, to fix each listing's position in name order, then
+         * every listing one row at a time, adding its words to the postings. No listing's text is held
+         * longer than its own row. A listing added between the two reads is left to the change rows; one
+         * removed between them has no words, and the search reads results by id, which leaves it out.
+         */
+        Snapshot(JdbcClient jdbc) {
+            record Name(UUID id, String key) {
             }
-            ids = new UUID[docs.length];
-            keys = new String[docs.length];
-            for (int i = 0; i < docs.length; i++) {
-                ids[i] = docs[i].id();
-                keys[i] = docs[i].sortKey();
-                sectors.computeIfAbsent(docs[i].sector(), s -> new BitSet()).set(i);
+            List<Name> names = new ArrayList<>(jdbc.sql("select group_id, name from directory_listing")
+                    .query((rs, n) -> new Name(rs.getObject("group_id", UUID.class),
+                            rs.getString("name").toLowerCase(Locale.ROOT)))
+                    .list());
+            names.sort(Comparator.comparing(Name::key).thenComparing(Name::id));
+            ids = new UUID[names.size()];
+            keys = new String[names.size()];
+            Map<UUID, Integer> positions = HashMap.newHashMap(names.size());
+            for (int i = 0; i < ids.length; i++) {
+                ids[i] = names.get(i).id();
+                keys[i] = names.get(i).key();
+                positions.put(ids[i], i);
+            }
+            names.clear();
+            Map<Field, Map<String, IntList>> building = new HashMap<>();
+            for (Field field : Field.values()) {
+                building.put(field, new HashMap<>());
+            }
+            jdbc.sql("select group_id, name, sector, employer, professions, area, description from directory_listing")
+                    .query((java.sql.ResultSet rs) -> {
+                        Integer at = positions.get(rs.getObject("group_id", UUID.class));
+                        if (at == null) {
+                            return;
+                        }
+                        Doc doc = doc(rs, 0);
+                        for (Field field : Field.values()) {
+                            Map<String, IntList> byTerm = building.get(field);
+                            for (String term : doc.field(field)) {
+                                byTerm.computeIfAbsent(term, t -> new IntList()).add(at);
+                            }
+                        }
+                        sectors.computeIfAbsent(doc.sector(), sector -> new BitSet()).set(at);
+                    });
+            for (Field field : Field.values()) {
+                fields.put(field, Postings.of(building.remove(field)));
             }
         }
 
@@ -227,9 +254,7 @@ final class DirectoryIndex {
                     gaps.put(seq, clock.instant());
                 }
             }
-            Snapshot snapshot = new Snapshot(jdbc.sql("""
-                    select group_id, name, sector, employer, professions, area, description from directory_listing""")
-                    .query(DirectoryIndex::doc).list());
+            Snapshot snapshot = new Snapshot(jdbc);
             synchronized (changes) {
                 state = new State(snapshot, Map.of(), List.of(), lastSeq, Map.copyOf(gaps));
                 readChanges();
