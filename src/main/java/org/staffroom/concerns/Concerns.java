@@ -335,6 +335,28 @@ public class Concerns {
         return visible;
     }
 
+    /**
+     * Every night, withdrawn and closed concerns older than their group's retention are deleted for good,
+     * with their co-signatures and conversation; a grievance that came from one keeps its own record.
+     *
+     * @return how many were deleted
+     */
+    @Scheduled(cron = "0 30 3 * * *")
+    @Transactional
+    public int deleteExpired() {
+        int deleted = 0;
+        LocalDate today = Times.today(clock);
+        for (UUID groupId : jdbc.sql("""
+                select distinct group_id from concerns_concern where status in ('WITHDRAWN', 'CLOSED')""")
+                .query(UUID.class).list()) {
+            LocalDate cutoff = today.minusMonths(settings(groupId).retentionMonths());
+            deleted += jdbc.sql("""
+                    delete from concerns_concern where group_id = ? and status in ('WITHDRAWN', 'CLOSED')
+                    and ended_on < ?""").params(groupId, cutoff).update();
+        }
+        return deleted;
+    }
+
     /** The private conversation, oldest first. */
     List<Message> conversation(UUID concernId) {
         record MessageRow(boolean fromAuthor, UUID organiserId, String text, LocalDate sentOn) {

@@ -238,6 +238,30 @@ class ConcernsApiTest {
     }
 
     @Test
+    void endedConcernsAreDeletedForGoodAfterTheGroupsRetention() {
+        Group group = group();
+        String token = signIn(fixtures.member(group.id(), group.organiser()));
+        List<UUID> ids = new ArrayList<>();
+        for (String title : List.of("Old withdrawn", "Recent withdrawn", "Old open")) {
+            ids.add(UUID.fromString(api().post(path(group), token, draft(title, false)).json().get("id").asString()));
+        }
+        jdbc.sql("update concerns_concern set status = 'WITHDRAWN', ended_on = ? where id = ?")
+                .params(java.time.LocalDate.now().minusMonths(13), ids.get(0)).update();
+        jdbc.sql("update concerns_concern set status = 'WITHDRAWN', ended_on = ? where id = ?")
+                .params(java.time.LocalDate.now().minusMonths(11), ids.get(1)).update();
+        jdbc.sql("update concerns_concern set raised_on = ? where id = ?")
+                .params(java.time.LocalDate.now().minusYears(3), ids.get(2)).update();
+        concerns.deleteExpired();
+        assertThat(jdbc.sql("select title from concerns_concern where group_id = ?").param(group.id())
+                .query(String.class).list()).containsExactlyInAnyOrder("Recent withdrawn", "Old open");
+
+        concerns.changeSettings(group.organiser().id(), group.id(), 3, 6, false);
+        concerns.deleteExpired();
+        assertThat(jdbc.sql("select title from concerns_concern where group_id = ?").param(group.id())
+                .query(String.class).list()).containsExactly("Old open");
+    }
+
+    @Test
     void wrongReceiptsFromOneClientAreStopped() {
         Api client = new Api(port, "127.0.0.9");
         int last = 0;

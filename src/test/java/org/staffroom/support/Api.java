@@ -52,6 +52,11 @@ public final class Api {
         return postRaw(path, token, "application/json", body == null ? "" : JSON.writeValueAsString(body));
     }
 
+    public Response put(String path, String token, Object body) {
+        return send(request(path, token).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());
+    }
+
     public Response postRaw(String path, String token, String contentType, String body) {
         return send(request(path, token).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());

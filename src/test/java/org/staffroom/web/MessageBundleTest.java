@@ -81,6 +81,16 @@ class MessageBundleTest {
                 missing.add("concernStatus." + status);
             }
         }
+        for (org.staffroom.concerns.Grievances.Status status : org.staffroom.concerns.Grievances.Status.values()) {
+            if (!english.containsKey("grievanceStatus." + status)) {
+                missing.add("grievanceStatus." + status);
+            }
+        }
+        for (org.staffroom.concerns.Grievances.InfoKind kind : org.staffroom.concerns.Grievances.InfoKind.values()) {
+            if (!english.containsKey("infoKind." + kind)) {
+                missing.add("infoKind." + kind);
+            }
+        }
         for (Role role : Role.values()) {
             if (!english.containsKey("role." + role)) {
                 missing.add("role." + role);

@@ -15,6 +15,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.staffroom.concerns.Category;
 import org.staffroom.concerns.ConcernDraft;
 import org.staffroom.concerns.Concerns;
+import org.staffroom.concerns.Grievances;
 import org.staffroom.groups.Groups;
 import org.staffroom.identity.AnonymousTags;
 import org.staffroom.identity.CurrentAccount;
@@ -34,8 +35,10 @@ class ConcernController {
     private final Concerns concerns;
     private final Groups groups;
     private final AnonymousTags tags;
+    private final Grievances grievances;
 
-    ConcernController(Concerns concerns, Groups groups, AnonymousTags tags) {
+    ConcernController(Concerns concerns, Groups groups, AnonymousTags tags, Grievances grievances) {
+        this.grievances = grievances;
         this.concerns = concerns;
         this.groups = groups;
         this.tags = tags;
@@ -99,7 +102,10 @@ class ConcernController {
     @GetMapping("/groups/{groupId}/concerns/{concernId}")
     String show(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId, @PathVariable UUID concernId,
             Model model) {
-        model.addAttribute("c", concerns.get(me.id(), groupId, concernId));
+        Concerns.View view = concerns.get(me.id(), groupId, concernId);
+        model.addAttribute("c", view);
+        model.addAttribute("grievanceId", grievances.forConcern(groupId, concernId).orElse(null));
+        model.addAttribute("canAdopt", view.organiser() || concerns.settings(groupId).membersCanAdopt());
         if (!model.containsAttribute("messageForm")) {
             model.addAttribute("messageForm", new MessageForm(""));
         }
