@@ -93,6 +93,11 @@ public class AuditLog {
     }
 
     @EventListener
+    void on(org.staffroom.concerns.ConcernEvents.CommentHidden event) {
+        record(event.groupId(), event.organiserId(), null, event.hidden() ? "COMMENT_HIDDEN" : "COMMENT_SHOWN");
+    }
+
+    @EventListener
     void on(RoleChanged event) {
         record(event.groupId(), event.actorId(), event.memberId(), "ROLE_CHANGED_TO_" + event.role());
     }

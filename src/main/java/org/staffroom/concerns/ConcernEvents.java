@@ -12,8 +12,8 @@ public final class ConcernEvents {
     public record ConcernRaised(UUID groupId, UUID concernId) {
     }
 
-    /** A batch of co-signatures became visible and took the count to the group's threshold. */
-    public record ThresholdReached(UUID groupId, UUID concernId) {
+    /** An organiser hid a comment (or showed it again); no content, no author. */
+    public record CommentHidden(UUID groupId, UUID organiserId, boolean hidden) {
     }
 
     /**

@@ -18,7 +18,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.staffroom.concerns.ConcernEvents.AuthorAnswered;
 import org.staffroom.concerns.ConcernEvents.ConcernRaised;
-import org.staffroom.concerns.ConcernEvents.ThresholdReached;
 import org.staffroom.groups.GroupAccess;
 import org.staffroom.groups.Role;
 import org.staffroom.identity.Accounts;
@@ -308,10 +307,9 @@ public class Concerns {
     }
 
     /**
-     * At the top of every hour, whatever is pending becomes visible, so that a count that moves cannot be
-     * matched to the one colleague who was online at that minute.
+     * At the top of every hour (see {@link ConcernNotifications#hourly()}), whatever is pending becomes
+     * visible, so that a count that moves cannot be matched to the one colleague who was online at that minute.
      */
-    @Scheduled(cron = "0 0 * * * *")
     public void releaseHourly() {
         for (UUID concernId : jdbc.sql("select distinct concern_id from concerns_cosign where not released")
                 .query(UUID.class).list()) {
@@ -327,11 +325,8 @@ public class Concerns {
                 .param(row.id()).query(Integer.class).single();
         int threshold = settings(row.groupId()).threshold();
         boolean shared = visible >= threshold;
-        jdbc.sql("update concerns_concern set visible_cosigns = ?, released_at = ?, shared = ? where id = ?")
-                .params(visible, Times.now(clock), shared, row.id()).update();
-        if (shared && !row.shared()) {
-            events.publishEvent(new ThresholdReached(row.groupId(), row.id()));
-        }
+        jdbc.sql("update concerns_concern set visible_cosigns = ?, shared = ? where id = ?")
+                .params(visible, shared, row.id()).update();
         return visible;
     }
 

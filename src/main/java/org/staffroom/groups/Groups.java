@@ -142,6 +142,12 @@ public class Groups {
                 .param(groupId).query(UUID.class).list();
     }
 
+    /** Everyone in a group, for the server's own use (content-free notifications); never shown to anyone. */
+    public List<UUID> memberIds(UUID groupId) {
+        return jdbc.sql("select account_id from groups_membership where group_id = ?").param(groupId)
+                .query(UUID.class).list();
+    }
+
     public long memberCount(UUID accountId, UUID groupId) {
         access.requireMember(groupId, accountId);
         return jdbc.sql("select count(*) from groups_membership where group_id = ?").param(groupId)

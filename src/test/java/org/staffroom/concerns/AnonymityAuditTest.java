@@ -58,18 +58,24 @@ class AnonymityAuditTest {
         Api.Response raised = api.post(path, memberToken, ConcernsApiTest.draft("Bullying by the ward manager", true));
         String concernId = raised.json().get("id").asString();
         String receipt = raised.json().get("receipt").asString();
-        assertThat(api.post(path + "/" + colleagueConcern + "/cosign", memberToken, Map.of("anonymous", true)).status())
-                .isEqualTo(200);
+        for (int i = 0; i < 2; i++) {
+            api.post(path + "/" + colleagueConcern + "/cosign", token(api, fixtures.member(groupId, organiser)),
+                    Map.of("anonymous", false));
+        }
+        assertThat(api.post(path + "/" + colleagueConcern + "/cosign", memberToken, Map.of("anonymous", true))
+                .json().get("cosignCount").asInt()).as("the member's co-signature completes a batch").isEqualTo(3);
         api.post(path + "/" + concernId + "/messages", token(api, organiser), Map.of("text", "Can you say more?"));
         api.post("/api/v1/receipts/messages", null, Map.of("receipt", receipt, "text", "It happens on every late shift"));
-        String tag = jdbc.sql("select tag from concerns_cosign where concern_id = ?")
+        api.post(path + "/" + colleagueConcern + "/comments", memberToken,
+                Map.of("text", "Rotas changed without notice for me too", "anonymous", true));
+        String tag = jdbc.sql("select tag from concerns_cosign where concern_id = ? and account_id is null")
                 .param(UUID.fromString(colleagueConcern)).query(String.class).single();
 
         List<String> names = List.of(member.id().toString(), member.email(), member.displayName(),
                 raw(member.id(), false), raw(member.id(), true));
         List<String> anonymousActs = List.of(concernId, raw(UUID.fromString(concernId), false),
                 raw(UUID.fromString(concernId), true), receipt.replace("-", "").substring(0, 8), tag,
-                "It happens on every late shift", "Bullying by the ward manager");
+                "It happens on every late shift", "Bullying by the ward manager", "Rotas changed without notice for me too");
         List<List<String>> rows = DatabaseDump.allRows(jdbc);
         List<String> linked = new ArrayList<>();
         for (List<String> row : rows) {
@@ -95,6 +101,9 @@ class AnonymityAuditTest {
                 }
             }
         }
+        // neither the concern whose batch the member completed nor the outbox dates that moment
+        assertThat(rows).filteredOn(row -> row.contains(colleagueConcern) || row.contains(concernId))
+                .allSatisfy(row -> assertThat(row.subList(1, row.size())).noneMatch(v -> v.matches(".*\\d{2}:\\d{2}:\\d{2}.*")));
         // an anonymous concern keeps a date, never a time
         assertThat(jdbc.sql("select raised_on from concerns_concern where id = ?").param(UUID.fromString(concernId))
                 .query(String.class).single()).matches("\\d{4}-\\d{2}-\\d{2}");

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.staffroom.concerns.Category;
+import org.staffroom.concerns.Comments;
 import org.staffroom.concerns.ConcernDraft;
 import org.staffroom.concerns.Concerns;
 import org.staffroom.concerns.Grievances;
@@ -36,8 +37,11 @@ class ConcernController {
     private final Groups groups;
     private final AnonymousTags tags;
     private final Grievances grievances;
+    private final Comments comments;
 
-    ConcernController(Concerns concerns, Groups groups, AnonymousTags tags, Grievances grievances) {
+    ConcernController(Concerns concerns, Groups groups, AnonymousTags tags, Grievances grievances,
+            Comments comments) {
+        this.comments = comments;
         this.grievances = grievances;
         this.concerns = concerns;
         this.groups = groups;
@@ -105,6 +109,7 @@ class ConcernController {
         Concerns.View view = concerns.get(me.id(), groupId, concernId);
         model.addAttribute("c", view);
         model.addAttribute("grievanceId", grievances.forConcern(groupId, concernId).orElse(null));
+        model.addAttribute("comments", comments.list(me.id(), groupId, Comments.On.CONCERN, concernId));
         model.addAttribute("canAdopt", view.organiser() || concerns.settings(groupId).membersCanAdopt());
         if (!model.containsAttribute("messageForm")) {
             model.addAttribute("messageForm", new MessageForm(""));

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.staffroom.concerns.Category;
+import org.staffroom.concerns.Comments;
 import org.staffroom.concerns.ConcernDraft;
 import org.staffroom.concerns.ConcernStatus;
 import org.staffroom.concerns.Concerns;
@@ -62,11 +63,19 @@ class ConcernsApiController {
             List<MessageJson> conversation) {
     }
 
+    record CommentRequest(String text, Boolean anonymous) {
+    }
+
+    record HideRequest(Boolean hidden) {
+    }
+
     private final Concerns concerns;
     private final Receipts receipts;
     private final ReceiptThrottle throttle;
+    private final Comments comments;
 
-    ConcernsApiController(Concerns concerns, Receipts receipts, ReceiptThrottle throttle) {
+    ConcernsApiController(Concerns concerns, Receipts receipts, ReceiptThrottle throttle, Comments comments) {
+        this.comments = comments;
         this.concerns = concerns;
         this.receipts = receipts;
         this.throttle = throttle;
@@ -117,6 +126,30 @@ class ConcernsApiController {
     ResponseEntity<Void> write(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId,
             @PathVariable UUID concernId, @RequestBody ReceiptMessageRequest request) {
         concerns.write(me.id(), groupId, concernId, request.text());
+        return ResponseEntity.noContent().build();
+    }
+
+    @Operation(summary = "The discussion of a concern (members); a hidden comment's text only for organisers")
+    @GetMapping("/api/v1/groups/{groupId}/concerns/{concernId}/comments")
+    List<Comments.Comment> comments(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId,
+            @PathVariable UUID concernId) {
+        return comments.list(me.id(), groupId, Comments.On.CONCERN, concernId);
+    }
+
+    @Operation(summary = "Comment on a concern (members), with or without your name")
+    @PostMapping("/api/v1/groups/{groupId}/concerns/{concernId}/comments")
+    ResponseEntity<List<Comments.Comment>> comment(@AuthenticationPrincipal CurrentAccount me,
+            @PathVariable UUID groupId, @PathVariable UUID concernId, @RequestBody CommentRequest request) {
+        comments.add(me.id(), groupId, Comments.On.CONCERN, concernId, request.text(),
+                Boolean.TRUE.equals(request.anonymous()));
+        return ResponseEntity.status(201).body(comments.list(me.id(), groupId, Comments.On.CONCERN, concernId));
+    }
+
+    @Operation(summary = "Hide an abusive comment, or show it again (organisers); it is kept for the audit")
+    @PostMapping("/api/v1/groups/{groupId}/comments/{commentId}/hide")
+    ResponseEntity<Void> hide(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId,
+            @PathVariable UUID commentId, @RequestBody(required = false) HideRequest request) {
+        comments.hide(me.id(), groupId, commentId, request == null || !Boolean.FALSE.equals(request.hidden()));
         return ResponseEntity.noContent().build();
     }
 

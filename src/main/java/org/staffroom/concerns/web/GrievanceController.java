@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.staffroom.concerns.Comments;
 import org.staffroom.concerns.Grievances;
 import org.staffroom.groups.Groups;
 import org.staffroom.identity.CurrentAccount;
@@ -33,8 +34,10 @@ class GrievanceController {
 
     private final Grievances grievances;
     private final Groups groups;
+    private final Comments comments;
 
-    GrievanceController(Grievances grievances, Groups groups) {
+    GrievanceController(Grievances grievances, Groups groups, Comments comments) {
+        this.comments = comments;
         this.grievances = grievances;
         this.groups = groups;
     }
@@ -63,6 +66,7 @@ class GrievanceController {
             Model model) {
         model.addAttribute("g", grievances.get(me.id(), groupId, grievanceId));
         model.addAttribute("statuses", Grievances.Status.values());
+        model.addAttribute("comments", comments.list(me.id(), groupId, Comments.On.GRIEVANCE, grievanceId));
         return "grievances/grievance";
     }
 

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.staffroom.concerns.Comments;
 import org.staffroom.concerns.Grievances;
 import org.staffroom.identity.CurrentAccount;
 
@@ -28,9 +29,14 @@ class GrievancesApiController {
     record DoneRequest(Boolean done) {
     }
 
-    private final Grievances grievances;
+    record CommentRequest(String text, Boolean anonymous) {
+    }
 
-    GrievancesApiController(Grievances grievances) {
+    private final Grievances grievances;
+    private final Comments comments;
+
+    GrievancesApiController(Grievances grievances, Comments comments) {
+        this.comments = comments;
         this.grievances = grievances;
     }
 
@@ -57,6 +63,22 @@ class GrievancesApiController {
     Grievances.View get(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId,
             @PathVariable UUID grievanceId) {
         return grievances.get(me.id(), groupId, grievanceId);
+    }
+
+    @Operation(summary = "The discussion of a grievance (members)")
+    @GetMapping("/api/v1/groups/{groupId}/grievances/{grievanceId}/comments")
+    List<Comments.Comment> comments(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId,
+            @PathVariable UUID grievanceId) {
+        return comments.list(me.id(), groupId, Comments.On.GRIEVANCE, grievanceId);
+    }
+
+    @Operation(summary = "Comment on a grievance (members), with or without your name")
+    @PostMapping("/api/v1/groups/{groupId}/grievances/{grievanceId}/comments")
+    ResponseEntity<List<Comments.Comment>> comment(@AuthenticationPrincipal CurrentAccount me,
+            @PathVariable UUID groupId, @PathVariable UUID grievanceId, @RequestBody CommentRequest request) {
+        comments.add(me.id(), groupId, Comments.On.GRIEVANCE, grievanceId, request.text(),
+                Boolean.TRUE.equals(request.anonymous()));
+        return ResponseEntity.status(201).body(comments.list(me.id(), groupId, Comments.On.GRIEVANCE, grievanceId));
     }
 
     @Operation(summary = "Stage 1: describe the problem (organisers)")

@@ -1,0 +1,105 @@
+package org.staffroom.concerns;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.staffroom.concerns.ConcernEvents.AuthorAnswered;
+import org.staffroom.groups.Groups;
+import org.staffroom.identity.AccountView;
+import org.staffroom.identity.Accounts;
+import org.staffroom.mail.Mailer;
+
+/**
+ * The e-mails members choose: a new concern in my group, a concern shared by many, a reply to my concern.
+ * Each says only that there is an update, with a link. New and shared concerns go out in the hourly digest,
+ * never at the moment they happen: an e-mail sent at 14:03:12 would date an anonymous concern, or the
+ * co-signature that completed a batch, to the second.
+ */
+@Component
+public class ConcernNotifications {
+
+    /** What a member has chosen; everything is off until they choose. */
+    public record Choices(boolean newConcern, boolean shared, boolean replies) {
+    }
+
+    private final JdbcClient jdbc;
+    private final Concerns concerns;
+    private final Groups groups;
+    private final Accounts accounts;
+    private final Mailer mailer;
+
+    ConcernNotifications(JdbcClient jdbc, Concerns concerns, Groups groups, Accounts accounts, Mailer mailer) {
+        this.jdbc = jdbc;
+        this.concerns = concerns;
+        this.groups = groups;
+        this.accounts = accounts;
+        this.mailer = mailer;
+    }
+
+    public Choices choices(UUID accountId) {
+        return jdbc.sql("select new_concern, shared, replies from concerns_notify where account_id = ?")
+                .param(accountId).query(Choices.class).optional().orElse(new Choices(false, false, false));
+    }
+
+    @Transactional
+    public void choose(UUID accountId, Choices choices) {
+        jdbc.sql("delete from concerns_notify where account_id = ?").param(accountId).update();
+        jdbc.sql("insert into concerns_notify (account_id, new_concern, shared, replies) values (?, ?, ?, ?)")
+                .params(accountId, choices.newConcern(), choices.shared(), choices.replies()).update();
+    }
+
+    /** At the top of every hour: release pending co-signatures, then send the digest. */
+    @Scheduled(cron = "0 0 * * * *")
+    public void hourly() {
+        concerns.releaseHourly();
+        announce();
+    }
+
+    /** One e-mail per group and kind to every member who chose it, the author of an anonymous concern included. */
+    @Transactional
+    public void announce() {
+        for (UUID groupId : jdbc.sql("""
+                select distinct group_id from concerns_concern where not announced and status <> 'WITHDRAWN'""")
+                .query(UUID.class).list()) {
+            send(groupId, "new_concern");
+            jdbc.sql("update concerns_concern set announced = true where group_id = ? and not announced")
+                    .param(groupId).update();
+        }
+        for (UUID groupId : jdbc.sql("""
+                select distinct group_id from concerns_concern where shared and not shared_announced
+                and status <> 'WITHDRAWN'""").query(UUID.class).list()) {
+            send(groupId, "shared");
+            jdbc.sql("update concerns_concern set shared_announced = true where group_id = ? and shared")
+                    .param(groupId).update();
+        }
+    }
+
+    private void send(UUID groupId, String choice) {
+        List<UUID> members = groups.memberIds(groupId);
+        if (members.isEmpty()) {
+            return;
+        }
+        List<UUID> chose = jdbc.sql("select account_id from concerns_notify where " + choice
+                + " and account_id in (:ids)").param("ids", members).query(UUID.class).list();
+        accounts.views(chose).values().forEach(member ->
+                mailer.queue(member.email(), "mail.update", "/groups/" + groupId + "/concerns"));
+    }
+
+    /** A named author who chose it hears at once that the organisers wrote; an anonymous one cannot be told. */
+    @EventListener
+    void on(AuthorAnswered answered) {
+        if (answered.authorId() == null || !choices(answered.authorId()).replies()) {
+            return;
+        }
+        AccountView author = accounts.find(answered.authorId()).orElse(null);
+        if (author != null) {
+            mailer.queue(author.email(), "mail.update",
+                    "/groups/" + answered.groupId() + "/concerns/" + answered.concernId());
+        }
+    }
+}
