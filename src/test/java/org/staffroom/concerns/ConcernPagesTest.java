@@ -102,6 +102,14 @@ class ConcernPagesTest {
         assertThat(visitor.locator(".conversation")).containsText("Which ward?");
         assertThat(visitor.url()).doesNotContain(receipt.substring(0, 4));
         check(visitor, "private page");
+        visitor.locator("#edit-heading + details summary").click();
+        visitor.locator("#title").fill("   ");
+        visitor.locator("form[action$='/receipt/edit'] button").click();
+        assertThat(visitor.locator("#title-error")).isVisible();
+        check(visitor, "private page, edit with an error");
+        visitor.locator("#title").fill("Agency staff alone on nights, with no induction");
+        visitor.locator("form[action$='/receipt/edit'] button").click();
+        assertThat(visitor.locator("main h2").first()).hasText("Agency staff alone on nights, with no induction");
         visitor.locator("#text").fill("Ward 7, weekends.");
         visitor.locator("form[action$='/receipt/messages'] button").click();
         assertThat(visitor.locator(".conversation")).containsText("Ward 7, weekends.");

@@ -232,9 +232,17 @@ class ConcernsApiTest {
         assertThat(visitor.post("/api/v1/receipts/concern", null, Map.of("receipt", wrongSecret)).status())
                 .isEqualTo(400);
 
+        Map<String, String> edit = new HashMap<>(Map.of("receipt", receipt, "title", "Manager shouts at juniors on lates",
+                "details", "Every late shift", "category", "BULLYING_AND_HARASSMENT", "affected", "Juniors"));
+        assertThat(visitor.post("/api/v1/receipts/edit", null, edit).json().get("title").asString())
+                .isEqualTo("Manager shouts at juniors on lates");
+        edit.put("category", "WEATHER");
+        assertThat(visitor.post("/api/v1/receipts/edit", null, edit).status()).isEqualTo(400);
         Response withdrawn = visitor.post("/api/v1/receipts/withdraw", null, Map.of("receipt", receipt));
         assertThat(withdrawn.json().get("status").asString()).isEqualTo("WITHDRAWN");
         assertThat(api().get(path(group), memberToken).body()).doesNotContain("Manager shouts");
+        assertThat(visitor.post("/api/v1/receipts/edit", null, Map.of("receipt", receipt, "title", "x", "details", "y",
+                "category", "OTHER")).status()).as("a withdrawn concern cannot be edited").isEqualTo(409);
     }
 
     @Test

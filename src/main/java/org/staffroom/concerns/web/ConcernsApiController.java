@@ -58,6 +58,9 @@ class ConcernsApiController {
     record ReceiptMessageRequest(String receipt, String text) {
     }
 
+    record ReceiptEditRequest(String receipt, String title, String details, String category, String affected) {
+    }
+
     record ReceiptJson(UUID concernId, String group, String title, String details, Category category,
             String affected, LocalDate raisedOn, LocalDate editedOn, ConcernStatus status, int cosignCount,
             List<MessageJson> conversation) {
@@ -164,6 +167,13 @@ class ConcernsApiController {
     @PostMapping("/api/v1/receipts/messages")
     ReceiptJson message(@RequestBody ReceiptMessageRequest request, HttpServletRequest http) {
         return json(throttle.guard(http, () -> receipts.write(request.receipt(), request.text())));
+    }
+
+    @Operation(summary = "Edit an open concern with its receipt (no sign-in)")
+    @PostMapping("/api/v1/receipts/edit")
+    ReceiptJson edit(@RequestBody ReceiptEditRequest request, HttpServletRequest http) {
+        return json(throttle.guard(http, () -> receipts.edit(request.receipt(), new ConcernDraft(request.title(),
+                request.details(), request.category(), request.affected(), true))));
     }
 
     @Operation(summary = "Withdraw a concern with its receipt (no sign-in)")

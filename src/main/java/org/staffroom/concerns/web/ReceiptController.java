@@ -14,6 +14,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.staffroom.concerns.Category;
+import org.staffroom.concerns.ConcernDraft;
 import org.staffroom.concerns.Receipts;
 import org.staffroom.shared.DomainException;
 import org.staffroom.shared.InstanceSettings;
@@ -69,7 +71,34 @@ class ReceiptController {
         if (!model.containsAttribute("messageForm")) {
             model.addAttribute("messageForm", new MessageForm(""));
         }
+        if (!model.containsAttribute("editForm")) {
+            model.addAttribute("editForm", new ConcernDraft(view.title(), view.details(), view.category().name(),
+                    view.affected(), true));
+        }
+        model.addAttribute("categories", Category.values());
         return "concerns/receipt-private";
+    }
+
+    @PostMapping("/receipt/edit")
+    String edit(@RequestParam(defaultValue = "") String receipt, @ModelAttribute("editForm") ConcernDraft form,
+            BindingResult result, Model model, HttpServletRequest request) {
+        try {
+            Receipts.ReceiptView view = throttle.guard(request, () -> receipts.edit(receipt, form));
+            model.addAttribute("notice", "concern.saved");
+            model.addAttribute("editForm", new ConcernDraft(view.title(), view.details(), view.category().name(),
+                    view.affected(), true));
+            return page(view, receipt, model);
+        } catch (DomainException.InvalidInput e) {
+            if ("receipt".equals(e.field())) {
+                return reopen(receipt, e, model);
+            }
+            FormErrors.reject(result, e);
+            model.addAttribute("editOpen", true);
+            return page(throttle.guard(request, () -> receipts.open(receipt)), receipt, model);
+        } catch (DomainException.Conflict e) {
+            model.addAttribute("problem", e.messageCode());
+            return page(throttle.guard(request, () -> receipts.open(receipt)), receipt, model);
+        }
     }
 
     @PostMapping("/receipt/messages")
