@@ -1,7 +1,9 @@
 package org.staffroom.demo;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -12,11 +14,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.staffroom.concerns.Concerns;
+import org.staffroom.concerns.Grievances;
 import org.staffroom.groups.GroupDetails;
 import org.staffroom.groups.Groups;
 import org.staffroom.groups.Invitations;
 import org.staffroom.groups.Networks;
 import org.staffroom.identity.Accounts;
+import org.staffroom.identity.AnonymousTags;
 
 /**
  * Fills an empty instance with the demo described in the README. Runs only with {@code staffroom.demo=true}
@@ -34,8 +39,11 @@ class DemoData implements ApplicationRunner {
     private final Invitations invitations;
     private final Networks networks;
     private final PasswordEncoder encoder;
+    private final DemoConcerns demoConcerns;
 
-    DemoData(Accounts accounts, Groups groups, Invitations invitations, Networks networks, PasswordEncoder encoder) {
+    DemoData(Accounts accounts, Groups groups, Invitations invitations, Networks networks, PasswordEncoder encoder,
+            Concerns concerns, Grievances grievances, AnonymousTags tags) {
+        this.demoConcerns = new DemoConcerns(concerns, grievances, tags, PASSWORD);
         this.accounts = accounts;
         this.groups = groups;
         this.invitations = invitations;
@@ -68,8 +76,10 @@ class DemoData implements ApplicationRunner {
                 "Home care workers in east Bristol: paid travel time, fair rotas, and the living wage.",
                 true, "", true));
 
-        join(mentalHealth, organiser, members(1, 14, hash));
-        join(homeCare, organiser2, members(15, 22, hash));
+        List<UUID> mentalHealthMembers = members(1, 14, hash);
+        List<UUID> homeCareMembers = members(15, 22, hash);
+        join(mentalHealth, organiser, mentalHealthMembers);
+        join(homeCare, organiser2, homeCareMembers);
 
         UUID network = networks.create(admin, "Bristol Care Workers Network",
                 "Care and health workers across Bristol organising in their workplaces and supporting each other.");
@@ -77,6 +87,11 @@ class DemoData implements ApplicationRunner {
         networks.join(organiser, mentalHealth, network);
         networks.join(organiser2, homeCare, network);
         LOG.info("Demo data: created 2 groups, 1 network and {} accounts.", 4 + 22);
+        Map<Integer, UUID> byNumber = new HashMap<>();
+        for (int n = 1; n <= 22; n++) {
+            byNumber.put(n, n <= 14 ? mentalHealthMembers.get(n - 1) : homeCareMembers.get(n - 15));
+        }
+        demoConcerns.create(mentalHealth, organiser, homeCare, byNumber);
     }
 
     private List<UUID> members(int from, int to, String hash) {

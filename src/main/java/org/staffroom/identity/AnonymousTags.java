@@ -42,6 +42,14 @@ public class AnonymousTags {
         }
     }
 
+    /**
+     * For work done outside a web request, such as demo data: runs {@code action} as the account, with its
+     * secret unlocked by its password for the duration.
+     */
+    public <T> T actingAs(UUID accountId, String password, java.util.function.Supplier<T> action) {
+        return secrets.actingAs(accountId, password, action);
+    }
+
     public boolean unlocked(UUID accountId) {
         return secrets.current(accountId).map(secret -> {
             SigningKeys.wipe(secret);

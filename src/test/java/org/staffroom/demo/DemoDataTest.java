@@ -65,5 +65,24 @@ class DemoDataTest {
         String networkPath = home.replaceAll("(?s).*href=\"(/networks/[0-9a-f-]{36})\".*", "$1");
         String network = coordinator.get(networkPath).body();
         assertThat(network).contains("North Community Mental Health Team", "Riverside Home Care", "Cleo Coordinator");
+
+        String memberToken = token("member1@example.org");
+        tools.jackson.databind.JsonNode concerns = api.get("/api/v1/groups/" + mentalHealth + "/concerns", memberToken)
+                .json().get("concerns");
+        assertThat(concerns.size()).isEqualTo(8);
+        assertThat(concerns.valueStream().filter(c -> c.get("author").isNull()).count()).as("some anonymous").isEqualTo(4);
+        assertThat(concerns.valueStream().filter(c -> c.get("shared").asBoolean()).count()).as("some shared by many")
+                .isGreaterThanOrEqualTo(2);
+        assertThat(concerns.valueStream().map(c -> c.get("category").asString()).distinct().count()).isEqualTo(8);
+        assertThat(api.get("/api/v1/groups/" + homeCare + "/concerns", token("member15@example.org")).json()
+                .get("concerns").size()).isEqualTo(4);
+        tools.jackson.databind.JsonNode grievances = api.get("/api/v1/groups/" + mentalHealth + "/grievances", memberToken)
+                .json();
+        assertThat(grievances.size()).isEqualTo(1);
+        tools.jackson.databind.JsonNode grievance = api.get("/api/v1/groups/" + mentalHealth + "/grievances/"
+                + grievances.get(0).get("id").asString(), memberToken).json();
+        assertThat(grievance.get("status").asString()).isEqualTo("IN_PROGRESS");
+        assertThat(grievance.get("plan").size()).as("at the plan stage").isEqualTo(3);
+        assertThat(grievance.get("information").size()).isEqualTo(2);
     }
 }

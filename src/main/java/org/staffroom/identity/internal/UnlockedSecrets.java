@@ -34,6 +34,11 @@ public class UnlockedSecrets {
 
     private final SigningKeys keys;
     private final JdbcClient jdbc;
+    /** A secret unlocked for work done outside a web request (demo data), for one account at a time. */
+    private final ThreadLocal<Unlocked> outsideRequests = new ThreadLocal<>();
+
+    private record Unlocked(UUID accountId, byte[] secret) {
+    }
 
     UnlockedSecrets(SigningKeys keys, JdbcClient jdbc) {
         this.keys = keys;
@@ -63,8 +68,24 @@ public class UnlockedSecrets {
         request.setAttribute(TOKEN_ATTRIBUTE, token);
     }
 
+    /** Runs {@code action} on this thread with the account's secret unlocked by its password. */
+    public <T> T actingAs(UUID accountId, String password, java.util.function.Supplier<T> action) {
+        byte[] secret = keys.unlock(accountId, password);
+        outsideRequests.set(new Unlocked(accountId, secret));
+        try {
+            return action.get();
+        } finally {
+            outsideRequests.remove();
+            SigningKeys.wipe(secret);
+        }
+    }
+
     /** The secret of the account this request acts for, if the request carries what unlocks it. */
     public Optional<byte[]> current(UUID accountId) {
+        Unlocked unlocked = outsideRequests.get();
+        if (unlocked != null && unlocked.accountId().equals(accountId)) {
+            return Optional.of(unlocked.secret().clone());
+        }
         if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)) {
             return Optional.empty();
         }
