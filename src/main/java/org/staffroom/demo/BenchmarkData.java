@@ -1,5 +1,6 @@
 package org.staffroom.demo;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -13,7 +14,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.staffroom.groups.GroupDetails;
+import org.staffroom.concerns.BenchmarkSeed;
 import org.staffroom.groups.Groups;
+import org.staffroom.groups.Invitations;
 import org.staffroom.identity.Accounts;
 
 /**
@@ -27,6 +30,7 @@ class BenchmarkData implements ApplicationRunner {
 
     static final String PASSWORD = "benchmark passphrase 2026";
     static final String BENCH_USER = "bench@example.org";
+    static final int COSIGNERS = 64;
     private static final Logger LOG = LoggerFactory.getLogger(BenchmarkData.class);
     private static final int BATCH = 500;
 
@@ -47,10 +51,18 @@ class BenchmarkData implements ApplicationRunner {
     private final TransactionTemplate transactions;
     private final int groupCount;
     private final int accountCount;
+    private final int concernsPerGroup;
+    private final BenchmarkSeed seed;
+    private final Invitations invitations;
 
     BenchmarkData(Accounts accounts, Groups groups, PasswordEncoder encoder,
             TransactionTemplate transactions, @Value("${staffroom.bench.groups}") int groupCount,
-            @Value("${staffroom.bench.accounts:0}") int accountCount) {
+            @Value("${staffroom.bench.accounts:0}") int accountCount,
+            @Value("${staffroom.bench.concerns-per-group:0}") int concernsPerGroup, BenchmarkSeed seed,
+            Invitations invitations) {
+        this.concernsPerGroup = concernsPerGroup;
+        this.seed = seed;
+        this.invitations = invitations;
         this.accounts = accounts;
         this.groups = groups;
         this.encoder = encoder;
@@ -69,6 +81,8 @@ class BenchmarkData implements ApplicationRunner {
         String hash = encoder.encode(PASSWORD);
         UUID benchUser = transactions.execute(status -> accounts.registerWithHash(BENCH_USER, "Bench Organiser", hash, false));
         int total = Math.max(accountCount, groupCount);
+        List<UUID> groupIds = new ArrayList<>();
+        List<UUID> accountIds = new ArrayList<>();
         for (int from = 0; from < total; from += BATCH) {
             int start = from;
             transactions.executeWithoutResult(status -> {
@@ -77,14 +91,37 @@ class BenchmarkData implements ApplicationRunner {
                     // every other group has an organiser of its own
                     UUID account = n < 5 ? benchUser
                             : accounts.registerWithHash("bench" + n + "@example.org", "Bench Member " + n, hash, false);
+                    accountIds.add(account);
                     if (n < groupCount) {
-                        groups.create(account, details(n));
+                        groupIds.add(groups.create(account, details(n)));
                     }
                 }
             });
         }
+        if (concernsPerGroup > 0) {
+            seedConcerns(benchUser, groupIds, accountIds);
+        }
         LOG.info("Benchmark data: {} groups and {} accounts in {} s", groupCount, total - 4,
                 (System.nanoTime() - started) / 1_000_000_000);
+    }
+
+    /**
+     * Concerns in every group; the accounts bench5 to bench68 join the benchmark user's five groups, so that
+     * the co-signing benchmark has 64 members to co-sign as.
+     */
+    private void seedConcerns(UUID benchUser, List<UUID> groupIds, List<UUID> accountIds) {
+        for (int from = 0; from < groupIds.size(); from += BATCH) {
+            List<UUID> slice = groupIds.subList(from, Math.min(groupIds.size(), from + BATCH));
+            transactions.executeWithoutResult(status -> seed.seed(slice, benchUser, concernsPerGroup));
+        }
+        transactions.executeWithoutResult(status -> {
+            for (UUID groupId : groupIds.subList(0, Math.min(5, groupIds.size()))) {
+                String code = invitations.create(benchUser, groupId, 1, COSIGNERS).code();
+                accountIds.subList(5, Math.min(accountIds.size(), 5 + COSIGNERS))
+                        .forEach(member -> invitations.accept(code, member));
+            }
+        });
+        LOG.info("Benchmark concerns: {} in each group", concernsPerGroup);
     }
 
     private static GroupDetails details(int n) {
