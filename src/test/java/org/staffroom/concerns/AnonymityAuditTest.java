@@ -110,8 +110,7 @@ class AnonymityAuditTest {
     }
 
     private String token(Api api, Person person) {
-        return api.post("/api/v1/auth/token", null, Map.of("email", person.email(), "password", Fixtures.PASSWORD))
-                .json().get("token").asString();
+        return api.signIn(person);
     }
 
     /** A UUID as 16 raw bytes, in either order of its halves (Java serialisation writes the low half first). */

@@ -29,8 +29,7 @@ class CommentsTest {
     JdbcClient jdbc;
 
     String signIn(Person person) {
-        return new Api(port).post("/api/v1/auth/token", null,
-                Map.of("email", person.email(), "password", Fixtures.PASSWORD)).json().get("token").asString();
+        return new Api(port).signIn(person);
     }
 
     @Test

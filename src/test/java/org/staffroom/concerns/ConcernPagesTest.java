@@ -81,11 +81,21 @@ class ConcernPagesTest {
         colleaguePage.locator("form[action$='/cosign'] button").click();
         assertThat(colleaguePage.locator("main")).containsText("Your co-signature is counted");
         assertThat(colleaguePage.locator("main")).containsText("You have co-signed this concern");
+        colleaguePage.locator("#comment-text").fill("It happened on my ward too, twice last month.");
+        colleaguePage.locator("#comment-anonymous").check();
+        colleaguePage.locator("form[action$='/comments'] button").click();
+        assertThat(colleaguePage.locator(".comments")).containsText("It happened on my ward too");
+        assertThat(colleaguePage.locator(".comments")).containsText("Without a name");
+        assertThat(colleaguePage.locator(".comments")).not().containsText(colleague.displayName());
 
         Page organiserPage = Pages.signedIn(port, organiser.email(), Fixtures.PASSWORD);
         organiserPage.navigate(concerns);
         organiserPage.locator("text=Agency staff left alone on nights").click();
         check(organiserPage, "concern as an organiser");
+        organiserPage.locator(".comments form[action$='/hide'] button").click();
+        assertThat(organiserPage.locator(".comments")).containsText("hidden by an organiser");
+        colleaguePage.reload();
+        assertThat(colleaguePage.locator(".comments")).not().containsText("It happened on my ward too");
         organiserPage.locator("#text").fill("Thank you for raising this. Which ward?");
         organiserPage.locator("form[action$='/messages'] button").click();
         assertThat(organiserPage.locator(".conversation")).containsText("Which ward?");

@@ -45,10 +45,7 @@ class ConcernsApiTest {
 
     /** A token from signing in with the password, which unlocks the member's signing secret. */
     String signIn(Person person) {
-        Response response = api().post("/api/v1/auth/token", null,
-                Map.of("email", person.email(), "password", Fixtures.PASSWORD));
-        assertThat(response.status()).isEqualTo(200);
-        return response.json().get("token").asString();
+        return api().signIn(person);
     }
 
     static Map<String, Object> draft(String title, boolean anonymous) {

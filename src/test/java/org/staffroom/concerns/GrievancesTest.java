@@ -40,8 +40,7 @@ class GrievancesTest {
     Concerns concerns;
 
     String signIn(Person person) {
-        return new Api(port).post("/api/v1/auth/token", null,
-                Map.of("email", person.email(), "password", Fixtures.PASSWORD)).json().get("token").asString();
+        return new Api(port).signIn(person);
     }
 
     @Test

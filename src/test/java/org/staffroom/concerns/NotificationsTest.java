@@ -32,8 +32,7 @@ class NotificationsTest {
     ConcernNotifications notifications;
 
     String signIn(Person person) {
-        return new Api(port).post("/api/v1/auth/token", null,
-                Map.of("email", person.email(), "password", Fixtures.PASSWORD)).json().get("token").asString();
+        return new Api(port).signIn(person);
     }
 
     List<Mailer.OutboxMessage> mailTo(Person person) {

@@ -44,6 +44,19 @@ public final class Api {
         }
     }
 
+    /**
+     * Signs in through {@code POST /api/v1/auth/token} with the fixtures' password: unlike a fixture's
+     * personal token, this token carries the member's signing secret, so it can act anonymously.
+     */
+    public String signIn(Fixtures.Person person) {
+        Response response = post("/api/v1/auth/token", null,
+                java.util.Map.of("email", person.email(), "password", Fixtures.PASSWORD));
+        if (response.status() != 200) {
+            throw new IllegalStateException("sign-in failed: " + response.status() + " " + response.body());
+        }
+        return response.json().get("token").asString();
+    }
+
     public Response get(String path, String token) {
         return send(request(path, token).GET().build());
     }
