@@ -17,69 +17,12 @@ PORT=18081
 PG_PORT=15433
 REPORT=bench/concerns/report.md
 WORK=$(mktemp -d /tmp/staffroom-bench-concerns.XXXXXX)
-PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
 PASSWORD="benchmark passphrase 2026"
-
-./staffroom build
-JAVA=""
-for candidate in "${JAVA_HOME:-}" /usr/lib/jvm/*25*; do
-  if [ -n "$candidate" ] && [ -x "$candidate/bin/java" ] && "$candidate/bin/java" -version 2>&1 | grep -q 'version "25'; then
-    JAVA="$candidate/bin/java"; break
-  fi
-done
-[ -n "$JAVA" ] || { echo "JDK 25 missing" >&2; exit 1; }
-command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
-command -v jq >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq jq >/dev/null; }
-
-SERVER_PID=""
-cleanup() {
-  [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null || true
-  [ -d "$WORK/pg" ] && su postgres -c "$PG_BIN/pg_ctl -D $WORK/pg -m fast stop" >/dev/null 2>&1 || true
-}
-trap cleanup EXIT
-
-start_postgres() {
-  mkdir -p "$WORK/pg" && chown postgres "$WORK" "$WORK/pg"
-  su postgres -c "$PG_BIN/initdb -D $WORK/pg -U postgres --auth=trust" >/dev/null
-  su postgres -c "$PG_BIN/pg_ctl -D $WORK/pg -o '-p $PG_PORT -k /tmp' -l $WORK/pg.log start" >/dev/null
-  sleep 2
-  su postgres -c "$PG_BIN/createdb -h /tmp -p $PG_PORT staffroom"
-}
-
-start_server() {
-  local db=$1; shift
-  local env=(STAFFROOM_PORT=$PORT STAFFROOM_DATA_DIR="$WORK/h2")
-  if [ "$db" = postgres ]; then
-    env+=(STAFFROOM_DB_URL="jdbc:postgresql://localhost:$PG_PORT/staffroom" STAFFROOM_DB_USER=postgres STAFFROOM_DB_PASSWORD=)
-  fi
-  env "${env[@]}" "$JAVA" -Xss512k -XX:+UseSerialGC -Xmx512m -XX:AOTCache=target/app/staffroom.aot -jar target/app/staffroom.jar \
-    "$@" >>"$WORK/$db.log" 2>&1 &
-  SERVER_PID=$!
-  until curl -s -o /dev/null -w '%{http_code}' "http://localhost:$PORT/login" 2>/dev/null | grep -q 200; do
-    kill -0 "$SERVER_PID" 2>/dev/null || { echo "server died, see $WORK/$db.log" >&2; tail -20 "$WORK/$db.log" >&2; exit 1; }
-    sleep 0.1
-  done
-}
-
-stop_server() {
-  kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""
-}
+source bench/lib.sh
 
 token() {
   curl -s -H 'Content-Type: application/json' -d "{\"email\":\"$1\",\"password\":\"$PASSWORD\"}" \
     "http://localhost:$PORT/api/v1/auth/token" | jq -r .token
-}
-
-# measure NAME [wrk args]: prints "rps|p50|p99|errors"
-measure() {
-  local name=$1; shift
-  wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency "$@" >"$WORK/$name.wrk" 2>&1
-  local rps p50 p99 errors
-  rps=$(awk '/Requests\/sec/ {print $2}' "$WORK/$name.wrk")
-  p50=$(awk '$1=="50%" {print $2}' "$WORK/$name.wrk")
-  p99=$(awk '$1=="99%" {print $2}' "$WORK/$name.wrk")
-  errors=$(awk '/Non-2xx|Socket errors/ {printf "%s ", $0}' "$WORK/$name.wrk")
-  echo "$rps|$p50|$p99|${errors:-none}"
 }
 
 rows=()
@@ -118,15 +61,15 @@ for db in $DATABASES; do
         [ -z "$after" ] && break
       done
     done
-    before=$(su postgres -c "psql -h /tmp -p $PG_PORT -tA staffroom -c 'select count(*) from concerns_cosign'")
+    before=$(psql_value "select count(*) from concerns_cosign")
     cosign=$(TOKENS="$tokens" CONCERNS="$concerns" THREADS=2 measure cosign-$db -s bench/concerns/cosign.lua "http://localhost:$PORT")
-    after_rows=$(su postgres -c "psql -h /tmp -p $PG_PORT -tA staffroom -c 'select count(*) from concerns_cosign'")
+    after_rows=$(psql_value "select count(*) from concerns_cosign")
     statuses=$(grep STATUS "$WORK/cosign-$db.wrk" | sed 's/STATUS //')
     pairs=$(echo "$concerns" | tr ',' '\n' | grep -c /)
     cosign_row="$db|$cosign|$statuses|$((after_rows - before))|$pairs"
   fi
   stop_server
-  [ "$db" = postgres ] && { su postgres -c "$PG_BIN/pg_ctl -D $WORK/pg -m fast stop" >/dev/null; rm -rf "$WORK/pg"; }
+  [ "$db" = postgres ] && stop_postgres
 done
 
 {

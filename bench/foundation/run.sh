@@ -17,70 +17,8 @@ PORT=18080
 PG_PORT=15432
 REPORT=bench/foundation/report.md
 WORK=$(mktemp -d /tmp/staffroom-bench.XXXXXX)
-PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
-
-./staffroom build
-JAVA=""
-for candidate in "${JAVA_HOME:-}" /usr/lib/jvm/*25*; do
-  if [ -n "$candidate" ] && [ -x "$candidate/bin/java" ] && "$candidate/bin/java" -version 2>&1 | grep -q 'version "25'; then
-    JAVA="$candidate/bin/java"; break
-  fi
-done
-[ -n "$JAVA" ] || { echo "JDK 25 missing" >&2; exit 1; }
-command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
-if [[ " $DATABASES " == *" postgres "* ]] && [ -z "$PG_BIN" ]; then
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
-  PG_BIN=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
-fi
-
-SERVER_PID=""
-cleanup() {
-  [ -n "$SERVER_PID" ] && kill "$SERVER_PID" 2>/dev/null || true
-  [ -d "$WORK/pg" ] && su postgres -c "$PG_BIN/pg_ctl -D $WORK/pg -m fast stop" >/dev/null 2>&1 || true
-}
-trap cleanup EXIT
-
-start_postgres() {
-  mkdir -p "$WORK/pg" && chown postgres "$WORK" "$WORK/pg"
-  su postgres -c "$PG_BIN/initdb -D $WORK/pg -U postgres --auth=trust" >/dev/null
-  su postgres -c "$PG_BIN/pg_ctl -D $WORK/pg -o '-p $PG_PORT -k /tmp' -l $WORK/pg.log start" >/dev/null
-  sleep 2
-  su postgres -c "$PG_BIN/createdb -h /tmp -p $PG_PORT staffroom"
-}
-
-# start_server DB EXTRA_ARGS... ; sets SERVER_PID and STARTUP_MS
-start_server() {
-  local db=$1; shift
-  local env=(STAFFROOM_PORT=$PORT STAFFROOM_DATA_DIR="$WORK/h2")
-  if [ "$db" = postgres ]; then
-    env+=(STAFFROOM_DB_URL="jdbc:postgresql://localhost:$PG_PORT/staffroom" STAFFROOM_DB_USER=postgres STAFFROOM_DB_PASSWORD=)
-  fi
-  local started=$(date +%s%N)
-  env "${env[@]}" "$JAVA" -Xss512k -XX:+UseSerialGC -Xmx512m -XX:AOTCache=target/app/staffroom.aot -jar target/app/staffroom.jar \
-    --spring.web.resources.static-locations=classpath:/static/,file:$WORK/static/ "$@" >>"$WORK/$db.log" 2>&1 &
-  SERVER_PID=$!
-  until curl -s -o /dev/null -w '%{http_code}' "http://localhost:$PORT/login" 2>/dev/null | grep -q 200; do
-    kill -0 "$SERVER_PID" 2>/dev/null || { echo "server died, see $WORK/$db.log" >&2; tail -20 "$WORK/$db.log" >&2; exit 1; }
-    sleep 0.05
-  done
-  STARTUP_MS=$(( ($(date +%s%N) - started) / 1000000 ))
-}
-
-stop_server() {
-  kill "$SERVER_PID"; wait "$SERVER_PID" 2>/dev/null || true; SERVER_PID=""
-}
-
-# measure NAME URL [extra wrk args]: prints "rps p50 p99"
-measure() {
-  local name=$1 url=$2; shift 2
-  wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency "$@" "$url" >"$WORK/$name.wrk" 2>&1
-  local rps p50 p99 errors
-  rps=$(awk '/Requests\/sec/ {print $2}' "$WORK/$name.wrk")
-  p50=$(awk '$1=="50%" {print $2}' "$WORK/$name.wrk")
-  p99=$(awk '$1=="99%" {print $2}' "$WORK/$name.wrk")
-  errors=$(awk '/Non-2xx|Socket errors/ {printf "%s ", $0}' "$WORK/$name.wrk")
-  echo "$rps|$p50|$p99|${errors:-none}"
-}
+SERVER_EXTRA_ARGS=(--spring.web.resources.static-locations=classpath:/static/,file:$WORK/static/)
+source bench/lib.sh
 
 sign_in() {
   local jar="$WORK/cookies"
@@ -121,7 +59,7 @@ for db in $DATABASES; do
   search_page=$(SEARCH_PATH="/directory?" measure searchpage-$db "http://localhost:$PORT" -s bench/foundation/search.lua)
   busy_rss_mb=$(( $(awk '/VmRSS/ {print $2}' /proc/$SERVER_PID/status) / 1024 ))
   stop_server
-  [ "$db" = postgres ] && { su postgres -c "$PG_BIN/pg_ctl -D $WORK/pg -m fast stop" >/dev/null; rm -rf "$WORK/pg"; }
+  [ "$db" = postgres ] && stop_postgres
 
   ratio=$(awk -v h="${home%%|*}" -v s="${static%%|*}" 'BEGIN {printf "%.0f%%", 100*h/s}')
   rows+=("$db|$generation_s|$startup_ms|$rss_mb|$busy_rss_mb|$home_bytes|$home|$static|$search|$search_page|$ratio")
