@@ -14,6 +14,11 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.staffroom.concerns.Comments;
+import org.staffroom.concerns.ConcernDraft;
+import org.staffroom.concerns.Concerns;
+import org.staffroom.concerns.Grievances;
+import org.staffroom.identity.AnonymousTags;
 import org.staffroom.support.Api;
 import org.staffroom.support.Fixtures;
 import org.staffroom.support.Fixtures.Person;
@@ -30,7 +35,7 @@ class AccessMatrixTest {
 
     enum Who { ANONYMOUS, OUTSIDER, MEMBER, ORGANISER, ADMINISTRATOR }
 
-    record Route(String method, String path, Map<String, String> form, int... expected) {
+    record Route(String method, String path, Map<String, ?> form, int... expected) {
     }
 
     @LocalServerPort
@@ -39,8 +44,23 @@ class AccessMatrixTest {
     @Autowired
     Fixtures fixtures;
 
+    @Autowired
+    Concerns concerns;
+
+    @Autowired
+    Grievances grievances;
+
+    @Autowired
+    Comments comments;
+
+    @Autowired
+    AnonymousTags tags;
+
     UUID groupId;
     UUID bystanderId;
+    UUID concernId;
+    UUID grievanceId;
+    UUID commentId;
     Map<Who, Person> people;
     Map<Who, WebSession> sessions;
 
@@ -53,7 +73,15 @@ class AccessMatrixTest {
         people.put(Who.MEMBER, fixtures.member(groupId, organiser));
         people.put(Who.ORGANISER, organiser);
         people.put(Who.ADMINISTRATOR, fixtures.administrator());
-        bystanderId = fixtures.member(groupId, organiser).id();
+        Person bystander = fixtures.member(groupId, organiser);
+        bystanderId = bystander.id();
+        // the bystander raises them, so that the member in the matrix is neither author nor organiser
+        concernId = tags.actingAs(bystanderId, Fixtures.PASSWORD, () -> concerns.raise(bystanderId, groupId,
+                new ConcernDraft("Matrix concern", "Details", "OTHER", "", true))).concernId();
+        UUID adopted = tags.actingAs(bystanderId, Fixtures.PASSWORD, () -> concerns.raise(bystanderId, groupId,
+                new ConcernDraft("Adopted concern", "Details", "OTHER", "", false))).concernId();
+        grievanceId = grievances.adopt(organiser.id(), groupId, adopted);
+        commentId = comments.add(bystanderId, groupId, Comments.On.CONCERN, concernId, "A comment", true);
         sessions = new EnumMap<>(Who.class);
         sessions.put(Who.ANONYMOUS, new WebSession(port));
         for (Who who : List.of(Who.OUTSIDER, Who.MEMBER, Who.ORGANISER, Who.ADMINISTRATOR)) {
@@ -76,6 +104,25 @@ class AccessMatrixTest {
                 new Route("GET", g + "/audit", Map.of(), 302, 404, 403, 200, 404),
                 new Route("POST", g + "/members/" + bystanderId + "/role", Map.of("role", "ORGANISER"), 302, 404, 403, 302, 404),
                 new Route("POST", g + "/members/" + bystanderId + "/remove", Map.of(), 302, 404, 403, 302, 404),
+                new Route("GET", g + "/concerns", Map.of(), 302, 404, 200, 200, 404),
+                new Route("GET", g + "/concerns/new", Map.of(), 302, 404, 200, 200, 404),
+                new Route("GET", g + "/concerns/" + concernId, Map.of(), 302, 404, 200, 200, 404),
+                new Route("POST", g + "/concerns/" + concernId + "/messages", Map.of("text", "Hello"), 302, 404, 403, 302, 404),
+                new Route("POST", g + "/concerns/" + concernId + "/comments", Map.of("text", "Me too"), 302, 404, 302, 302, 404),
+                new Route("POST", g + "/concerns/" + concernId + "/withdraw", Map.of(), 302, 404, 403, 403, 404),
+                new Route("GET", g + "/concerns/" + concernId + "/edit", Map.of(), 302, 404, 403, 403, 404),
+                new Route("GET", g + "/concerns/settings", Map.of(), 302, 404, 403, 200, 404),
+                new Route("POST", g + "/concerns/settings", Map.of("threshold", "3", "retentionMonths", "12"), 302, 404, 403, 302, 404),
+                new Route("POST", g + "/comments/" + commentId + "/hide", Map.of("hidden", "false"), 302, 404, 403, 302, 404),
+                new Route("GET", g + "/grievances", Map.of(), 302, 404, 200, 200, 404),
+                new Route("GET", g + "/grievances/" + grievanceId, Map.of(), 302, 404, 200, 200, 404),
+                new Route("GET", g + "/grievances/" + grievanceId + "/plan", Map.of(), 302, 404, 200, 200, 404),
+                new Route("POST", g + "/grievances/" + grievanceId + "/problem", Map.of("what", "Wrong"), 302, 404, 403, 302, 404),
+                new Route("POST", g + "/grievances/" + grievanceId + "/status", Map.of("status", "OPEN"), 302, 404, 403, 302, 404),
+                new Route("POST", g + "/grievances/" + grievanceId + "/plan", Map.of("what", "Step"), 302, 404, 403, 302, 404),
+                new Route("POST", g + "/grievances/" + grievanceId + "/information", Map.of("kind", "FACT", "text", "A fact"), 302, 404, 302, 302, 404),
+                new Route("GET", "/account/notifications", Map.of(), 302, 200, 200, 200, 200),
+                new Route("GET", "/receipt", Map.of(), 200, 200, 200, 200, 200),
                 new Route("GET", "/account", Map.of(), 302, 200, 200, 200, 200),
                 new Route("GET", "/admin", Map.of(), 302, 403, 403, 403, 200),
                 new Route("GET", "/admin/outbox", Map.of(), 302, 403, 403, 403, 200),
@@ -91,6 +138,16 @@ class AccessMatrixTest {
                 new Route("GET", g, Map.of(), 401, 404, 200, 200, 404),
                 new Route("GET", g + "/members", Map.of(), 401, 404, 403, 200, 404),
                 new Route("POST", g + "/invitations", Map.of(), 401, 404, 403, 201, 404),
+                new Route("GET", g + "/concerns", Map.of(), 401, 404, 200, 200, 404),
+                new Route("GET", g + "/concerns/" + concernId, Map.of(), 401, 404, 200, 200, 404),
+                new Route("GET", g + "/concerns/" + concernId + "/comments", Map.of(), 401, 404, 200, 200, 404),
+                new Route("POST", g + "/concerns/" + concernId + "/messages", Map.of("text", "Hello"), 401, 404, 403, 204, 404),
+                new Route("POST", g + "/comments/" + commentId + "/hide", Map.of("hidden", false), 401, 404, 403, 204, 404),
+                new Route("GET", g + "/grievances", Map.of(), 401, 404, 200, 200, 404),
+                new Route("GET", g + "/grievances/" + grievanceId, Map.of(), 401, 404, 200, 200, 404),
+                new Route("POST", g + "/grievances/" + grievanceId + "/plan", Map.of("what", "Step"), 401, 404, 403, 200, 404),
+                new Route("POST", g + "/grievances/" + grievanceId + "/information", Map.of("kind", "FACT", "text", "A fact"), 401, 404, 200, 200, 404),
+                new Route("POST", "/api/v1/receipts/concern", Map.of("receipt", "0000-0000-0000-0000-0000-0000"), 400, 400, 400, 400, 400),
                 new Route("GET", "/api/v1/me", Map.of(), 401, 200, 200, 200, 200),
                 new Route("GET", "/api/v1/groups", Map.of(), 401, 200, 200, 200, 200),
                 new Route("GET", "/api/v1/directory/groups", Map.of(), 200, 200, 200, 200, 200));
@@ -104,7 +161,8 @@ class AccessMatrixTest {
             for (int i = 0; i < order.length; i++) {
                 WebSession session = sessions.get(order[i]);
                 WebSession.Page page = "GET".equals(route.method()) ? session.get(route.path())
-                        : session.post(route.path(), route.form());
+                        : session.post(route.path(), route.form().entrySet().stream().collect(
+                                java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> String.valueOf(e.getValue()))));
                 if (page.status() != route.expected()[i]) {
                     wrong.add(order[i] + " got " + page.status() + " instead of " + route.expected()[i]);
                 }
