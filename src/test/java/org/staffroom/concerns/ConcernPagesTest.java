@@ -92,6 +92,8 @@ class ConcernPagesTest {
         organiserPage.navigate(concerns);
         organiserPage.locator("text=Agency staff left alone on nights").click();
         check(organiserPage, "concern as an organiser");
+        // the colleague co-signed and commented without their name: not even an organiser sees who
+        assertThat(organiserPage.locator("main")).not().containsText(colleague.displayName());
         organiserPage.locator(".comments form[action$='/hide'] button").click();
         assertThat(organiserPage.locator(".comments")).containsText("hidden by an organiser");
         colleaguePage.reload();

@@ -177,8 +177,13 @@ class ConcernsApiTest {
         Person author = fixtures.member(group.id(), group.organiser());
         String id = api().post(path(group), signIn(author), draft("No breaks", false)).json().get("id").asString();
         List<Integer> counts = new ArrayList<>();
+        List<Person> anonymousCosigners = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            String token = signIn(fixtures.member(group.id(), group.organiser()));
+            Person cosigner = fixtures.member(group.id(), group.organiser());
+            if (i % 2 == 1) {
+                anonymousCosigners.add(cosigner);
+            }
+            String token = signIn(cosigner);
             Response cosigned = api().post(path(group) + "/" + id + "/cosign", token, Map.of("anonymous", i % 2 == 1));
             assertThat(cosigned.status()).isEqualTo(200);
             counts.add(cosigned.json().get("cosignCount").asInt());
@@ -188,6 +193,12 @@ class ConcernsApiTest {
         assertThat(concern.get("cosignCount").asInt()).isEqualTo(3);
         assertThat(concern.get("shared").asBoolean()).isTrue();
         assertThat(concern.get("namedCosigners").size()).as("only named co-signatures are listed").isEqualTo(2);
+        String asMember = api().get(path(group) + "/" + id, signIn(fixtures.member(group.id(), group.organiser())))
+                .body();
+        for (Person anonymous : anonymousCosigners) {
+            assertThat(concern.toString() + asMember).as("nobody sees who co-signed anonymously, not even organisers")
+                    .doesNotContain(anonymous.displayName()).doesNotContain(anonymous.id().toString());
+        }
         concerns.releaseHourly();
         assertThat(api().get(path(group) + "/" + id, group.organiserToken()).json().get("cosignCount").asInt())
                 .as("the rest at the top of the hour").isEqualTo(4);

@@ -172,5 +172,8 @@ class GroupsApiTest {
         assertThat(paths.has("/api/v1/groups/{groupId}/invitations")).isTrue();
         assertThat(paths.has("/api/v1/directory/groups")).isTrue();
         assertThat(paths.has("/api/v1/auth/token")).isTrue();
+        assertThat(paths.has("/api/v1/groups/{groupId}/concerns/{concernId}/cosign")).isTrue();
+        assertThat(paths.has("/api/v1/receipts/concern")).isTrue();
+        assertThat(paths.has("/api/v1/groups/{groupId}/grievances/{grievanceId}/plan")).isTrue();
     }
 }
