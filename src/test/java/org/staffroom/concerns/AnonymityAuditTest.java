@@ -50,7 +50,8 @@ class AnonymityAuditTest {
         Person member = fixtures.member(groupId, organiser);
         Person colleague = fixtures.member(groupId, organiser);
         String memberToken = token(api, member);
-        WebSession.signedIn(port, member.email(), Fixtures.PASSWORD).get("/account");
+        WebSession web = WebSession.signedIn(port, member.email(), Fixtures.PASSWORD);
+        web.get("/account");
         String path = "/api/v1/groups/" + groupId + "/concerns";
 
         String colleagueConcern = api.post(path, token(api, colleague), ConcernsApiTest.draft("Rota changes", false))
@@ -68,6 +69,16 @@ class AnonymityAuditTest {
         api.post("/api/v1/receipts/messages", null, Map.of("receipt", receipt, "text", "It happens on every late shift"));
         api.post(path + "/" + colleagueConcern + "/comments", memberToken,
                 Map.of("text", "Rotas changed without notice for me too", "anonymous", true));
+        // on the pages too, and the dump is taken before the redirect is followed: nothing about the act may
+        // wait in the session (a flash attribute would)
+        String pageConcern = api.post(path, token(api, colleague), ConcernsApiTest.draft("No breaks", false))
+                .json().get("id").asString();
+        String pagePath = "/groups/" + groupId + "/concerns/" + pageConcern;
+        assertThat(web.post(pagePath + "/cosign", Map.of("anonymous", "true")).status()).isEqualTo(302);
+        assertThat(web.post(pagePath + "/comments", Map.of("text", "Mine are cut short too", "anonymous", "true"))
+                .status()).isEqualTo(302);
+        assertThat(web.post(pagePath + "/cosign", Map.of("anonymous", "true")).location())
+                .as("a second try is refused").contains("problem=alreadyCosigned");
         String tag = jdbc.sql("select tag from concerns_cosign where concern_id = ? and account_id is null")
                 .param(UUID.fromString(colleagueConcern)).query(String.class).single();
 
@@ -75,8 +86,10 @@ class AnonymityAuditTest {
                 raw(member.id(), false), raw(member.id(), true));
         List<String> anonymousActs = List.of(concernId, raw(UUID.fromString(concernId), false),
                 raw(UUID.fromString(concernId), true), receipt.replace("-", "").substring(0, 8), tag,
-                "It happens on every late shift", "Bullying by the ward manager", "Rotas changed without notice for me too");
-        List<List<String>> rows = DatabaseDump.allRows(jdbc);
+                "It happens on every late shift", "Bullying by the ward manager", "Rotas changed without notice for me too",
+                pageConcern, raw(UUID.fromString(pageConcern), false), raw(UUID.fromString(pageConcern), true),
+                "Mine are cut short too");
+        List<List<String>> rows = DatabaseDump.allRowsWithSessionsJoined(jdbc);
         List<String> linked = new ArrayList<>();
         for (List<String> row : rows) {
             String all = String.join("\u0000", row);

@@ -34,6 +34,27 @@ public final class DatabaseDump {
         return rows;
     }
 
+    /**
+     * {@link #allRows}, except that each session's attribute rows are joined to the session's own row: the
+     * attributes are linked to the session's principal by the session id, so they must be judged together.
+     */
+    public static List<List<String>> allRowsWithSessionsJoined(JdbcClient jdbc) {
+        List<List<String>> rows = new ArrayList<>();
+        java.util.Map<String, List<String>> sessions = new java.util.LinkedHashMap<>();
+        for (List<String> row : allRows(jdbc)) {
+            String table = row.getFirst().toLowerCase(java.util.Locale.ROOT);
+            if (table.equals("spring_session")) {
+                sessions.computeIfAbsent(row.get(1), id -> new ArrayList<>(List.of("spring_session"))).addAll(row.subList(1, row.size()));
+            } else if (table.equals("spring_session_attributes")) {
+                sessions.computeIfAbsent(row.get(1), id -> new ArrayList<>(List.of("spring_session"))).addAll(row.subList(1, row.size()));
+            } else {
+                rows.add(row);
+            }
+        }
+        rows.addAll(sessions.values());
+        return rows;
+    }
+
     private static List<String> tables(JdbcClient jdbc) {
         return jdbc.sql("""
                 select table_name from information_schema.tables

@@ -40,14 +40,14 @@ class CommentController {
 
     private String add(CurrentAccount me, UUID groupId, Comments.On on, UUID parentId, String text, boolean anonymous,
             RedirectAttributes redirect, String page) {
+        // the notice goes in the query, not the session: see QueryNotices
         try {
             comments.add(me.id(), groupId, on, parentId, text, anonymous);
-            redirect.addFlashAttribute("notice", "comment.added");
+            return "redirect:" + page + "?done=commented#comments-heading";
         } catch (DomainException.InvalidInput e) {
-            redirect.addFlashAttribute("problem", "comment." + e.messageCode());
-            redirect.addFlashAttribute("commentText", text.length() > 3000 ? "" : text);
+            return "redirect:" + page + "?problem=" + QueryNotices.problemFor("comment." + e.messageCode())
+                    + "#comments-heading";
         }
-        return "redirect:" + page + "#comments-heading";
     }
 
     @PostMapping("/groups/{groupId}/comments/{commentId}/hide")

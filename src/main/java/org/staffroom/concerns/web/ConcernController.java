@@ -123,16 +123,15 @@ class ConcernController {
         String page = base(groupId) + "/" + concernId;
         try {
             concerns.cosign(me.id(), groupId, concernId, anonymous);
-            redirect.addFlashAttribute("notice", "concern.cosign.thanks");
+            return "redirect:" + page + "?done=cosigned";
         } catch (DomainException.Conflict e) {
-            redirect.addFlashAttribute("problem", e.messageCode());
+            return "redirect:" + page + "?problem=" + QueryNotices.problemFor(e.messageCode());
         } catch (DomainException.Forbidden e) {
             if (AnonymousTags.LOCKED.equals(e.messageCode())) {
                 return unlock(page);
             }
             throw e;
         }
-        return "redirect:" + page;
     }
 
     @PostMapping("/groups/{groupId}/concerns/{concernId}/messages")

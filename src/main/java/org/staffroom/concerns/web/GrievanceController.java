@@ -128,8 +128,8 @@ class GrievanceController {
             FormErrors.reject(result, e);
             return information(me, groupId, grievanceId, model);
         }
-        redirect.addFlashAttribute("notice", "grievance.infoAdded");
-        return "redirect:" + page(groupId, grievanceId) + "/information";
+        // the notice goes in the query, not the session, since the information may be anonymous: see QueryNotices
+        return "redirect:" + page(groupId, grievanceId) + "/information?done=informed";
     }
 
     @GetMapping("/groups/{groupId}/grievances/{grievanceId}/plan")
