@@ -271,7 +271,19 @@ class ConcernsApiTest {
         assertThat(jdbc.sql("select title from concerns_concern where group_id = ?").param(group.id())
                 .query(String.class).list()).containsExactlyInAnyOrder("Recent withdrawn", "Old open");
 
-        concerns.changeSettings(group.organiser().id(), group.id(), 3, 6, false);
+        org.staffroom.support.WebSession organiserPages = org.staffroom.support.WebSession.signedIn(port,
+                group.organiser().email(), Fixtures.PASSWORD);
+        String settingsPage = "/groups/" + group.id() + "/concerns/settings";
+        organiserPages.get(settingsPage);
+        for (Map<String, String> bad : List.of(Map.of("threshold", "1", "retentionMonths", "6"),
+                Map.of("threshold", "3", "retentionMonths", "0"), Map.of("threshold", "three", "retentionMonths", "6"))) {
+            org.staffroom.support.WebSession.Page refused = organiserPages.post(settingsPage, bad);
+            assertThat(refused.status()).as(bad.toString()).isEqualTo(200);
+            assertThat(refused.body()).as(bad.toString()).contains("aria-invalid=\"true\"");
+        }
+        assertThat(organiserPages.post(settingsPage, Map.of("threshold", "3", "retentionMonths", "6")).status())
+                .isEqualTo(302);
+        assertThat(concerns.settings(group.id()).retentionMonths()).isEqualTo(6);
         concerns.deleteExpired();
         assertThat(jdbc.sql("select title from concerns_concern where group_id = ?").param(group.id())
                 .query(String.class).list()).containsExactly("Old open");
