@@ -18,6 +18,27 @@ public final class TextInput {
         return check(field, value, max, required, true);
     }
 
+    /**
+     * An optional web address: empty, or an absolute http or https URL with a host, so that a link can never
+     * run script in a page.
+     */
+    public static String link(String field, String value, int max) {
+        String link = line(field, value, max, false);
+        if (link.isEmpty()) {
+            return "";
+        }
+        try {
+            java.net.URI uri = java.net.URI.create(link);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+            if ((scheme.equals("http") || scheme.equals("https")) && uri.getHost() != null) {
+                return link;
+            }
+        } catch (IllegalArgumentException e) {
+            // falls through to the refusal
+        }
+        throw new InvalidInput(field, "text.link");
+    }
+
     private static String check(String field, String value, int max, boolean required, boolean multiline) {
         String text = value == null ? "" : value.strip();
         if (required && text.isEmpty()) {

@@ -91,6 +91,11 @@ class MessageBundleTest {
                 missing.add("infoKind." + kind);
             }
         }
+        for (org.staffroom.meetings.Meetings.Answer answer : org.staffroom.meetings.Meetings.Answer.values()) {
+            if (!english.containsKey("meetingAnswer." + answer)) {
+                missing.add("meetingAnswer." + answer);
+            }
+        }
         for (Role role : Role.values()) {
             if (!english.containsKey("role." + role)) {
                 missing.add("role." + role);

@@ -1,0 +1,41 @@
+package org.staffroom.meetings;
+
+import java.time.Instant;
+import java.util.Date;
+
+import biweekly.Biweekly;
+import biweekly.ICalendar;
+import biweekly.component.VEvent;
+import biweekly.property.Status;
+
+/** A meeting as an iCalendar file (RFC 5545), written by biweekly; times are in UTC. */
+final class MeetingCalendar {
+
+    private MeetingCalendar() {
+    }
+
+    static String of(Meetings.View meeting, Instant now) {
+        ICalendar calendar = new ICalendar();
+        calendar.setProductId("-//Staffroom//Meetings//EN");
+        VEvent event = new VEvent();
+        event.setUid(meeting.id() + "@staffroom");
+        event.setDateTimeStamp(Date.from(now));
+        event.setSummary(meeting.title());
+        event.setDateStart(Date.from(meeting.startsAt().toInstant()), true);
+        event.setDateEnd(Date.from(meeting.endsAt().toInstant()), true);
+        if (!meeting.place().isEmpty()) {
+            event.setLocation(meeting.place());
+        }
+        if (!meeting.onlineLink().isEmpty()) {
+            event.setUrl(meeting.onlineLink());
+        }
+        if (!meeting.agenda().isEmpty()) {
+            event.setDescription(String.join("\n", meeting.agenda()));
+        }
+        if (meeting.cancelled()) {
+            event.setStatus(Status.cancelled());
+        }
+        calendar.addEvent(event);
+        return Biweekly.write(calendar).go();
+    }
+}

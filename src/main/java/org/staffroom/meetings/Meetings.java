@@ -1,0 +1,253 @@
+package org.staffroom.meetings;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.staffroom.groups.GroupAccess;
+import org.staffroom.groups.Role;
+import org.staffroom.identity.AccountView;
+import org.staffroom.identity.Accounts;
+import org.staffroom.shared.DomainException;
+import org.staffroom.shared.DomainException.InvalidInput;
+import org.staffroom.shared.TextInput;
+
+/**
+ * Scheduling a group's meetings, their agenda, and who says they will come. Times are typed in the
+ * instance's time zone ({@code staffroom.time-zone}, Europe/London unless set) and stored as instants.
+ */
+@Service
+public class Meetings {
+
+    public enum Answer {
+        YES, MAYBE, NO
+    }
+
+    /** A meeting as typed in the form or the API; {@link Meetings} checks every part. */
+    public record Draft(String title, String date, String startTime, String endTime, String place, String onlineLink,
+            UUID facilitatorId, UUID noteTakerId, String agenda) {
+    }
+
+    public record Summary(UUID id, String title, ZonedDateTime startsAt, ZonedDateTime endsAt, String place,
+            boolean cancelled, long coming) {
+    }
+
+    public record Listing(List<Summary> upcoming, List<Summary> past) {
+    }
+
+    /** {@code comingNames} is filled for organisers only; members see the counts. */
+    public record View(UUID id, UUID groupId, String title, ZonedDateTime startsAt, ZonedDateTime endsAt, String place,
+            String onlineLink, String facilitator, String noteTaker, List<String> agenda, boolean cancelled,
+            Answer myAnswer, Map<Answer, Long> answers, List<String> comingNames, boolean canManage) {
+    }
+
+    private record Row(UUID id, UUID groupId, String title, OffsetDateTime startsAt, OffsetDateTime endsAt, String place,
+            String onlineLink, UUID facilitatorId, UUID noteTakerId, boolean cancelled) {
+    }
+
+    static final int MAX_AGENDA_ITEMS = 20;
+
+    private final JdbcClient jdbc;
+    private final GroupAccess access;
+    private final Accounts accounts;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    Meetings(JdbcClient jdbc, GroupAccess access, Accounts accounts, Clock clock,
+            @Value("${staffroom.time-zone:Europe/London}") ZoneId zone) {
+        this.jdbc = jdbc;
+        this.access = access;
+        this.accounts = accounts;
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    public ZoneId zone() {
+        return zone;
+    }
+
+    public boolean canSchedule(UUID accountId, UUID groupId) {
+        return access.requireMember(groupId, accountId) == Role.ORGANISER || membersCanSchedule(groupId);
+    }
+
+    private boolean membersCanSchedule(UUID groupId) {
+        return jdbc.sql("select members_can_schedule from meetings_settings where group_id = ?").param(groupId)
+                .query(Boolean.class).optional().orElse(false);
+    }
+
+    /** Organisers, or any member where the group allows it, schedule a meeting. */
+    @Transactional
+    public UUID schedule(UUID accountId, UUID groupId, Draft draft) {
+        if (!canSchedule(accountId, groupId)) {
+            throw new DomainException.Forbidden("meeting.scheduleOrganisersOnly");
+        }
+        String title = TextInput.line("title", draft.title(), 150, true);
+        LocalDate date = parse("date", () -> LocalDate.parse(draft.date().strip()));
+        LocalTime start = parse("startTime", () -> LocalTime.parse(draft.startTime().strip()));
+        LocalTime end = parse("endTime", () -> LocalTime.parse(draft.endTime().strip()));
+        if (!end.isAfter(start)) {
+            throw new InvalidInput("endTime", "meeting.endBeforeStart");
+        }
+        String place = TextInput.line("place", draft.place(), 200, false);
+        String link = TextInput.link("onlineLink", draft.onlineLink(), 500);
+        requireMemberOrNull(groupId, draft.facilitatorId(), "facilitatorId");
+        requireMemberOrNull(groupId, draft.noteTakerId(), "noteTakerId");
+        List<String> agenda = agenda(draft.agenda());
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                insert into meetings_meeting (id, group_id, title, starts_at, ends_at, place, online_link,
+                    facilitator_id, note_taker_id, created_by, cancelled)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false)""")
+                .params(id, groupId, title, at(date, start), at(date, end), place, link, draft.facilitatorId(),
+                        draft.noteTakerId(), accountId)
+                .update();
+        for (int i = 0; i < agenda.size(); i++) {
+            jdbc.sql("insert into meetings_agenda_item (id, meeting_id, position, text) values (?, ?, ?, ?)")
+                    .params(UUID.randomUUID(), id, i + 1, agenda.get(i)).update();
+        }
+        return id;
+    }
+
+    private OffsetDateTime at(LocalDate date, LocalTime time) {
+        return ZonedDateTime.of(date, time, zone).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC);
+    }
+
+    private static <T> T parse(String field, java.util.function.Supplier<T> parser) {
+        try {
+            return parser.get();
+        } catch (DateTimeParseException | NullPointerException e) {
+            throw new InvalidInput(field, "meeting." + field + ".invalid");
+        }
+    }
+
+    private void requireMemberOrNull(UUID groupId, UUID accountId, String field) {
+        if (accountId != null && access.roleOf(groupId, accountId).isEmpty()) {
+            throw new InvalidInput(field, "meeting.person.invalid");
+        }
+    }
+
+    /** One agenda item a line, blank lines ignored. */
+    static List<String> agenda(String text) {
+        String checked = TextInput.multiline("agenda", text, MAX_AGENDA_ITEMS * 310, false);
+        List<String> items = Arrays.stream(checked.split("\\R")).map(String::strip).filter(l -> !l.isEmpty()).toList();
+        if (items.size() > MAX_AGENDA_ITEMS) {
+            throw new InvalidInput("agenda", "meeting.agenda.tooMany", MAX_AGENDA_ITEMS);
+        }
+        if (items.stream().anyMatch(item -> item.length() > 300)) {
+            throw new InvalidInput("agenda", "meeting.agenda.tooLong", 300);
+        }
+        return items;
+    }
+
+    /** Upcoming meetings soonest first; past ones newest first (the last 50). */
+    public Listing list(UUID accountId, UUID groupId) {
+        access.requireMember(groupId, accountId);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        String select = """
+                select m.id, m.title, m.starts_at, m.ends_at, m.place, m.cancelled,
+                    (select count(*) from meetings_rsvp r where r.meeting_id = m.id and r.answer = 'YES') coming
+                from meetings_meeting m where m.group_id = ? and m.ends_at""";
+        List<Summary> upcoming = jdbc.sql(select + " >= ? order by m.starts_at limit 50").params(groupId, now)
+                .query(this::summary).list();
+        List<Summary> past = jdbc.sql(select + " < ? order by m.starts_at desc limit 50").params(groupId, now)
+                .query(this::summary).list();
+        return new Listing(upcoming, past);
+    }
+
+    private Summary summary(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Summary(rs.getObject("id", UUID.class), rs.getString("title"),
+                zoned(rs.getObject("starts_at", OffsetDateTime.class)), zoned(rs.getObject("ends_at", OffsetDateTime.class)),
+                rs.getString("place"), rs.getBoolean("cancelled"), rs.getLong("coming"));
+    }
+
+    private ZonedDateTime zoned(OffsetDateTime time) {
+        return time.atZoneSameInstant(zone);
+    }
+
+    public View get(UUID accountId, UUID groupId, UUID meetingId) {
+        Role role = access.requireMember(groupId, accountId);
+        Row row = find(groupId, meetingId);
+        List<String> agenda = jdbc.sql("select text from meetings_agenda_item where meeting_id = ? order by position")
+                .param(meetingId).query(String.class).list();
+        record Rsvp(UUID accountId, String answer) {
+        }
+        List<Rsvp> rsvps = jdbc.sql("select account_id, answer from meetings_rsvp where meeting_id = ?").param(meetingId)
+                .query(Rsvp.class).list();
+        Map<UUID, AccountView> people = accounts.views(Stream.concat(Stream.of(row.facilitatorId(), row.noteTakerId()),
+                rsvps.stream().filter(r -> r.answer().equals("YES")).map(Rsvp::accountId))
+                .filter(Objects::nonNull).distinct().toList());
+        Map<Answer, Long> answers = new java.util.EnumMap<>(Answer.class);
+        for (Answer answer : Answer.values()) {
+            answers.put(answer, rsvps.stream().filter(r -> r.answer().equals(answer.name())).count());
+        }
+        Answer mine = rsvps.stream().filter(r -> r.accountId().equals(accountId)).map(r -> Answer.valueOf(r.answer()))
+                .findFirst().orElse(null);
+        boolean organiser = role == Role.ORGANISER;
+        List<String> coming = organiser ? rsvps.stream().filter(r -> r.answer().equals("YES"))
+                .map(r -> name(people, r.accountId())).filter(Objects::nonNull).sorted().toList() : List.of();
+        return new View(row.id(), row.groupId(), row.title(), zoned(row.startsAt()), zoned(row.endsAt()), row.place(),
+                row.onlineLink(), name(people, row.facilitatorId()), name(people, row.noteTakerId()), agenda,
+                row.cancelled(), mine, answers, coming, organiser || membersCanSchedule(groupId));
+    }
+
+    private static String name(Map<UUID, AccountView> people, UUID id) {
+        AccountView person = id == null ? null : people.get(id);
+        return person == null ? null : person.displayName();
+    }
+
+    private Row find(UUID groupId, UUID meetingId) {
+        return jdbc.sql("""
+                select id, group_id, title, starts_at, ends_at, place, online_link, facilitator_id, note_taker_id, cancelled
+                from meetings_meeting where id = ? and group_id = ?""")
+                .params(meetingId, groupId).query(Row.class).optional().orElseThrow(DomainException.NotFound::new);
+    }
+
+    /** A member says whether they will come; saying again changes the answer. */
+    @Transactional
+    public void answer(UUID accountId, UUID groupId, UUID meetingId, String rawAnswer) {
+        access.requireMember(groupId, accountId);
+        Row row = find(groupId, meetingId);
+        if (row.cancelled()) {
+            throw new DomainException.Conflict("meeting.cancelled");
+        }
+        Answer answer;
+        try {
+            answer = Answer.valueOf(rawAnswer == null ? "" : rawAnswer.strip());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInput("answer", "meeting.answer.invalid");
+        }
+        int updated = jdbc.sql("update meetings_rsvp set answer = ? where meeting_id = ? and account_id = ?")
+                .params(answer.name(), meetingId, accountId).update();
+        if (updated == 0) {
+            try {
+                jdbc.sql("insert into meetings_rsvp (meeting_id, account_id, answer) values (?, ?, ?)")
+                        .params(meetingId, accountId, answer.name()).update();
+            } catch (DuplicateKeyException e) {
+                throw new DomainException.Conflict("meeting.answerTwice");
+            }
+        }
+    }
+
+    /** The meeting as an iCalendar file (RFC 5545), in UTC. */
+    public String calendar(UUID accountId, UUID groupId, UUID meetingId) {
+        View view = get(accountId, groupId, meetingId);
+        return MeetingCalendar.of(view, Instant.now(clock));
+    }
+}

@@ -1,0 +1,106 @@
+package org.staffroom.meetings.web;
+
+import java.util.UUID;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.staffroom.groups.Groups;
+import org.staffroom.identity.CurrentAccount;
+import org.staffroom.meetings.Meetings;
+import org.staffroom.shared.DomainException;
+import org.staffroom.shared.web.FormErrors;
+
+/** A group's meetings as pages: the list, scheduling one, and a meeting with its agenda and answers. */
+@Controller
+class MeetingController {
+
+    private final Meetings meetings;
+    private final Groups groups;
+
+    MeetingController(Meetings meetings, Groups groups) {
+        this.meetings = meetings;
+        this.groups = groups;
+    }
+
+    static ResponseEntity<String> ics(String calendar) {
+        return ResponseEntity.ok().contentType(MeetingsApiController.CALENDAR)
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename("staffroom-meeting.ics").build().toString())
+                .body(calendar);
+    }
+
+    @GetMapping("/groups/{groupId}/meetings")
+    String list(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId, Model model) {
+        model.addAttribute("group", groups.get(me.id(), groupId));
+        model.addAttribute("meetings", meetings.list(me.id(), groupId));
+        model.addAttribute("canSchedule", meetings.canSchedule(me.id(), groupId));
+        return "meetings/list";
+    }
+
+    @GetMapping("/groups/{groupId}/meetings/new")
+    String scheduleForm(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId, Model model) {
+        if (!meetings.canSchedule(me.id(), groupId)) {
+            throw new DomainException.Forbidden("meeting.scheduleOrganisersOnly");
+        }
+        model.addAttribute("form", new Meetings.Draft("", "", "18:00", "19:00", "", "", null, null, ""));
+        return formPage(me, groupId, model);
+    }
+
+    private String formPage(CurrentAccount me, UUID groupId, Model model) {
+        model.addAttribute("groupId", groupId);
+        // only organisers see the member list, so only they pick who facilitates and takes notes
+        model.addAttribute("members", groups.get(me.id(), groupId).organiser() ? groups.members(me.id(), groupId)
+                : java.util.List.of());
+        return "meetings/new";
+    }
+
+    @PostMapping("/groups/{groupId}/meetings")
+    String schedule(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId,
+            @ModelAttribute("form") Meetings.Draft form, BindingResult result, Model model,
+            RedirectAttributes redirect) {
+        if (result.hasErrors()) {
+            return formPage(me, groupId, model);
+        }
+        try {
+            UUID id = meetings.schedule(me.id(), groupId, form);
+            redirect.addFlashAttribute("notice", "meeting.scheduled");
+            return "redirect:/groups/" + groupId + "/meetings/" + id;
+        } catch (DomainException.InvalidInput e) {
+            FormErrors.reject(result, e);
+            return formPage(me, groupId, model);
+        }
+    }
+
+    @GetMapping("/groups/{groupId}/meetings/{meetingId}")
+    String show(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId, @PathVariable UUID meetingId,
+            Model model) {
+        model.addAttribute("m", meetings.get(me.id(), groupId, meetingId));
+        model.addAttribute("answers", Meetings.Answer.values());
+        return "meetings/meeting";
+    }
+
+    @PostMapping("/groups/{groupId}/meetings/{meetingId}/answer")
+    String answer(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId, @PathVariable UUID meetingId,
+            @RequestParam(defaultValue = "") String answer, RedirectAttributes redirect) {
+        meetings.answer(me.id(), groupId, meetingId, answer);
+        redirect.addFlashAttribute("notice", "meeting.answerSaved");
+        return "redirect:/groups/" + groupId + "/meetings/" + meetingId;
+    }
+
+    @GetMapping("/groups/{groupId}/meetings/{meetingId}.ics")
+    ResponseEntity<String> calendar(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId,
+            @PathVariable UUID meetingId) {
+        return ics(meetings.calendar(me.id(), groupId, meetingId));
+    }
+}

@@ -1,0 +1,72 @@
+package org.staffroom.meetings.web;
+
+import java.net.URI;
+import java.util.UUID;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.staffroom.identity.CurrentAccount;
+import org.staffroom.meetings.Meetings;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+@RestController
+@Tag(name = "Meetings")
+class MeetingsApiController {
+
+    record AnswerRequest(String answer) {
+    }
+
+    private final Meetings meetings;
+
+    MeetingsApiController(Meetings meetings) {
+        this.meetings = meetings;
+    }
+
+    @Operation(summary = "Schedule a meeting (organisers, or members where the group allows)",
+            description = "date as 2026-12-01 and times as 18:00, in the instance's time zone; agenda is one item a line.")
+    @PostMapping("/api/v1/groups/{groupId}/meetings")
+    ResponseEntity<Meetings.View> schedule(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId,
+            @RequestBody Meetings.Draft draft) {
+        UUID id = meetings.schedule(me.id(), groupId, draft);
+        return ResponseEntity.created(URI.create("/api/v1/groups/" + groupId + "/meetings/" + id))
+                .body(meetings.get(me.id(), groupId, id));
+    }
+
+    @Operation(summary = "The group's meetings: upcoming soonest first, past newest first (members)")
+    @GetMapping("/api/v1/groups/{groupId}/meetings")
+    Meetings.Listing list(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId) {
+        return meetings.list(me.id(), groupId);
+    }
+
+    @Operation(summary = "One meeting with its agenda and answers (members; names of who is coming for organisers)")
+    @GetMapping("/api/v1/groups/{groupId}/meetings/{meetingId}")
+    Meetings.View get(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId,
+            @PathVariable UUID meetingId) {
+        return meetings.get(me.id(), groupId, meetingId);
+    }
+
+    @Operation(summary = "Say whether you will come: YES, MAYBE or NO (members)")
+    @PostMapping("/api/v1/groups/{groupId}/meetings/{meetingId}/answer")
+    Meetings.View answer(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId,
+            @PathVariable UUID meetingId, @RequestBody AnswerRequest request) {
+        meetings.answer(me.id(), groupId, meetingId, request.answer());
+        return meetings.get(me.id(), groupId, meetingId);
+    }
+
+    @Operation(summary = "The meeting as an iCalendar file (members)")
+    @GetMapping("/api/v1/groups/{groupId}/meetings/{meetingId}.ics")
+    ResponseEntity<String> calendar(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId,
+            @PathVariable UUID meetingId) {
+        return MeetingController.ics(meetings.calendar(me.id(), groupId, meetingId));
+    }
+
+    static final MediaType CALENDAR = MediaType.parseMediaType("text/calendar;charset=UTF-8");
+}

@@ -1,0 +1,192 @@
+package org.staffroom.meetings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.staffroom.support.Api;
+import org.staffroom.support.Api.Response;
+import org.staffroom.support.Fixtures;
+import org.staffroom.support.Fixtures.Person;
+import org.staffroom.support.IntegrationTest;
+import org.staffroom.support.PageChecks;
+import org.staffroom.support.Pages;
+
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Page;
+
+import net.fortuna.ical4j.data.CalendarBuilder;
+import net.fortuna.ical4j.model.Calendar;
+import net.fortuna.ical4j.model.component.VEvent;
+
+import tools.jackson.databind.JsonNode;
+
+@IntegrationTest
+class MeetingsTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    static final LocalDate DAY = LocalDate.now().plusDays(9);
+
+    static Map<String, Object> draft(String title) {
+        Map<String, Object> draft = new HashMap<>();
+        draft.put("title", title);
+        draft.put("date", DAY.toString());
+        draft.put("startTime", "18:00");
+        draft.put("endTime", "19:30");
+        draft.put("place", "Room above the Red Lion");
+        draft.put("onlineLink", "https://meet.example.org/staffroom");
+        draft.put("agenda", "Rotas for January\n\nUnpaid handovers\nAny other business");
+        return draft;
+    }
+
+    /** The instant a time on DAY names in the instance's zone (Europe/London), as iCalendar writes it in UTC. */
+    static String utc(String time) {
+        return ZonedDateTime.of(DAY, LocalTime.parse(time), ZoneId.of("Europe/London")).withZoneSameInstant(ZoneOffset.UTC)
+                .format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'"));
+    }
+
+    static VEvent parse(String ics) throws Exception {
+        Calendar calendar = new CalendarBuilder().build(new StringReader(ics));
+        List<VEvent> events = calendar.getComponents("VEVENT");
+        assertThat(events).hasSize(1);
+        return events.getFirst();
+    }
+
+    static String value(VEvent event, String property) {
+        return event.getProperty(property).orElseThrow().getValue();
+    }
+
+    @Test
+    void organisersScheduleMembersAnswerAndTheMeetingIsAnICalendarFile() throws Exception {
+        Api api = new Api(port);
+        Person organiser = fixtures.person("organiser");
+        UUID groupId = fixtures.group(organiser, "Meeting ward " + UUID.randomUUID().toString().substring(0, 6));
+        Person member = fixtures.member(groupId, organiser);
+        Person other = fixtures.member(groupId, organiser);
+        String g = "/api/v1/groups/" + groupId + "/meetings";
+
+        Map<String, Object> draft = draft("Monthly meeting");
+        draft.put("facilitatorId", member.id().toString());
+        Response scheduled = api.post(g, organiser.token(), draft);
+        assertThat(scheduled.status()).isEqualTo(201);
+        String id = scheduled.json().get("id").asString();
+        assertThat(scheduled.json().get("agenda").valueStream().map(JsonNode::asString))
+                .containsExactly("Rotas for January", "Unpaid handovers", "Any other business");
+        assertThat(scheduled.json().get("facilitator").asString()).isEqualTo(member.displayName());
+        assertThat(api.get(g, member.token()).json().get("upcoming").get(0).get("title").asString())
+                .isEqualTo("Monthly meeting");
+
+        assertThat(api.post(g, member.token(), draft("Members cannot")).status()).isEqualTo(403);
+        assertThat(api.get(g + "/" + id, fixtures.person("stranger").token()).status()).isEqualTo(404);
+        List<Map.Entry<String, Object>> bad = List.of(Map.entry("date", "tomorrow"), Map.entry("endTime", "17:00"),
+                Map.entry("startTime", "25:00"), Map.entry("onlineLink", "javascript:alert(1)"),
+                Map.entry("facilitatorId", fixtures.person("outsider").id().toString()),
+                Map.entry("agenda", "item\n".repeat(21)), Map.entry("title", ""));
+        for (Map.Entry<String, Object> entry : bad) {
+            Map<String, Object> wrong = draft("Bad meeting");
+            wrong.put(entry.getKey(), entry.getValue());
+            Response refused = api.post(g, organiser.token(), wrong);
+            assertThat(refused.status()).as(entry.toString()).isEqualTo(400);
+            assertThat(refused.body()).as(entry.toString()).contains(entry.getKey());
+        }
+        assertThat(jdbc.sql("select count(*) from meetings_meeting where group_id = ?").param(groupId)
+                .query(Long.class).single()).as("nothing half-saved").isEqualTo(1);
+
+        assertThat(api.post(g + "/" + id + "/answer", member.token(), Map.of("answer", "YES")).status()).isEqualTo(200);
+        api.post(g + "/" + id + "/answer", other.token(), Map.of("answer", "YES"));
+        JsonNode changed = api.post(g + "/" + id + "/answer", other.token(), Map.of("answer", "MAYBE")).json();
+        assertThat(changed.get("answers").get("YES").asLong()).isEqualTo(1);
+        assertThat(changed.get("answers").get("MAYBE").asLong()).isEqualTo(1);
+        assertThat(changed.get("myAnswer").asString()).isEqualTo("MAYBE");
+        assertThat(changed.get("comingNames").size()).as("members see counts, not names").isZero();
+        assertThat(api.get(g + "/" + id, organiser.token()).json().get("comingNames").get(0).asString())
+                .isEqualTo(member.displayName());
+        assertThat(api.post(g + "/" + id + "/answer", member.token(), Map.of("answer", "PERHAPS")).status()).isEqualTo(400);
+
+        Response ics = api.get(g + "/" + id + ".ics", member.token());
+        assertThat(ics.status()).isEqualTo(200);
+        assertThat(ics.header("Content-Type")).startsWith("text/calendar");
+        VEvent event = parse(ics.body());
+        assertThat(value(event, "SUMMARY")).isEqualTo("Monthly meeting");
+        assertThat(value(event, "DTSTART")).isEqualTo(utc("18:00"));
+        assertThat(value(event, "DTEND")).isEqualTo(utc("19:30"));
+        assertThat(value(event, "LOCATION")).isEqualTo("Room above the Red Lion");
+        assertThat(value(event, "DESCRIPTION")).contains("Unpaid handovers");
+        assertThat(value(event, "UID")).startsWith(id);
+        assertThat(api.get(g + "/" + id + ".ics", fixtures.person("stranger").token()).status()).isEqualTo(404);
+    }
+
+    @Test
+    void schedulingAndAnsweringOnThePages() throws Exception {
+        Person organiser = fixtures.person("organiser");
+        UUID groupId = fixtures.group(organiser, "Meeting pages " + UUID.randomUUID().toString().substring(0, 6));
+        Person member = fixtures.member(groupId, organiser);
+        List<String> violations = new ArrayList<>();
+        List<String[]> html = new ArrayList<>();
+        String meetings = Pages.base(port) + "/groups/" + groupId + "/meetings";
+
+        Page page = Pages.signedIn(port, organiser.email(), Fixtures.PASSWORD);
+        page.navigate(meetings);
+        check(page, "meetings", violations, html);
+        page.locator("main a.button").click();
+        page.locator("#title").fill("Pay campaign planning");
+        page.locator("#date").fill(DAY.toString());
+        page.locator("#startTime").fill("17:30");
+        page.locator("#endTime").fill("17:00");
+        page.locator("#agenda").fill("Survey results\nLetter to the manager");
+        page.locator("form[action$='/meetings'] button[type=submit]").click();
+        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("#endTime-error")).isVisible();
+        check(page, "schedule with an error", violations, html);
+        page.locator("#endTime").fill("18:30");
+        page.locator("#facilitatorId").selectOption(member.id().toString());
+        page.locator("form[action$='/meetings'] button[type=submit]").click();
+        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("h1")).hasText("Pay campaign planning");
+        check(page, "meeting", violations, html);
+
+        Page memberPage = Pages.signedIn(port, member.email(), Fixtures.PASSWORD);
+        memberPage.navigate(meetings);
+        memberPage.locator("text=Pay campaign planning").click();
+        memberPage.locator("#answer-YES").check();
+        memberPage.locator("form[action$='/answer'] button").click();
+        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(memberPage.locator("main"))
+                .containsText("1 coming, 0 maybe, 0 not coming");
+        Download download = memberPage.waitForDownload(() -> memberPage.locator("a[href$='.ics']").click());
+        VEvent event = parse(Files.readString(download.path()));
+        assertThat(value(event, "DTSTART")).isEqualTo(utc("17:30"));
+        assertThat(value(event, "DESCRIPTION")).contains("Letter to the manager");
+
+        assertThat(violations).isEmpty();
+        assertThat(PageChecks.nuErrors(html)).isEmpty();
+        page.context().close();
+        memberPage.context().close();
+    }
+
+    private static void check(Page page, String name, List<String> violations, List<String[]> html) {
+        html.add(new String[] {name, page.content()});
+        violations.addAll(PageChecks.axe(page));
+    }
+}
