@@ -15,8 +15,17 @@ final class MeetingCalendar {
     }
 
     static String of(Meetings.View meeting, Instant now) {
+        return of(java.util.List.of(meeting), now);
+    }
+
+    static String of(java.util.List<Meetings.View> meetings, Instant now) {
         ICalendar calendar = new ICalendar();
         calendar.setProductId("-//Staffroom//Meetings//EN");
+        meetings.forEach(meeting -> calendar.addEvent(event(meeting, now)));
+        return Biweekly.write(calendar).go();
+    }
+
+    private static VEvent event(Meetings.View meeting, Instant now) {
         VEvent event = new VEvent();
         event.setUid(meeting.id() + "@staffroom");
         event.setDateTimeStamp(Date.from(now));
@@ -35,7 +44,6 @@ final class MeetingCalendar {
         if (meeting.cancelled()) {
             event.setStatus(Status.cancelled());
         }
-        calendar.addEvent(event);
-        return Biweekly.write(calendar).go();
+        return event;
     }
 }

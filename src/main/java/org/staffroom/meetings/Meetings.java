@@ -219,6 +219,22 @@ public class Meetings {
                 .params(meetingId, groupId).query(Row.class).optional().orElseThrow(DomainException.NotFound::new);
     }
 
+    /** A deleted account's answers go, and it no longer facilitates or takes notes. */
+    @org.springframework.context.event.EventListener
+    void on(org.staffroom.identity.AccountEvents.AccountDeleted deleted) {
+        UUID id = deleted.accountId();
+        jdbc.sql("delete from meetings_rsvp where account_id = ?").param(id).update();
+        jdbc.sql("update meetings_meeting set facilitator_id = null where facilitator_id = ?").param(id).update();
+        jdbc.sql("update meetings_meeting set note_taker_id = null where note_taker_id = ?").param(id).update();
+        jdbc.sql("update meetings_meeting set created_by = null where created_by = ?").param(id).update();
+    }
+
+    /** For the calendar feed: a group's meetings that end after {@code since}, soonest first (at most 100). */
+    List<UUID> idsSince(UUID groupId, OffsetDateTime since) {
+        return jdbc.sql("select id from meetings_meeting where group_id = ? and ends_at >= ? order by starts_at limit 100")
+                .params(groupId, since).query(UUID.class).list();
+    }
+
     /** A member says whether they will come; saying again changes the answer. */
     @Transactional
     public void answer(UUID accountId, UUID groupId, UUID meetingId, String rawAnswer) {

@@ -189,4 +189,44 @@ class MeetingsTest {
         html.add(new String[] {name, page.content()});
         violations.addAll(PageChecks.axe(page));
     }
+
+    @Test
+    void eachMemberHasAPrivateRevocableCalendarFeedOfTheirGroupsMeetings() throws Exception {
+        Api api = new Api(port);
+        Person organiser = fixtures.person("organiser");
+        UUID first = fixtures.group(organiser, "Feed ward A " + UUID.randomUUID().toString().substring(0, 6));
+        UUID second = fixtures.group(organiser, "Feed ward B " + UUID.randomUUID().toString().substring(0, 6));
+        UUID elsewhere = fixtures.group(organiser, "Feed ward C " + UUID.randomUUID().toString().substring(0, 6));
+        Person member = fixtures.member(first, organiser);
+        String code = fixtures.invitationCode(organiser, second);
+        assertThat(api.post("/api/v1/invitations/" + code + "/accept", member.token(), Map.of()).status()).isEqualTo(200);
+        for (UUID group : List.of(first, second, elsewhere)) {
+            api.post("/api/v1/groups/" + group + "/meetings", organiser.token(), draft("Meeting of " + group));
+        }
+
+        org.staffroom.support.WebSession session = org.staffroom.support.WebSession.signedIn(port, member.email(),
+                Fixtures.PASSWORD);
+        assertThat(session.get("/account/calendar").status()).isEqualTo(200);
+        String url = link(session.post("/account/calendar", Map.of()).body());
+        org.staffroom.support.WebSession calendarApp = new org.staffroom.support.WebSession(port);
+        org.staffroom.support.WebSession.Page feed = calendarApp.get(url);
+        assertThat(feed.status()).isEqualTo(200);
+        Calendar calendar = new CalendarBuilder().build(new StringReader(feed.body()));
+        List<VEvent> events = calendar.getComponents("VEVENT");
+        assertThat(events.stream().map(e -> value(e, "SUMMARY")))
+                .containsExactlyInAnyOrder("Meeting of " + first, "Meeting of " + second);
+
+        String renewed = link(session.post("/account/calendar", Map.of()).body());
+        assertThat(calendarApp.get(url).status()).as("a new link stops the old one").isEqualTo(404);
+        assertThat(calendarApp.get(renewed).status()).isEqualTo(200);
+        assertThat(session.post("/account/calendar/revoke", Map.of()).status()).isEqualTo(302);
+        assertThat(calendarApp.get(renewed).status()).isEqualTo(404);
+        assertThat(calendarApp.get("/calendar/" + "x".repeat(300) + ".ics").status()).isEqualTo(404);
+    }
+
+    private static String link(String page) {
+        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("(/calendar/[A-Za-z0-9_-]+\\.ics)").matcher(page);
+        assertThat(matcher.find()).as("the page shows the link").isTrue();
+        return matcher.group(1);
+    }
 }

@@ -65,6 +65,11 @@ public class Fixtures {
                 "A hidden group for tests", false, "", false));
     }
 
+    /** A one-use invitation to the group, for a person who already has an account. */
+    public String invitationCode(Person organiser, UUID groupId) {
+        return invitations.create(organiser.id(), groupId, 1, 1).code();
+    }
+
     public Person member(UUID groupId, Person organiser) {
         Person person = person("member");
         invitations.accept(invitations.create(organiser.id(), groupId, 1, 1).code(), person.id());

@@ -75,7 +75,9 @@ class AccessibilityTest {
 
         Page page = Pages.signedIn(port, organiser.email(), Fixtures.PASSWORD);
         for (String path : List.of("/", "/account", "/account/delete", "/account/two-factor", "/groups/new", g, g + "/settings", g + "/members",
-                g + "/invitations", g + "/join-requests", g + "/audit", "/networks/" + networkId)) {
+                g + "/invitations", g + "/join-requests", g + "/audit", "/networks/" + networkId, "/account/notifications",
+                "/account/calendar", g + "/concerns", g + "/concerns/settings", g + "/grievances", g + "/meetings",
+                g + "/meetings/new", "/receipt")) {
             check(page, path);
         }
         page.navigate(Pages.base(port) + g + "/invitations");
