@@ -56,6 +56,11 @@ class AccessMatrixTest {
     @Autowired
     AnonymousTags tags;
 
+    @Autowired
+    org.staffroom.meetings.Meetings meetings;
+
+    UUID meetingId;
+
     UUID groupId;
     UUID bystanderId;
     UUID concernId;
@@ -82,6 +87,8 @@ class AccessMatrixTest {
                 new ConcernDraft("Adopted concern", "Details", "OTHER", "", false))).concernId();
         grievanceId = grievances.adopt(organiser.id(), groupId, adopted);
         commentId = comments.add(bystanderId, groupId, Comments.On.CONCERN, concernId, "A comment", true);
+        meetingId = meetings.schedule(organiser.id(), groupId, new org.staffroom.meetings.Meetings.Draft("Matrix meeting",
+                java.time.LocalDate.now().plusDays(3).toString(), "18:00", "19:00", "", "", null, null, "Item"));
         sessions = new EnumMap<>(Who.class);
         sessions.put(Who.ANONYMOUS, new WebSession(port));
         for (Who who : List.of(Who.OUTSIDER, Who.MEMBER, Who.ORGANISER, Who.ADMINISTRATOR)) {
@@ -121,6 +128,13 @@ class AccessMatrixTest {
                 new Route("POST", g + "/grievances/" + grievanceId + "/status", Map.of("status", "OPEN"), 302, 404, 403, 302, 404),
                 new Route("POST", g + "/grievances/" + grievanceId + "/plan", Map.of("what", "Step"), 302, 404, 403, 302, 404),
                 new Route("POST", g + "/grievances/" + grievanceId + "/information", Map.of("kind", "FACT", "text", "A fact"), 302, 404, 302, 302, 404),
+                new Route("GET", g + "/meetings", Map.of(), 302, 404, 200, 200, 404),
+                new Route("GET", g + "/meetings/new", Map.of(), 302, 404, 403, 200, 404),
+                new Route("POST", g + "/meetings", Map.of("title", "M", "date", "2030-01-01", "startTime", "18:00", "endTime", "19:00"), 302, 404, 403, 302, 404),
+                new Route("GET", g + "/meetings/" + meetingId, Map.of(), 302, 404, 200, 200, 404),
+                new Route("GET", g + "/meetings/" + meetingId + ".ics", Map.of(), 302, 404, 200, 200, 404),
+                new Route("POST", g + "/meetings/" + meetingId + "/answer", Map.of("answer", "YES"), 302, 404, 302, 302, 404),
+                new Route("GET", "/account/calendar", Map.of(), 302, 200, 200, 200, 200),
                 new Route("GET", "/account/notifications", Map.of(), 302, 200, 200, 200, 200),
                 new Route("GET", "/receipt", Map.of(), 200, 200, 200, 200, 200),
                 new Route("GET", "/account", Map.of(), 302, 200, 200, 200, 200),
@@ -147,6 +161,11 @@ class AccessMatrixTest {
                 new Route("GET", g + "/grievances/" + grievanceId, Map.of(), 401, 404, 200, 200, 404),
                 new Route("POST", g + "/grievances/" + grievanceId + "/plan", Map.of("what", "Step"), 401, 404, 403, 200, 404),
                 new Route("POST", g + "/grievances/" + grievanceId + "/information", Map.of("kind", "FACT", "text", "A fact"), 401, 404, 200, 200, 404),
+                new Route("GET", g + "/meetings", Map.of(), 401, 404, 200, 200, 404),
+                new Route("GET", g + "/meetings/" + meetingId, Map.of(), 401, 404, 200, 200, 404),
+                new Route("GET", g + "/meetings/" + meetingId + ".ics", Map.of(), 401, 404, 200, 200, 404),
+                new Route("POST", g + "/meetings/" + meetingId + "/answer", Map.of("answer", "NO"), 401, 404, 200, 200, 404),
+                new Route("POST", g + "/meetings", Map.of("title", "M", "date", "2030-01-01", "startTime", "18:00", "endTime", "19:00"), 401, 404, 403, 201, 404),
                 new Route("POST", "/api/v1/receipts/concern", Map.of("receipt", "0000-0000-0000-0000-0000-0000"), 400, 400, 400, 400, 400),
                 new Route("GET", "/api/v1/me", Map.of(), 401, 200, 200, 200, 200),
                 new Route("GET", "/api/v1/groups", Map.of(), 401, 200, 200, 200, 200),
