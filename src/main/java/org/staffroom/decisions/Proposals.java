@@ -1,0 +1,320 @@
+package org.staffroom.decisions;
+
+import java.time.Clock;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.IntStream;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.staffroom.groups.GroupAccess;
+import org.staffroom.groups.Groups;
+import org.staffroom.identity.AnonymousTags;
+import org.staffroom.shared.DomainException;
+import org.staffroom.shared.DomainException.InvalidInput;
+import org.staffroom.shared.TextInput;
+import org.staffroom.shared.Times;
+
+/**
+ * Proposals and ballots. Any member proposes; every member may cast one ballot until the closing time. A
+ * secret ballot is stored under the member's tag for the proposal, never their account, with no time and
+ * no way to change it; its results stay hidden while fewer than {@link #SECRET_MINIMUM} ballots are in.
+ */
+@Service
+public class Proposals {
+
+    public enum Kind {
+        CONSENSUS, YES_NO, CHOOSE_ONE, CHOOSE_SEVERAL, RANKED, DOTS
+    }
+
+    static final int SECRET_MINIMUM = 3;
+    static final int MAX_OPTIONS = 20;
+
+    /** A proposal as typed; {@code closesAt} like 2026-12-01T18:00, in the instance's time zone. */
+    public record Draft(String title, String details, String kind, String majority, Integer points,
+            Integer quorumPercent, Boolean secret, Boolean resultsLive, String closesAt, List<String> options) {
+    }
+
+    /**
+     * A ballot: {@code answer} for consensus (AGREE, ABSTAIN, DISAGREE, BLOCK) and yes/no (YES, NO, ABSTAIN);
+     * {@code choices} the option numbers (from 0) for choose one or several and, in order of preference, for
+     * ranked choice; {@code points} one number per option for dot voting.
+     */
+    public record Ballot(String answer, List<Integer> choices, List<Integer> points) {
+    }
+
+    public record Summary(UUID id, String title, Kind kind, boolean secret, ZonedDateTime closesAt, boolean closed,
+            int turnout) {
+    }
+
+    /**
+     * {@code result} is null while hidden: before closing unless results are shown live, and for a secret
+     * ballot while fewer than three ballots are in. {@code votedByMe} is null when it cannot be worked out
+     * (a secret ballot and a locked signing secret).
+     */
+    public record View(UUID id, UUID groupId, String title, String details, Kind kind, String majority, Integer points,
+            int quorumPercent, boolean secret, boolean resultsLive, ZonedDateTime closesAt, boolean closed,
+            List<String> options, int turnout, long members, boolean quorumMet, Object result, Boolean votedByMe) {
+    }
+
+    private record Row(UUID id, UUID groupId, String title, String details, String kind, String majority, Integer points,
+            int quorumPercent, boolean secret, boolean resultsLive, OffsetDateTime closesAt) {
+    }
+
+    private final JdbcClient jdbc;
+    private final GroupAccess access;
+    private final Groups groups;
+    private final AnonymousTags tags;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    Proposals(JdbcClient jdbc, GroupAccess access, Groups groups, AnonymousTags tags, Clock clock,
+            @Value("${staffroom.time-zone:Europe/London}") ZoneId zone) {
+        this.jdbc = jdbc;
+        this.access = access;
+        this.groups = groups;
+        this.tags = tags;
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    @Transactional
+    public UUID propose(UUID accountId, UUID groupId, Draft draft) {
+        access.requireMember(groupId, accountId);
+        String title = TextInput.line("title", draft.title(), 150, true);
+        String details = TextInput.multiline("details", draft.details(), 3000, false);
+        Kind kind = parseEnum(Kind.class, draft.kind(), "kind");
+        String majority = null;
+        if (kind == Kind.YES_NO) {
+            majority = parseEnum(Counting.Majority.class, draft.majority() == null ? "SIMPLE" : draft.majority(),
+                    "majority").name();
+        }
+        Integer points = null;
+        if (kind == Kind.DOTS) {
+            points = draft.points();
+            if (points == null || points < 1 || points > 100) {
+                throw new InvalidInput("points", "proposal.points.invalid");
+            }
+        }
+        int quorum = draft.quorumPercent() == null ? 0 : draft.quorumPercent();
+        if (quorum < 0 || quorum > 100) {
+            throw new InvalidInput("quorumPercent", "proposal.quorum.invalid");
+        }
+        OffsetDateTime closesAt;
+        try {
+            closesAt = ZonedDateTime.of(LocalDateTime.parse(draft.closesAt() == null ? "" : draft.closesAt().strip()), zone)
+                    .toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            throw new InvalidInput("closesAt", "proposal.closesAt.invalid");
+        }
+        if (!closesAt.isAfter(OffsetDateTime.now(clock))) {
+            throw new InvalidInput("closesAt", "proposal.closesAt.past");
+        }
+        List<String> options = options(kind, draft.options());
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                insert into decisions_proposal (id, group_id, title, details, kind, majority, points, quorum_percent,
+                    secret, results_live, closes_at, created_by, created_on)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, groupId, title, details, kind.name(), majority, points, quorum,
+                        Boolean.TRUE.equals(draft.secret()), Boolean.TRUE.equals(draft.resultsLive()), closesAt, accountId,
+                        Times.today(clock))
+                .update();
+        for (int i = 0; i < options.size(); i++) {
+            jdbc.sql("insert into decisions_option (proposal_id, position, label) values (?, ?, ?)")
+                    .params(id, i, options.get(i)).update();
+        }
+        return id;
+    }
+
+    private static List<String> options(Kind kind, List<String> raw) {
+        if (kind == Kind.CONSENSUS || kind == Kind.YES_NO) {
+            return List.of();
+        }
+        List<String> options = new ArrayList<>();
+        for (String option : raw == null ? List.<String>of() : raw) {
+            String label = TextInput.line("options", option, 150, false);
+            if (!label.isEmpty()) {
+                options.add(label);
+            }
+        }
+        if (options.size() < 2 || options.size() > MAX_OPTIONS || new HashSet<>(options).size() != options.size()) {
+            throw new InvalidInput("options", "proposal.options.invalid", MAX_OPTIONS);
+        }
+        return options;
+    }
+
+    private static <E extends Enum<E>> E parseEnum(Class<E> type, String value, String field) {
+        try {
+            return Enum.valueOf(type, value == null ? "" : value.strip());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInput(field, "proposal." + field + ".invalid");
+        }
+    }
+
+    public List<Summary> list(UUID accountId, UUID groupId) {
+        access.requireMember(groupId, accountId);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return jdbc.sql("""
+                select p.id, p.title, p.kind, p.secret, p.closes_at,
+                    (select count(*) from decisions_ballot b where b.proposal_id = p.id) turnout
+                from decisions_proposal p where p.group_id = ? order by p.closes_at desc limit 100""")
+                .param(groupId)
+                .query((rs, n) -> {
+                    OffsetDateTime closes = rs.getObject("closes_at", OffsetDateTime.class);
+                    return new Summary(rs.getObject("id", UUID.class), rs.getString("title"),
+                            Kind.valueOf(rs.getString("kind")), rs.getBoolean("secret"), closes.atZoneSameInstant(zone),
+                            !closes.isAfter(now), rs.getInt("turnout"));
+                })
+                .list();
+    }
+
+    public View get(UUID accountId, UUID groupId, UUID proposalId) {
+        access.requireMember(groupId, accountId);
+        Row row = find(groupId, proposalId);
+        Kind kind = Kind.valueOf(row.kind());
+        List<String> options = options(proposalId);
+        List<String> contents = jdbc.sql("select content from decisions_ballot where proposal_id = ?")
+                .param(proposalId).query(String.class).list();
+        boolean closed = !row.closesAt().isAfter(OffsetDateTime.now(clock));
+        long members = groups.memberIds(groupId).size();
+        boolean quorumMet = Counting.quorumMet(contents.size(), (int) members, row.quorumPercent());
+        boolean visible = (closed || row.resultsLive()) && !(row.secret() && contents.size() < SECRET_MINIMUM);
+        Object result = visible ? count(kind, row, options, contents) : null;
+        Boolean votedByMe;
+        if (row.secret()) {
+            votedByMe = tags.unlocked(accountId) ? hasBallot(proposalId, tags.tag(accountId, scope(proposalId))) : null;
+        } else {
+            votedByMe = hasBallot(proposalId, accountId.toString());
+        }
+        return new View(row.id(), groupId, row.title(), row.details(), kind, row.majority(), row.points(),
+                row.quorumPercent(), row.secret(), row.resultsLive(), row.closesAt().atZoneSameInstant(zone), closed,
+                options, contents.size(), members, quorumMet, result, votedByMe);
+    }
+
+    private boolean hasBallot(UUID proposalId, String voter) {
+        return jdbc.sql("select count(*) from decisions_ballot where proposal_id = ? and voter = ?")
+                .params(proposalId, voter).query(Long.class).single() > 0;
+    }
+
+    private List<String> options(UUID proposalId) {
+        return jdbc.sql("select label from decisions_option where proposal_id = ? order by position").param(proposalId)
+                .query(String.class).list();
+    }
+
+    private Row find(UUID groupId, UUID proposalId) {
+        return jdbc.sql("""
+                select id, group_id, title, details, kind, majority, points, quorum_percent, secret, results_live, closes_at
+                from decisions_proposal where id = ? and group_id = ?""")
+                .params(proposalId, groupId).query(Row.class).optional().orElseThrow(DomainException.NotFound::new);
+    }
+
+    static String scope(UUID proposalId) {
+        return "proposal:" + proposalId;
+    }
+
+    /**
+     * Casts the member's ballot, once. A secret ballot is stored under the member's tag; an open one under
+     * their account id. Either way the primary key refuses a second.
+     *
+     * @return how many ballots are in
+     */
+    @Transactional
+    public int vote(UUID accountId, UUID groupId, UUID proposalId, Ballot ballot) {
+        access.requireMember(groupId, accountId);
+        Row row = find(groupId, proposalId);
+        if (!row.closesAt().isAfter(OffsetDateTime.now(clock))) {
+            throw new DomainException.Conflict("proposal.closed");
+        }
+        String content = content(Kind.valueOf(row.kind()), row, options(proposalId).size(), ballot);
+        String voter = row.secret() ? tags.tag(accountId, scope(proposalId)) : accountId.toString();
+        try {
+            jdbc.sql("insert into decisions_ballot (proposal_id, voter, content) values (?, ?, ?)")
+                    .params(proposalId, voter, content).update();
+        } catch (DuplicateKeyException e) {
+            throw new DomainException.Conflict("proposal.alreadyVoted");
+        }
+        return jdbc.sql("select count(*) from decisions_ballot where proposal_id = ?").param(proposalId)
+                .query(Integer.class).single();
+    }
+
+    /** The ballot checked against the proposal and written as text: a name, or option numbers. */
+    static String content(Kind kind, Row row, int optionCount, Ballot ballot) {
+        return switch (kind) {
+            case CONSENSUS -> parseEnum(Counting.Stance.class, ballot.answer(), "answer").name();
+            case YES_NO -> parseEnum(Counting.Vote.class, ballot.answer(), "answer").name();
+            case CHOOSE_ONE -> {
+                List<Integer> choices = indices(ballot.choices(), optionCount);
+                if (choices.size() != 1) {
+                    throw new InvalidInput("choices", "proposal.ballot.chooseOne");
+                }
+                yield join(choices);
+            }
+            case CHOOSE_SEVERAL, RANKED -> {
+                List<Integer> choices = indices(ballot.choices(), optionCount);
+                if (choices.isEmpty() || new HashSet<>(choices).size() != choices.size()) {
+                    throw new InvalidInput("choices", "proposal.ballot.choices");
+                }
+                yield join(choices);
+            }
+            case DOTS -> {
+                List<Integer> points = ballot.points() == null ? List.of() : ballot.points();
+                if (points.size() != optionCount || points.stream().anyMatch(p -> p == null || p < 0)
+                        || points.stream().mapToInt(Integer::intValue).sum() > row.points()) {
+                    throw new InvalidInput("points", "proposal.ballot.points", row.points());
+                }
+                yield join(points);
+            }
+        };
+    }
+
+    private static List<Integer> indices(List<Integer> choices, int optionCount) {
+        List<Integer> list = choices == null ? List.of() : choices;
+        if (list.stream().anyMatch(i -> i == null || i < 0 || i >= optionCount)) {
+            throw new InvalidInput("choices", "proposal.ballot.choices");
+        }
+        return list;
+    }
+
+    private static String join(List<Integer> numbers) {
+        return String.join(",", numbers.stream().map(String::valueOf).toList());
+    }
+
+    private static List<Integer> split(String content) {
+        return content.isEmpty() ? List.of() : Arrays.stream(content.split(",")).map(Integer::parseInt).toList();
+    }
+
+    private static Object count(Kind kind, Row row, List<String> options, List<String> contents) {
+        return switch (kind) {
+            case CONSENSUS -> Counting.consensus(contents.stream().map(Counting.Stance::valueOf).toList());
+            case YES_NO -> Counting.yesNo(contents.stream().map(Counting.Vote::valueOf).toList(),
+                    Counting.Majority.valueOf(row.majority()));
+            case CHOOSE_ONE -> Counting.chooseOne(options, contents.stream().map(c -> options.get(split(c).getFirst()))
+                    .toList());
+            case CHOOSE_SEVERAL -> Counting.chooseSeveral(options, contents.stream()
+                    .map(c -> split(c).stream().map(options::get).toList()).toList());
+            case RANKED -> Counting.rankedChoice(options, contents.stream()
+                    .map(c -> split(c).stream().map(options::get).toList()).toList());
+            case DOTS -> Counting.dots(options, row.points(), contents.stream().map(c -> {
+                List<Integer> points = split(c);
+                Map<String, Integer> ballot = new LinkedHashMap<>();
+                IntStream.range(0, options.size()).forEach(i -> ballot.put(options.get(i), points.get(i)));
+                return ballot;
+            }).toList());
+        };
+    }
+}
