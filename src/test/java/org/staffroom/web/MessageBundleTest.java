@@ -96,6 +96,23 @@ class MessageBundleTest {
                 missing.add("meetingAnswer." + answer);
             }
         }
+        for (org.staffroom.decisions.Proposals.Kind kind : org.staffroom.decisions.Proposals.Kind.values()) {
+            if (!english.containsKey("proposalKind." + kind)) {
+                missing.add("proposalKind." + kind);
+            }
+        }
+        for (Enum<?> answer : java.util.stream.Stream.concat(
+                java.util.Arrays.stream(org.staffroom.decisions.Counting.Stance.values()),
+                java.util.Arrays.stream(org.staffroom.decisions.Counting.Vote.values())).toList()) {
+            if (!english.containsKey("ballotAnswer." + answer)) {
+                missing.add("ballotAnswer." + answer);
+            }
+        }
+        for (org.staffroom.decisions.Counting.ConsensusOutcome outcome : org.staffroom.decisions.Counting.ConsensusOutcome.values()) {
+            if (!english.containsKey("consensusOutcome." + outcome)) {
+                missing.add("consensusOutcome." + outcome);
+            }
+        }
         for (Role role : Role.values()) {
             if (!english.containsKey("role." + role)) {
                 missing.add("role." + role);

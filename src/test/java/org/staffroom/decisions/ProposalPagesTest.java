@@ -1,0 +1,93 @@
+package org.staffroom.decisions;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.staffroom.support.Fixtures;
+import org.staffroom.support.Fixtures.Person;
+import org.staffroom.support.IntegrationTest;
+import org.staffroom.support.PageChecks;
+import org.staffroom.support.Pages;
+
+import com.microsoft.playwright.Page;
+
+/** Making a secret ranked-choice proposal and voting on it through the pages, checked by axe and Nu. */
+@IntegrationTest
+class ProposalPagesTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Fixtures fixtures;
+
+    final List<String> violations = new ArrayList<>();
+    final List<String[]> html = new ArrayList<>();
+
+    @Test
+    void aSecretRankedChoiceFromProposalToTheRoundByRoundCount() throws Exception {
+        Person organiser = fixtures.person("organiser");
+        UUID groupId = fixtures.group(organiser, "Ballot ward " + UUID.randomUUID().toString().substring(0, 6));
+        List<Person> members = List.of(fixtures.member(groupId, organiser), fixtures.member(groupId, organiser),
+                fixtures.member(groupId, organiser));
+        String proposals = Pages.base(port) + "/groups/" + groupId + "/proposals";
+
+        Page page = Pages.signedIn(port, organiser.email(), Fixtures.PASSWORD);
+        page.navigate(proposals);
+        check(page, "proposals");
+        page.locator("main a.button").click();
+        check(page, "new proposal");
+        page.locator("#title").fill("Which grievance first?");
+        page.locator("#kind").selectOption("RANKED");
+        page.locator("#options").fill("Caseloads\nMileage\nSupervision");
+        page.locator("#closesAt").fill(LocalDateTime.now().plusDays(2).withSecond(0).withNano(0).toString().substring(0, 16));
+        page.locator("#secret").check();
+        page.locator("#resultsLive").check();
+        page.locator("form[action$='/proposals'] button[type=submit]").click();
+        assertThat(page.locator("h1")).hasText("Which grievance first?");
+        assertThat(page.locator("main")).containsText("The proposal is open for votes");
+        String url = page.url().replaceAll("\\?.*", "");
+
+        List<List<String>> rankings = List.of(List.of("1", "2", ""), List.of("2", "1", ""), List.of("", "2", "1"));
+        for (int i = 0; i < members.size(); i++) {
+            Page voter = Pages.signedIn(port, members.get(i).email(), Fixtures.PASSWORD);
+            voter.navigate(url);
+            if (i == 0) {
+                check(voter, "ballot");
+            }
+            for (int option = 0; option < 3; option++) {
+                voter.locator("#rank-" + option).fill(rankings.get(i).get(option));
+            }
+            voter.locator("form[action$='/ballots'] button").click();
+            assertThat(voter.locator("main")).containsText("your vote is counted");
+            assertThat(voter.url()).contains("done=voted");
+            if (i == 1) {
+                assertThat(voter.locator("main")).containsText("fewer than three votes");
+            }
+            if (i == 2) {
+                // round 1: Caseloads 1, Mileage 1, Supervision 1 -> all tied with no earlier round: a tie
+                assertThat(voter.locator("main")).containsText("A tie between Caseloads, Mileage, Supervision");
+                check(voter, "result");
+            }
+            voter.navigate(url);
+            assertThat(voter.locator("main")).containsText("You have voted");
+            voter.context().close();
+        }
+        assertThat(violations).isEmpty();
+        assertThat(PageChecks.nuErrors(html)).isEmpty();
+        page.context().close();
+    }
+
+    private void check(Page page, String name) {
+        html.add(new String[] {name, page.content()});
+        violations.addAll(PageChecks.axe(page));
+    }
+}
