@@ -61,6 +61,11 @@ class AccessMatrixTest {
 
     UUID meetingId;
 
+    @Autowired
+    org.staffroom.decisions.Proposals proposals;
+
+    UUID proposalId;
+
     UUID groupId;
     UUID bystanderId;
     UUID concernId;
@@ -89,6 +94,9 @@ class AccessMatrixTest {
         commentId = comments.add(bystanderId, groupId, Comments.On.CONCERN, concernId, "A comment", true);
         meetingId = meetings.schedule(organiser.id(), groupId, new org.staffroom.meetings.Meetings.Draft("Matrix meeting",
                 java.time.LocalDate.now().plusDays(3).toString(), "18:00", "19:00", "", "", null, null, "Item"));
+        proposalId = proposals.propose(organiser.id(), groupId, new org.staffroom.decisions.Proposals.Draft("Matrix vote",
+                "", "YES_NO", "SIMPLE", null, 0, false, true, java.time.LocalDateTime.now().plusDays(2).withNano(0).toString(),
+                List.of()));
         sessions = new EnumMap<>(Who.class);
         sessions.put(Who.ANONYMOUS, new WebSession(port));
         for (Who who : List.of(Who.OUTSIDER, Who.MEMBER, Who.ORGANISER, Who.ADMINISTRATOR)) {
@@ -135,6 +143,10 @@ class AccessMatrixTest {
                 new Route("GET", g + "/meetings/" + meetingId + ".ics", Map.of(), 302, 404, 200, 200, 404),
                 new Route("POST", g + "/meetings/" + meetingId + "/answer", Map.of("answer", "YES"), 302, 404, 302, 302, 404),
                 new Route("GET", "/account/calendar", Map.of(), 302, 200, 200, 200, 200),
+                new Route("GET", g + "/proposals", Map.of(), 302, 404, 200, 200, 404),
+                new Route("GET", g + "/proposals/new", Map.of(), 302, 404, 200, 200, 404),
+                new Route("GET", g + "/proposals/" + proposalId, Map.of(), 302, 404, 200, 200, 404),
+                new Route("POST", g + "/proposals/" + proposalId + "/ballots", Map.of("answer", "YES"), 302, 404, 302, 302, 404),
                 new Route("GET", "/account/notifications", Map.of(), 302, 200, 200, 200, 200),
                 new Route("GET", "/receipt", Map.of(), 200, 200, 200, 200, 200),
                 new Route("GET", "/account", Map.of(), 302, 200, 200, 200, 200),
@@ -166,6 +178,9 @@ class AccessMatrixTest {
                 new Route("GET", g + "/meetings/" + meetingId + ".ics", Map.of(), 401, 404, 200, 200, 404),
                 new Route("POST", g + "/meetings/" + meetingId + "/answer", Map.of("answer", "NO"), 401, 404, 200, 200, 404),
                 new Route("POST", g + "/meetings", Map.of("title", "M", "date", "2030-01-01", "startTime", "18:00", "endTime", "19:00"), 401, 404, 403, 201, 404),
+                new Route("GET", g + "/proposals", Map.of(), 401, 404, 200, 200, 404),
+                new Route("GET", g + "/proposals/" + proposalId, Map.of(), 401, 404, 200, 200, 404),
+                new Route("POST", g + "/proposals/" + proposalId + "/ballots", Map.of("answer", "NO"), 401, 404, 201, 201, 404),
                 new Route("POST", "/api/v1/receipts/concern", Map.of("receipt", "0000-0000-0000-0000-0000-0000"), 400, 400, 400, 400, 400),
                 new Route("GET", "/api/v1/me", Map.of(), 401, 200, 200, 200, 200),
                 new Route("GET", "/api/v1/groups", Map.of(), 401, 200, 200, 200, 200),
