@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -55,11 +56,12 @@ public class Meetings {
     /** {@code comingNames} is filled for organisers only; members see the counts. */
     public record View(UUID id, UUID groupId, String title, ZonedDateTime startsAt, ZonedDateTime endsAt, String place,
             String onlineLink, String facilitator, String noteTaker, List<String> agenda, boolean cancelled,
-            Answer myAnswer, Map<Answer, Long> answers, List<String> comingNames, boolean canManage) {
+            Answer myAnswer, Map<Answer, Long> answers, List<String> comingNames, boolean canManage, Integer attended,
+            boolean canRecordAttendance) {
     }
 
     private record Row(UUID id, UUID groupId, String title, OffsetDateTime startsAt, OffsetDateTime endsAt, String place,
-            String onlineLink, UUID facilitatorId, UUID noteTakerId, boolean cancelled) {
+            String onlineLink, UUID facilitatorId, UUID noteTakerId, boolean cancelled, Integer attended) {
     }
 
     static final int MAX_AGENDA_ITEMS = 20;
@@ -204,7 +206,8 @@ public class Meetings {
                 .map(r -> name(people, r.accountId())).filter(Objects::nonNull).sorted().toList() : List.of();
         return new View(row.id(), row.groupId(), row.title(), zoned(row.startsAt()), zoned(row.endsAt()), row.place(),
                 row.onlineLink(), name(people, row.facilitatorId()), name(people, row.noteTakerId()), agenda,
-                row.cancelled(), mine, answers, coming, organiser || membersCanSchedule(groupId));
+                row.cancelled(), mine, answers, coming, organiser || membersCanSchedule(groupId), row.attended(),
+                (organiser || accountId.equals(row.facilitatorId())) && !row.startsAt().isAfter(OffsetDateTime.now(clock)));
     }
 
     private static String name(Map<UUID, AccountView> people, UUID id) {
@@ -214,7 +217,8 @@ public class Meetings {
 
     private Row find(UUID groupId, UUID meetingId) {
         return jdbc.sql("""
-                select id, group_id, title, starts_at, ends_at, place, online_link, facilitator_id, note_taker_id, cancelled
+                select id, group_id, title, starts_at, ends_at, place, online_link, facilitator_id, note_taker_id, cancelled,
+                    attended
                 from meetings_meeting where id = ? and group_id = ?""")
                 .params(meetingId, groupId).query(Row.class).optional().orElseThrow(DomainException.NotFound::new);
     }
@@ -227,6 +231,72 @@ public class Meetings {
         jdbc.sql("update meetings_meeting set facilitator_id = null where facilitator_id = ?").param(id).update();
         jdbc.sql("update meetings_meeting set note_taker_id = null where note_taker_id = ?").param(id).update();
         jdbc.sql("update meetings_meeting set created_by = null where created_by = ?").param(id).update();
+    }
+
+    /** One past meeting's attendance, for the momentum page; {@code attended} is null until recorded. */
+    public record Attended(UUID id, String title, ZonedDateTime startsAt, Integer attended) {
+    }
+
+    public enum Warning {
+        /** Attendance has fallen at each of the last three meetings. */
+        ATTENDANCE_FALLING,
+        /** No meeting is planned. */
+        NO_MEETING_PLANNED
+    }
+
+    /** Attendance over the last meetings (oldest first) and, for organisers, what to worry about. */
+    public record Momentum(List<Attended> meetings, List<Warning> warnings) {
+    }
+
+    /** The facilitator or an organiser records how many came, once the meeting has started. */
+    @Transactional
+    public void recordAttendance(UUID accountId, UUID groupId, UUID meetingId, Integer attended) {
+        Role role = access.requireMember(groupId, accountId);
+        Row row = find(groupId, meetingId);
+        if (role != Role.ORGANISER && !accountId.equals(row.facilitatorId())) {
+            throw new DomainException.Forbidden("meeting.attendance.whoRecords");
+        }
+        if (row.startsAt().isAfter(OffsetDateTime.now(clock))) {
+            throw new DomainException.Conflict("meeting.attendance.notStarted");
+        }
+        if (attended == null || attended < 0 || attended > 10_000) {
+            throw new InvalidInput("attended", "meeting.attendance.invalid");
+        }
+        jdbc.sql("update meetings_meeting set attended = ? where id = ?").params(attended, meetingId).update();
+    }
+
+    public Momentum momentum(UUID accountId, UUID groupId) {
+        Role role = access.requireMember(groupId, accountId);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        List<Attended> recent = new ArrayList<>(jdbc.sql("""
+                select id, title, starts_at, attended from meetings_meeting
+                where group_id = ? and starts_at <= ? and not cancelled order by starts_at desc limit 12""")
+                .params(groupId, now)
+                .query((rs, n) -> new Attended(rs.getObject("id", UUID.class), rs.getString("title"),
+                        zoned(rs.getObject("starts_at", OffsetDateTime.class)), (Integer) rs.getObject("attended")))
+                .list());
+        java.util.Collections.reverse(recent);
+        List<Warning> warnings = new ArrayList<>();
+        if (role == Role.ORGANISER) {
+            if (falling(recent.stream().map(Attended::attended).filter(Objects::nonNull).toList())) {
+                warnings.add(Warning.ATTENDANCE_FALLING);
+            }
+            boolean planned = jdbc.sql("select count(*) from meetings_meeting where group_id = ? and starts_at > ? and not cancelled")
+                    .params(groupId, now).query(Long.class).single() > 0;
+            if (!planned) {
+                warnings.add(Warning.NO_MEETING_PLANNED);
+            }
+        }
+        return new Momentum(recent, warnings);
+    }
+
+    /** True when each of the last three recorded attendances is lower than the one before. */
+    static boolean falling(List<Integer> attendance) {
+        if (attendance.size() < 4) {
+            return false;
+        }
+        List<Integer> last = attendance.subList(attendance.size() - 4, attendance.size());
+        return last.get(1) < last.get(0) && last.get(2) < last.get(1) && last.get(3) < last.get(2);
     }
 
     /** For the calendar feed: a group's meetings that end after {@code since}, soonest first (at most 100). */

@@ -229,4 +229,61 @@ class MeetingsTest {
         assertThat(matcher.find()).as("the page shows the link").isTrue();
         return matcher.group(1);
     }
+
+    @Test
+    void momentumShowsAttendanceAndWarnsOrganisersWhenItFallsOrNothingIsPlanned() throws Exception {
+        Api api = new Api(port);
+        Person organiser = fixtures.person("organiser");
+        UUID groupId = fixtures.group(organiser, "Momentum ward " + UUID.randomUUID().toString().substring(0, 6));
+        Person member = fixtures.member(groupId, organiser);
+        String g = "/api/v1/groups/" + groupId;
+        int[] attendance = {10, 8, 6, 4};
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < attendance.length; i++) {
+            Map<String, Object> past = draft("Meeting " + (i + 1));
+            past.put("date", LocalDate.now().minusWeeks(attendance.length - i).toString());
+            String id = api.post(g + "/meetings", organiser.token(), past).json().get("id").asString();
+            ids.add(id);
+            assertThat(api.post(g + "/meetings/" + id + "/attendance", organiser.token(), Map.of("attended", attendance[i]))
+                    .json().get("attended").asInt()).isEqualTo(attendance[i]);
+        }
+        assertThat(api.post(g + "/meetings/" + ids.getFirst() + "/attendance", member.token(), Map.of("attended", 3))
+                .status()).as("members do not record attendance").isEqualTo(403);
+        assertThat(api.post(g + "/meetings/" + ids.getFirst() + "/attendance", organiser.token(), Map.of("attended", -1))
+                .status()).isEqualTo(400);
+
+        JsonNode momentum = api.get(g + "/momentum", organiser.token()).json();
+        assertThat(momentum.get("meetings").valueStream().map(m -> m.get("attended").asInt())).containsExactly(10, 8, 6, 4);
+        assertThat(momentum.get("warnings").valueStream().map(JsonNode::asString))
+                .containsExactlyInAnyOrder("ATTENDANCE_FALLING", "NO_MEETING_PLANNED");
+        assertThat(api.get(g + "/momentum", member.token()).json().get("warnings").size()).as("warnings are for organisers")
+                .isZero();
+
+        String upcoming = api.post(g + "/meetings", organiser.token(), draft("Next meeting")).json().get("id").asString();
+        assertThat(api.post(g + "/meetings/" + upcoming + "/attendance", organiser.token(), Map.of("attended", 5)).status())
+                .as("not started yet").isEqualTo(409);
+        api.post(g + "/meetings/" + ids.getLast() + "/attendance", organiser.token(), Map.of("attended", 7));
+        assertThat(api.get(g + "/momentum", organiser.token()).json().get("warnings").size())
+                .as("attendance rose at the last meeting, and one is planned").isZero();
+        assertThat(Meetings.falling(List.of(5, 4, 3))).as("three meetings are only two falls").isFalse();
+        assertThat(Meetings.falling(List.of(9, 5, 4, 4))).isFalse();
+
+        Page page = Pages.signedIn(port, organiser.email(), Fixtures.PASSWORD);
+        api.post(g + "/meetings/" + ids.getLast() + "/attendance", organiser.token(), Map.of("attended", 2));
+        page.navigate(Pages.base(port) + "/groups/" + groupId + "/momentum");
+        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("main"))
+                .containsText("Attendance has fallen at each of the last three meetings");
+        List<String[]> html = new ArrayList<>();
+        html.add(new String[] {"momentum", page.content()});
+        List<String> violations = new ArrayList<>(PageChecks.axe(page));
+        page.navigate(Pages.base(port) + "/groups/" + groupId + "/meetings/" + ids.getFirst());
+        page.locator("#attended").fill("11");
+        page.locator("form[action$='/attendance'] button").click();
+        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("main")).containsText("11 people came");
+        html.add(new String[] {"meeting with attendance", page.content()});
+        violations.addAll(PageChecks.axe(page));
+        assertThat(violations).isEmpty();
+        assertThat(PageChecks.nuErrors(html)).isEmpty();
+        page.context().close();
+    }
 }

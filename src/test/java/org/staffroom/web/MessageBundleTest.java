@@ -113,6 +113,11 @@ class MessageBundleTest {
                 missing.add("consensusOutcome." + outcome);
             }
         }
+        for (org.staffroom.meetings.Meetings.Warning warning : org.staffroom.meetings.Meetings.Warning.values()) {
+            if (!english.containsKey("momentum.warning." + warning)) {
+                missing.add("momentum.warning." + warning);
+            }
+        }
         for (Role role : Role.values()) {
             if (!english.containsKey("role." + role)) {
                 missing.add("role." + role);

@@ -98,6 +98,24 @@ class MeetingController {
         return "redirect:/groups/" + groupId + "/meetings/" + meetingId;
     }
 
+    @PostMapping("/groups/{groupId}/meetings/{meetingId}/attendance")
+    String attendance(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId,
+            @PathVariable UUID meetingId, @RequestParam(required = false) Integer attended, RedirectAttributes redirect) {
+        meetings.recordAttendance(me.id(), groupId, meetingId, attended);
+        redirect.addFlashAttribute("notice", "meeting.attendance.saved");
+        return "redirect:/groups/" + groupId + "/meetings/" + meetingId;
+    }
+
+    @GetMapping("/groups/{groupId}/momentum")
+    String momentum(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId, Model model) {
+        model.addAttribute("group", groups.get(me.id(), groupId));
+        Meetings.Momentum momentum = meetings.momentum(me.id(), groupId);
+        model.addAttribute("momentum", momentum);
+        model.addAttribute("most", momentum.meetings().stream().map(Meetings.Attended::attended)
+                .filter(java.util.Objects::nonNull).max(Integer::compare).orElse(1));
+        return "meetings/momentum";
+    }
+
     @GetMapping("/groups/{groupId}/meetings/{meetingId}.ics")
     ResponseEntity<String> calendar(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId,
             @PathVariable UUID meetingId) {

@@ -24,6 +24,9 @@ class MeetingsApiController {
     record AnswerRequest(String answer) {
     }
 
+    record AttendanceRequest(Integer attended) {
+    }
+
     private final Meetings meetings;
 
     MeetingsApiController(Meetings meetings) {
@@ -59,6 +62,20 @@ class MeetingsApiController {
             @PathVariable UUID meetingId, @RequestBody AnswerRequest request) {
         meetings.answer(me.id(), groupId, meetingId, request.answer());
         return meetings.get(me.id(), groupId, meetingId);
+    }
+
+    @Operation(summary = "Record how many came (the facilitator or an organiser, once the meeting has started)")
+    @PostMapping("/api/v1/groups/{groupId}/meetings/{meetingId}/attendance")
+    Meetings.View attendance(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId,
+            @PathVariable UUID meetingId, @RequestBody AttendanceRequest request) {
+        meetings.recordAttendance(me.id(), groupId, meetingId, request.attended());
+        return meetings.get(me.id(), groupId, meetingId);
+    }
+
+    @Operation(summary = "Attendance over the last meetings and, for organisers, warnings (members)")
+    @GetMapping("/api/v1/groups/{groupId}/momentum")
+    Meetings.Momentum momentum(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId) {
+        return meetings.momentum(me.id(), groupId);
     }
 
     @Operation(summary = "The meeting as an iCalendar file (members)")
