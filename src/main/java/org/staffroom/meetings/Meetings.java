@@ -231,6 +231,7 @@ public class Meetings {
         jdbc.sql("update meetings_meeting set facilitator_id = null where facilitator_id = ?").param(id).update();
         jdbc.sql("update meetings_meeting set note_taker_id = null where note_taker_id = ?").param(id).update();
         jdbc.sql("update meetings_meeting set created_by = null where created_by = ?").param(id).update();
+        jdbc.sql("update meetings_action set owner_id = null where owner_id = ?").param(id).update();
     }
 
     /** One past meeting's attendance, for the momentum page; {@code attended} is null until recorded. */

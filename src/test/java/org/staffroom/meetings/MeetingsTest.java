@@ -286,4 +286,47 @@ class MeetingsTest {
         assertThat(PageChecks.nuErrors(html)).isEmpty();
         page.context().close();
     }
+
+    @Test
+    void minutesAreRenderedSafelyAndActionsCarryOverUntilDone() {
+        Api api = new Api(port);
+        Person organiser = fixtures.person("organiser");
+        UUID groupId = fixtures.group(organiser, "Minutes ward " + UUID.randomUUID().toString().substring(0, 6));
+        Person noteTaker = fixtures.member(groupId, organiser);
+        Person owner = fixtures.member(groupId, organiser);
+        String g = "/api/v1/groups/" + groupId;
+        Map<String, Object> past = draft("Last month");
+        past.put("date", LocalDate.now().minusWeeks(2).toString());
+        past.put("noteTakerId", noteTaker.id().toString());
+        String first = api.post(g + "/meetings", organiser.token(), past).json().get("id").asString();
+        String next = api.post(g + "/meetings", organiser.token(), draft("This month")).json().get("id").asString();
+
+        Map<String, String> minutes = Map.of("text", "Agreed **unanimously**.\n\n<script>alert(1)</script>\n\n"
+                + "[bad](javascript:alert(1)) and [good](https://example.org)", "decisions", "Send the letter\n\nMeet again");
+        assertThat(api.put(g + "/meetings/" + first + "/minutes", owner.token(), minutes).status())
+                .as("only the note-taker, facilitator or organisers").isEqualTo(403);
+        JsonNode record = api.put(g + "/meetings/" + first + "/minutes", noteTaker.token(), minutes).json();
+        String html = record.get("minutesHtml").asString();
+        assertThat(html).contains("<strong>unanimously</strong>").contains("&lt;script&gt;").doesNotContain("<script>")
+                .doesNotContain("javascript:").contains("href=\"https://example.org\"").contains("rel=\"nofollow");
+        assertThat(record.get("decisions").valueStream().map(JsonNode::asString)).containsExactly("Send the letter", "Meet again");
+
+        String actionId = api.post(g + "/meetings/" + first + "/actions", noteTaker.token(), Map.of("what", "Draft the letter",
+                "ownerId", owner.id().toString(), "dueOn", LocalDate.now().minusDays(1).toString()))
+                .json().get("actions").get(0).get("id").asString();
+        assertThat(api.post(g + "/meetings/" + first + "/actions", noteTaker.token(), Map.of("what", "x",
+                "ownerId", fixtures.person("outsider").id().toString())).status()).isEqualTo(400);
+        JsonNode carried = api.get(g + "/meetings/" + next + "/record", owner.token()).json().get("carriedOver");
+        assertThat(carried.get(0).get("what").asString()).isEqualTo("Draft the letter");
+        assertThat(carried.get(0).get("overdue").asBoolean()).isTrue();
+        assertThat(api.post(g + "/actions/" + actionId, fixtures.member(groupId, organiser).token(), Map.of("done", true))
+                .status()).as("not theirs").isEqualTo(403);
+        assertThat(api.post(g + "/actions/" + actionId, owner.token(), Map.of("done", true)).status()).isEqualTo(204);
+        assertThat(api.get(g + "/meetings/" + next + "/record", owner.token()).json().get("carriedOver").size())
+                .as("done: no longer carried over").isZero();
+
+        org.staffroom.support.WebSession.Page page = org.staffroom.support.WebSession.signedIn(port, owner.email(),
+                Fixtures.PASSWORD).get("/groups/" + groupId + "/meetings/" + first);
+        assertThat(page.body()).contains("<strong>unanimously</strong>").doesNotContain("<script>alert");
+    }
 }

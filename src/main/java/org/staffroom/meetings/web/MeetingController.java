@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.staffroom.groups.Groups;
 import org.staffroom.identity.CurrentAccount;
+import org.staffroom.meetings.MeetingRecords;
 import org.staffroom.meetings.Meetings;
 import org.staffroom.shared.DomainException;
 import org.staffroom.shared.web.FormErrors;
@@ -27,8 +28,10 @@ class MeetingController {
 
     private final Meetings meetings;
     private final Groups groups;
+    private final MeetingRecords records;
 
-    MeetingController(Meetings meetings, Groups groups) {
+    MeetingController(Meetings meetings, Groups groups, MeetingRecords records) {
+        this.records = records;
         this.meetings = meetings;
         this.groups = groups;
     }
@@ -85,8 +88,14 @@ class MeetingController {
     @GetMapping("/groups/{groupId}/meetings/{meetingId}")
     String show(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId, @PathVariable UUID meetingId,
             Model model) {
-        model.addAttribute("m", meetings.get(me.id(), groupId, meetingId));
+        Meetings.View view = meetings.get(me.id(), groupId, meetingId);
+        MeetingRecords.Record record = records.get(me.id(), groupId, meetingId);
+        model.addAttribute("m", view);
+        model.addAttribute("record", record);
         model.addAttribute("answers", Meetings.Answer.values());
+        if (record.canEdit() && groups.get(me.id(), groupId).organiser()) {
+            model.addAttribute("members", groups.members(me.id(), groupId));
+        }
         return "meetings/meeting";
     }
 
@@ -104,6 +113,41 @@ class MeetingController {
         meetings.recordAttendance(me.id(), groupId, meetingId, attended);
         redirect.addFlashAttribute("notice", "meeting.attendance.saved");
         return "redirect:/groups/" + groupId + "/meetings/" + meetingId;
+    }
+
+    @PostMapping("/groups/{groupId}/meetings/{meetingId}/minutes")
+    String minutes(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId, @PathVariable UUID meetingId,
+            @RequestParam(defaultValue = "") String text, @RequestParam(defaultValue = "") String decisions,
+            RedirectAttributes redirect) {
+        try {
+            records.writeMinutes(me.id(), groupId, meetingId, text, decisions);
+            redirect.addFlashAttribute("notice", "meeting.minutes.saved");
+        } catch (DomainException.InvalidInput e) {
+            redirect.addFlashAttribute("problem", "meeting.minutes.invalid");
+        }
+        return "redirect:/groups/" + groupId + "/meetings/" + meetingId + "#minutes-heading";
+    }
+
+    @PostMapping("/groups/{groupId}/meetings/{meetingId}/actions")
+    String addAction(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId,
+            @PathVariable UUID meetingId, @RequestParam(defaultValue = "") String what,
+            @RequestParam(required = false) UUID ownerId, @RequestParam(defaultValue = "") String dueOn,
+            RedirectAttributes redirect) {
+        try {
+            records.addAction(me.id(), groupId, meetingId, what, ownerId, dueOn);
+            redirect.addFlashAttribute("notice", "meeting.action.added");
+        } catch (DomainException.InvalidInput e) {
+            redirect.addFlashAttribute("problem", e.messageCode());
+        }
+        return "redirect:/groups/" + groupId + "/meetings/" + meetingId + "#actions-heading";
+    }
+
+    @PostMapping("/groups/{groupId}/actions/{actionId}")
+    String markAction(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId, @PathVariable UUID actionId,
+            @RequestParam(defaultValue = "false") boolean done, @RequestParam UUID meetingId, RedirectAttributes redirect) {
+        records.markAction(me.id(), groupId, actionId, done);
+        redirect.addFlashAttribute("notice", "meeting.action.saved");
+        return "redirect:/groups/" + groupId + "/meetings/" + meetingId + "#actions-heading";
     }
 
     @GetMapping("/groups/{groupId}/momentum")

@@ -9,9 +9,11 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.staffroom.identity.CurrentAccount;
+import org.staffroom.meetings.MeetingRecords;
 import org.staffroom.meetings.Meetings;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -27,9 +29,20 @@ class MeetingsApiController {
     record AttendanceRequest(Integer attended) {
     }
 
-    private final Meetings meetings;
+    record MinutesRequest(String text, String decisions) {
+    }
 
-    MeetingsApiController(Meetings meetings) {
+    record ActionRequest(String what, UUID ownerId, String dueOn) {
+    }
+
+    record DoneRequest(Boolean done) {
+    }
+
+    private final Meetings meetings;
+    private final MeetingRecords records;
+
+    MeetingsApiController(Meetings meetings, MeetingRecords records) {
+        this.records = records;
         this.meetings = meetings;
     }
 
@@ -76,6 +89,37 @@ class MeetingsApiController {
     @GetMapping("/api/v1/groups/{groupId}/momentum")
     Meetings.Momentum momentum(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId) {
         return meetings.momentum(me.id(), groupId);
+    }
+
+    @Operation(summary = "The meeting's minutes, decisions, actions and the actions carried over to it (members)")
+    @GetMapping("/api/v1/groups/{groupId}/meetings/{meetingId}/record")
+    MeetingRecords.Record record(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId,
+            @PathVariable UUID meetingId) {
+        return records.get(me.id(), groupId, meetingId);
+    }
+
+    @Operation(summary = "Write the minutes and the decisions, one a line (note-taker, facilitator, organisers)")
+    @PutMapping("/api/v1/groups/{groupId}/meetings/{meetingId}/minutes")
+    MeetingRecords.Record minutes(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId,
+            @PathVariable UUID meetingId, @RequestBody MinutesRequest request) {
+        records.writeMinutes(me.id(), groupId, meetingId, request.text(), request.decisions());
+        return records.get(me.id(), groupId, meetingId);
+    }
+
+    @Operation(summary = "Add an action: what, who, by when (note-taker, facilitator, organisers)")
+    @PostMapping("/api/v1/groups/{groupId}/meetings/{meetingId}/actions")
+    MeetingRecords.Record action(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId,
+            @PathVariable UUID meetingId, @RequestBody ActionRequest request) {
+        records.addAction(me.id(), groupId, meetingId, request.what(), request.ownerId(), request.dueOn());
+        return records.get(me.id(), groupId, meetingId);
+    }
+
+    @Operation(summary = "Mark an action done or not (its owner, or whoever writes the meeting's records)")
+    @PostMapping("/api/v1/groups/{groupId}/actions/{actionId}")
+    ResponseEntity<Void> mark(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId,
+            @PathVariable UUID actionId, @RequestBody DoneRequest request) {
+        records.markAction(me.id(), groupId, actionId, Boolean.TRUE.equals(request.done()));
+        return ResponseEntity.noContent().build();
     }
 
     @Operation(summary = "The meeting as an iCalendar file (members)")
