@@ -1,0 +1,164 @@
+package org.staffroom.meetings;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.staffroom.groups.GroupAccess;
+import org.staffroom.groups.Role;
+import org.staffroom.identity.AccountView;
+import org.staffroom.identity.Accounts;
+import org.staffroom.shared.DomainException;
+import org.staffroom.shared.DomainException.InvalidInput;
+
+/**
+ * The speaking queue: members put themselves on it from their phones; the facilitator calls the next
+ * speaker, and the order puts people who have not spoken yet before those who have (turn-taking), then
+ * the order of asking.
+ */
+@Service
+public class SpeakingQueue {
+
+    public record Speaker(UUID entryId, String name, int spokenBefore, boolean me) {
+    }
+
+    /** {@code speaking} is null when nobody has the floor; {@code canRun} for the facilitator and organisers. */
+    public record State(UUID meetingId, UUID groupId, String meetingTitle, Speaker speaking, List<Speaker> waiting,
+            boolean imWaiting, Integer speakingSeconds, boolean canRun) {
+    }
+
+    private record Entry(UUID id, UUID accountId, int position, String state) {
+    }
+
+    private final JdbcClient jdbc;
+    private final GroupAccess access;
+    private final Accounts accounts;
+
+    SpeakingQueue(JdbcClient jdbc, GroupAccess access, Accounts accounts) {
+        this.jdbc = jdbc;
+        this.access = access;
+        this.accounts = accounts;
+    }
+
+    private record MeetingRow(String title, UUID facilitatorId, Integer speakingSeconds, boolean cancelled) {
+    }
+
+    private MeetingRow meeting(UUID groupId, UUID meetingId) {
+        return jdbc.sql("select title, facilitator_id, speaking_seconds, cancelled from meetings_meeting where id = ? and group_id = ?")
+                .params(meetingId, groupId).query(MeetingRow.class).optional().orElseThrow(DomainException.NotFound::new);
+    }
+
+    private void lock(UUID meetingId) {
+        jdbc.sql("select id from meetings_meeting where id = ? for update").param(meetingId).query(UUID.class).single();
+    }
+
+    private List<Entry> entries(UUID meetingId) {
+        return jdbc.sql("select id, account_id, position, state from meetings_speaker where meeting_id = ? order by position")
+                .param(meetingId).query(Entry.class).list();
+    }
+
+    public State state(UUID accountId, UUID groupId, UUID meetingId) {
+        Role role = access.requireMember(groupId, accountId);
+        MeetingRow meeting = meeting(groupId, meetingId);
+        List<Entry> entries = entries(meetingId);
+        Map<UUID, Long> spoken = turns(entries);
+        Map<UUID, AccountView> people = accounts.views(entries.stream().map(Entry::accountId).distinct().toList());
+        Function<Entry, Speaker> speaker = e -> new Speaker(e.id(),
+                people.get(e.accountId()) == null ? null : people.get(e.accountId()).displayName(),
+                spoken.getOrDefault(e.accountId(), 0L).intValue(), e.accountId().equals(accountId));
+        Speaker speaking = entries.stream().filter(e -> e.state().equals("SPEAKING")).findFirst().map(speaker).orElse(null);
+        List<Speaker> waiting = order(entries, spoken).stream().map(speaker).toList();
+        boolean imWaiting = entries.stream().anyMatch(e -> e.accountId().equals(accountId) && e.state().equals("WAITING"));
+        return new State(meetingId, groupId, meeting.title(), speaking, waiting, imWaiting, meeting.speakingSeconds(),
+                role == Role.ORGANISER || accountId.equals(meeting.facilitatorId()));
+    }
+
+    /** Turns each member has had or is having: whoever has the floor now counts as having spoken. */
+    private static Map<UUID, Long> turns(List<Entry> entries) {
+        return entries.stream().filter(e -> e.state().equals("DONE") || e.state().equals("SPEAKING"))
+                .collect(Collectors.groupingBy(Entry::accountId, Collectors.counting()));
+    }
+
+    /** Waiting entries: fewest turns already taken first, then the order of asking. */
+    static List<Entry> order(List<Entry> entries, Map<UUID, Long> spoken) {
+        return entries.stream().filter(e -> e.state().equals("WAITING"))
+                .sorted(Comparator.<Entry>comparingLong(e -> spoken.getOrDefault(e.accountId(), 0L))
+                        .thenComparingInt(Entry::position))
+                .toList();
+    }
+
+    /** A member asks to speak; asking again while waiting changes nothing. */
+    @Transactional
+    public void join(UUID accountId, UUID groupId, UUID meetingId) {
+        access.requireMember(groupId, accountId);
+        if (meeting(groupId, meetingId).cancelled()) {
+            throw new DomainException.Conflict("meeting.cancelled");
+        }
+        lock(meetingId);
+        List<Entry> entries = entries(meetingId);
+        if (entries.stream().anyMatch(e -> e.accountId().equals(accountId) && e.state().equals("WAITING"))) {
+            return;
+        }
+        int position = entries.stream().mapToInt(Entry::position).max().orElse(0) + 1;
+        jdbc.sql("insert into meetings_speaker (id, meeting_id, account_id, position, state) values (?, ?, ?, ?, 'WAITING')")
+                .params(UUID.randomUUID(), meetingId, accountId, position).update();
+    }
+
+    @Transactional
+    public void leave(UUID accountId, UUID groupId, UUID meetingId) {
+        access.requireMember(groupId, accountId);
+        meeting(groupId, meetingId);
+        lock(meetingId);
+        jdbc.sql("update meetings_speaker set state = 'LEFT' where meeting_id = ? and account_id = ? and state = 'WAITING'")
+                .params(meetingId, accountId).update();
+    }
+
+    /** The facilitator ends the current turn and gives the floor to the first in order, if any. */
+    @Transactional
+    public void next(UUID accountId, UUID groupId, UUID meetingId) {
+        requireFacilitator(accountId, groupId, meetingId);
+        lock(meetingId);
+        jdbc.sql("update meetings_speaker set state = 'DONE' where meeting_id = ? and state = 'SPEAKING'").param(meetingId)
+                .update();
+        List<Entry> entries = entries(meetingId);
+        order(entries, turns(entries)).stream().findFirst().ifPresent(first ->
+                jdbc.sql("update meetings_speaker set state = 'SPEAKING' where id = ?").param(first.id()).update());
+    }
+
+    /** The facilitator takes someone off the queue. */
+    @Transactional
+    public void remove(UUID accountId, UUID groupId, UUID meetingId, UUID entryId) {
+        requireFacilitator(accountId, groupId, meetingId);
+        lock(meetingId);
+        int changed = jdbc.sql("update meetings_speaker set state = 'LEFT' where id = ? and meeting_id = ? and state = 'WAITING'")
+                .params(entryId, meetingId).update();
+        if (changed == 0) {
+            throw new DomainException.NotFound();
+        }
+    }
+
+    /** The facilitator sets a time limit per speaker (30 seconds to 30 minutes), or none. */
+    @Transactional
+    public void limit(UUID accountId, UUID groupId, UUID meetingId, Integer seconds) {
+        requireFacilitator(accountId, groupId, meetingId);
+        if (seconds != null && (seconds < 30 || seconds > 1800)) {
+            throw new InvalidInput("seconds", "meeting.queue.limit.invalid");
+        }
+        jdbc.sql("update meetings_meeting set speaking_seconds = ? where id = ?").params(seconds, meetingId).update();
+    }
+
+    private void requireFacilitator(UUID accountId, UUID groupId, UUID meetingId) {
+        Role role = access.requireMember(groupId, accountId);
+        MeetingRow meeting = meeting(groupId, meetingId);
+        if (role != Role.ORGANISER && !Objects.equals(accountId, meeting.facilitatorId())) {
+            throw new DomainException.Forbidden("meeting.queue.facilitatorOnly");
+        }
+    }
+}
