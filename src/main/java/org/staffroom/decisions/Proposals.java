@@ -252,6 +252,18 @@ public class Proposals {
                 .query(Integer.class).single();
     }
 
+    /** An organiser closes voting now, for example when the meeting that was voting has voted. */
+    @Transactional
+    public void close(UUID accountId, UUID groupId, UUID proposalId) {
+        access.requireOrganiser(groupId, accountId);
+        Row row = find(groupId, proposalId);
+        if (!row.closesAt().isAfter(OffsetDateTime.now(clock))) {
+            throw new DomainException.Conflict("proposal.closed");
+        }
+        jdbc.sql("update decisions_proposal set closes_at = ? where id = ?")
+                .params(OffsetDateTime.now(clock), proposalId).update();
+    }
+
     /** The ballot checked against the proposal and written as text: a name, or option numbers. */
     static String content(Kind kind, Row row, int optionCount, Ballot ballot) {
         return switch (kind) {

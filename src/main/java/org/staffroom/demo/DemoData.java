@@ -16,6 +16,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.staffroom.concerns.Concerns;
 import org.staffroom.concerns.Grievances;
+import org.staffroom.decisions.Proposals;
+import org.staffroom.meetings.MeetingRecords;
+import org.staffroom.meetings.Meetings;
 import org.staffroom.groups.GroupDetails;
 import org.staffroom.groups.Groups;
 import org.staffroom.groups.Invitations;
@@ -40,10 +43,13 @@ class DemoData implements ApplicationRunner {
     private final Networks networks;
     private final PasswordEncoder encoder;
     private final DemoConcerns demoConcerns;
+    private final DemoMeetings demoMeetings;
 
     DemoData(Accounts accounts, Groups groups, Invitations invitations, Networks networks, PasswordEncoder encoder,
-            Concerns concerns, Grievances grievances, AnonymousTags tags) {
+            Concerns concerns, Grievances grievances, AnonymousTags tags, Meetings meetings, MeetingRecords records,
+            Proposals proposals) {
         this.demoConcerns = new DemoConcerns(concerns, grievances, tags, PASSWORD);
+        this.demoMeetings = new DemoMeetings(meetings, records, proposals, tags, PASSWORD);
         this.accounts = accounts;
         this.groups = groups;
         this.invitations = invitations;
@@ -92,6 +98,7 @@ class DemoData implements ApplicationRunner {
             byNumber.put(n, n <= 14 ? mentalHealthMembers.get(n - 1) : homeCareMembers.get(n - 15));
         }
         demoConcerns.create(mentalHealth, organiser, homeCare, byNumber);
+        demoMeetings.create(mentalHealth, organiser, byNumber);
     }
 
     private List<UUID> members(int from, int to, String hash) {

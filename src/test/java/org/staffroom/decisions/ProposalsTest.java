@@ -148,6 +148,11 @@ class ProposalsTest {
         assertThat(api.get(path(group, one), group.tokens().getFirst()).json().get("result").get("leaders").get(0)
                 .asString()).isEqualTo("Tuesday");
         assertThat(api.get(path(group, one), fixtures.person("stranger").token()).status()).isEqualTo(404);
+        assertThat(api.post(path(group, one) + "/close", group.tokens().get(1), Map.of()).status())
+                .as("only organisers close early").isEqualTo(403);
+        assertThat(api.post(path(group, one) + "/close", group.organiser().token(), Map.of()).json().get("closed")
+                .asBoolean()).isTrue();
+        assertThat(api.post(path(group, one) + "/close", group.organiser().token(), Map.of()).status()).isEqualTo(409);
         assertThat(api.get("/api/v1/groups/" + group.id() + "/proposals", group.tokens().getFirst()).json().size())
                 .isEqualTo(6);
     }

@@ -84,5 +84,19 @@ class DemoDataTest {
         assertThat(grievance.get("status").asString()).isEqualTo("IN_PROGRESS");
         assertThat(grievance.get("plan").size()).as("at the plan stage").isEqualTo(3);
         assertThat(grievance.get("information").size()).isEqualTo(2);
+
+        String organiserToken = token("organiser@example.org");
+        tools.jackson.databind.JsonNode momentum = api.get("/api/v1/groups/" + mentalHealth + "/momentum", organiserToken).json();
+        assertThat(momentum.get("meetings").size()).isEqualTo(6);
+        assertThat(momentum.get("warnings").valueStream().map(tools.jackson.databind.JsonNode::asString))
+                .as("attendance has fallen three meetings running").contains("ATTENDANCE_FALLING");
+        tools.jackson.databind.JsonNode meetings = api.get("/api/v1/groups/" + mentalHealth + "/meetings", memberToken).json();
+        assertThat(meetings.get("upcoming").get(0).get("title").asString()).isEqualTo("Team meeting");
+        tools.jackson.databind.JsonNode proposals = api.get("/api/v1/groups/" + mentalHealth + "/proposals", memberToken).json();
+        assertThat(proposals.size()).isEqualTo(2);
+        assertThat(proposals.valueStream().filter(p -> p.get("closed").asBoolean() && p.get("kind").asString().equals("CONSENSUS"))
+                .count()).isEqualTo(1);
+        assertThat(proposals.valueStream().filter(p -> !p.get("closed").asBoolean() && p.get("secret").asBoolean()).count())
+                .isEqualTo(1);
     }
 }

@@ -55,6 +55,14 @@ class ProposalsApiController {
         return proposals.get(me.id(), groupId, proposalId);
     }
 
+    @Operation(summary = "Close voting now (organisers)")
+    @PostMapping("/api/v1/groups/{groupId}/proposals/{proposalId}/close")
+    Proposals.View close(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId,
+            @PathVariable UUID proposalId) {
+        proposals.close(me.id(), groupId, proposalId);
+        return proposals.get(me.id(), groupId, proposalId);
+    }
+
     @Operation(summary = "Cast a ballot, once (members; 409 on a second ballot or after closing)",
             description = "answer for CONSENSUS (AGREE, ABSTAIN, DISAGREE, BLOCK) and YES_NO (YES, NO, ABSTAIN); choices "
                     + "as option numbers from 0 (in order of preference for RANKED); points, one per option, for DOTS. "
