@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -66,63 +67,28 @@ class MessageBundleTest {
                 }
             }
         }
-        for (Sector sector : Sector.values()) {
-            if (!english.containsKey("sector." + sector)) {
-                missing.add("sector." + sector);
-            }
-        }
-        for (org.staffroom.concerns.Category category : org.staffroom.concerns.Category.values()) {
-            if (!english.containsKey("category." + category)) {
-                missing.add("category." + category);
-            }
-        }
-        for (org.staffroom.concerns.ConcernStatus status : org.staffroom.concerns.ConcernStatus.values()) {
-            if (!english.containsKey("concernStatus." + status)) {
-                missing.add("concernStatus." + status);
-            }
-        }
-        for (org.staffroom.concerns.Grievances.Status status : org.staffroom.concerns.Grievances.Status.values()) {
-            if (!english.containsKey("grievanceStatus." + status)) {
-                missing.add("grievanceStatus." + status);
-            }
-        }
-        for (org.staffroom.concerns.Grievances.InfoKind kind : org.staffroom.concerns.Grievances.InfoKind.values()) {
-            if (!english.containsKey("infoKind." + kind)) {
-                missing.add("infoKind." + kind);
-            }
-        }
-        for (org.staffroom.meetings.Meetings.Answer answer : org.staffroom.meetings.Meetings.Answer.values()) {
-            if (!english.containsKey("meetingAnswer." + answer)) {
-                missing.add("meetingAnswer." + answer);
-            }
-        }
-        for (org.staffroom.decisions.Proposals.Kind kind : org.staffroom.decisions.Proposals.Kind.values()) {
-            if (!english.containsKey("proposalKind." + kind)) {
-                missing.add("proposalKind." + kind);
-            }
-        }
-        for (Enum<?> answer : java.util.stream.Stream.concat(
+        // every value of an enum shown on a page has its text
+        Map<String, Enum<?>[]> shown = new java.util.LinkedHashMap<>();
+        shown.put("sector.", Sector.values());
+        shown.put("role.", Role.values());
+        shown.put("category.", org.staffroom.concerns.Category.values());
+        shown.put("concernStatus.", org.staffroom.concerns.ConcernStatus.values());
+        shown.put("grievanceStatus.", org.staffroom.concerns.Grievances.Status.values());
+        shown.put("infoKind.", org.staffroom.concerns.Grievances.InfoKind.values());
+        shown.put("meetingAnswer.", org.staffroom.meetings.Meetings.Answer.values());
+        shown.put("momentum.warning.", org.staffroom.meetings.Meetings.Warning.values());
+        shown.put("proposalKind.", org.staffroom.decisions.Proposals.Kind.values());
+        shown.put("consensusOutcome.", org.staffroom.decisions.Counting.ConsensusOutcome.values());
+        shown.put("ballotAnswer.", java.util.stream.Stream.concat(
                 java.util.Arrays.stream(org.staffroom.decisions.Counting.Stance.values()),
-                java.util.Arrays.stream(org.staffroom.decisions.Counting.Vote.values())).toList()) {
-            if (!english.containsKey("ballotAnswer." + answer)) {
-                missing.add("ballotAnswer." + answer);
+                java.util.Arrays.stream(org.staffroom.decisions.Counting.Vote.values())).toArray(Enum<?>[]::new));
+        shown.forEach((prefix, values) -> {
+            for (Enum<?> value : values) {
+                if (!english.containsKey(prefix + value)) {
+                    missing.add(prefix + value);
+                }
             }
-        }
-        for (org.staffroom.decisions.Counting.ConsensusOutcome outcome : org.staffroom.decisions.Counting.ConsensusOutcome.values()) {
-            if (!english.containsKey("consensusOutcome." + outcome)) {
-                missing.add("consensusOutcome." + outcome);
-            }
-        }
-        for (org.staffroom.meetings.Meetings.Warning warning : org.staffroom.meetings.Meetings.Warning.values()) {
-            if (!english.containsKey("momentum.warning." + warning)) {
-                missing.add("momentum.warning." + warning);
-            }
-        }
-        for (Role role : Role.values()) {
-            if (!english.containsKey("role." + role)) {
-                missing.add("role." + role);
-            }
-        }
+        });
         for (int status : List.of(400, 401, 403, 404, 405, 406, 409, 410, 413, 415, 429, 503)) {
             if (!english.containsKey("error.status." + status)) {
                 missing.add("error.status." + status);
