@@ -66,6 +66,11 @@ class AccessMatrixTest {
 
     UUID proposalId;
 
+    @Autowired
+    org.staffroom.demands.Demands demands;
+
+    UUID demandId;
+
     UUID groupId;
     UUID bystanderId;
     UUID concernId;
@@ -97,6 +102,8 @@ class AccessMatrixTest {
         proposalId = proposals.propose(organiser.id(), groupId, new org.staffroom.decisions.Proposals.Draft("Matrix vote",
                 "", "YES_NO", "SIMPLE", null, 0, false, true, java.time.LocalDateTime.now().plusDays(2).withNano(0).toString(),
                 List.of()));
+        demandId = demands.draft(organiser.id(), groupId, new org.staffroom.demands.Demands.Draft("Matrix demand",
+                "Reasons", "The manager", null, null));
         sessions = new EnumMap<>(Who.class);
         sessions.put(Who.ANONYMOUS, new WebSession(port));
         for (Who who : List.of(Who.OUTSIDER, Who.MEMBER, Who.ORGANISER, Who.ADMINISTRATOR)) {
@@ -189,6 +196,12 @@ class AccessMatrixTest {
                 new Route("GET", g + "/meetings/" + meetingId + "/record", Map.of(), 401, 404, 200, 200, 404),
                 new Route("POST", g + "/meetings/" + meetingId + "/actions", Map.of("what", "Act"), 401, 404, 403, 200, 404),
                 new Route("GET", g + "/momentum", Map.of(), 401, 404, 200, 200, 404),
+                new Route("GET", g + "/demands", Map.of(), 401, 404, 200, 200, 404),
+                new Route("GET", g + "/demands/" + demandId, Map.of(), 401, 404, 200, 200, 404),
+                new Route("GET", g + "/demands/" + demandId + "/letter.txt", Map.of(), 401, 404, 200, 200, 404),
+                new Route("POST", g + "/demands", Map.of("what", "W", "reasons", "R", "addressedTo", "M"), 401, 404, 403, 201, 404),
+                new Route("POST", g + "/demands/" + demandId + "/events", Map.of("kind", "FOLLOW_UP", "detail", "Note"), 401, 404, 403, 200, 404),
+                new Route("GET", "/api/v1/groups/" + groupId + "/ladder", Map.of(), 401, 404, 200, 200, 404),
                 new Route("GET", g + "/proposals", Map.of(), 401, 404, 200, 200, 404),
                 new Route("GET", g + "/proposals/" + proposalId, Map.of(), 401, 404, 200, 200, 404),
                 new Route("POST", g + "/proposals/" + proposalId + "/ballots", Map.of("answer", "NO"), 401, 404, 201, 201, 404),
