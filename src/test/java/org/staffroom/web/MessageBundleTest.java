@@ -78,6 +78,9 @@ class MessageBundleTest {
         shown.put("meetingAnswer.", org.staffroom.meetings.Meetings.Answer.values());
         shown.put("momentum.warning.", org.staffroom.meetings.Meetings.Warning.values());
         shown.put("proposalKind.", org.staffroom.decisions.Proposals.Kind.values());
+        shown.put("demandStatus.", org.staffroom.demands.Demands.Status.values());
+        shown.put("demandOutcome.", org.staffroom.demands.Demands.Outcome.values());
+        shown.put("demandEvent.", org.staffroom.demands.Demands.Kind.values());
         shown.put("consensusOutcome.", org.staffroom.decisions.Counting.ConsensusOutcome.values());
         shown.put("ballotAnswer.", java.util.stream.Stream.concat(
                 java.util.Arrays.stream(org.staffroom.decisions.Counting.Stance.values()),
