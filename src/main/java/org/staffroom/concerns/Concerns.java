@@ -199,12 +199,12 @@ public class Concerns {
         }
         boolean mine = accountId.equals(row.authorId());
         boolean organiser = role == Role.ORGANISER;
-        List<String> named = jdbc.sql("""
+        List<String> named = accounts.views(jdbc.sql("""
                 select account_id from concerns_cosign where concern_id = ? and released and account_id is not null""")
-                .param(concernId).query(UUID.class).list().stream()
-                .map(id -> accounts.find(id).map(AccountView::displayName).orElse(null))
-                .filter(java.util.Objects::nonNull).sorted().toList();
-        Boolean cosignedByMe = tags.unlocked(accountId) ? cosignedBy(accountId, concernId) : null;
+                .param(concernId).query(UUID.class).list()).values().stream().map(AccountView::displayName).sorted()
+                .toList();
+        Boolean cosignedByMe = tags.tagIfUnlocked(accountId, scope(concernId)).map(tag -> cosignedBy(concernId, tag))
+                .orElse(null);
         return new View(row.id(), row.groupId(), row.title(), row.details(), Category.valueOf(row.category()),
                 row.affected(), row.authorId() == null,
                 row.authorId() == null ? null : accounts.find(row.authorId()).map(AccountView::displayName).orElse(null),
@@ -213,8 +213,7 @@ public class Concerns {
                 mine || organiser ? conversation(concernId) : List.of());
     }
 
-    private boolean cosignedBy(UUID accountId, UUID concernId) {
-        String tag = tags.tag(accountId, scope(concernId));
+    private boolean cosignedBy(UUID concernId, String tag) {
         return jdbc.sql("select count(*) from concerns_cosign where concern_id = ? and tag = ?")
                 .params(concernId, tag).query(Long.class).single() > 0;
     }

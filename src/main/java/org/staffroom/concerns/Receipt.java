@@ -42,7 +42,7 @@ record Receipt(String lookup, String secret) {
                 .replace('L', '1');
     }
 
-    /** As shown to the author: XXXX-XXXX-XXXX-XXXX-XXXX-XXXX. */
+    /** As shown to the author: six groups of four characters joined by dashes. */
     String display() {
         String code = lookup + secret;
         StringBuilder shown = new StringBuilder();

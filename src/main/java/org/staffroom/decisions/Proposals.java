@@ -191,13 +191,13 @@ public class Proposals {
         List<String> contents = jdbc.sql("select content from decisions_ballot where proposal_id = ?")
                 .param(proposalId).query(String.class).list();
         boolean closed = !row.closesAt().isAfter(OffsetDateTime.now(clock));
-        long members = groups.memberIds(groupId).size();
+        long members = groups.memberCount(accountId, groupId);
         boolean quorumMet = Counting.quorumMet(contents.size(), (int) members, row.quorumPercent());
         boolean visible = (closed || row.resultsLive()) && !(row.secret() && contents.size() < SECRET_MINIMUM);
         Object result = visible ? count(kind, row, options, contents) : null;
         Boolean votedByMe;
         if (row.secret()) {
-            votedByMe = tags.unlocked(accountId) ? hasBallot(proposalId, tags.tag(accountId, scope(proposalId))) : null;
+            votedByMe = tags.tagIfUnlocked(accountId, scope(proposalId)).map(tag -> hasBallot(proposalId, tag)).orElse(null);
         } else {
             votedByMe = hasBallot(proposalId, accountId.toString());
         }

@@ -142,9 +142,8 @@ public class Demands {
         Map<UUID, AccountView> signers = accounts.views(supporters.stream().map(Supporter::signedBy)
                 .filter(Objects::nonNull).toList());
         List<String> signed = signers.values().stream().map(AccountView::displayName).sorted().toList();
-        Boolean supportedByMe = tags.unlocked(accountId)
-                ? supporters.stream().anyMatch(s -> s.supporter().equals(tags.tag(accountId, scope(demandId))))
-                : null;
+        Boolean supportedByMe = tags.tagIfUnlocked(accountId, scope(demandId))
+                .map(tag -> supporters.stream().anyMatch(s -> s.supporter().equals(tag))).orElse(null);
         List<Event> timeline = jdbc.sql("""
                 select occurred_on, kind, detail, proposal_id from demands_event where demand_id = ? order by position""")
                 .param(demandId)
@@ -223,11 +222,12 @@ public class Demands {
                 detail = detail.isEmpty() ? outcome : detail;
             }
             case ESCALATED -> {
-                if (step + 1 >= ladder(groupId).size()) {
+                List<String> ladder = ladder(groupId);
+                if (step + 1 >= ladder.size()) {
                     throw new DomainException.Conflict("demand.topOfLadder");
                 }
                 step++;
-                detail = ladder(groupId).get(step) + (detail.isEmpty() ? "" : ": " + detail);
+                detail = ladder.get(step) + (detail.isEmpty() ? "" : ": " + detail);
             }
             case FOLLOW_UP -> {
                 // a note on the timeline; the status stays

@@ -34,12 +34,7 @@ public class AnonymousTags {
      *         password first
      */
     public String tag(UUID accountId, String scope) {
-        byte[] secret = secrets.current(accountId).orElseThrow(() -> new DomainException.Forbidden(LOCKED));
-        try {
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(SigningKeys.tag(secret, scope));
-        } finally {
-            SigningKeys.wipe(secret);
-        }
+        return tagIfUnlocked(accountId, scope).orElseThrow(() -> new DomainException.Forbidden(LOCKED));
     }
 
     /**
@@ -48,6 +43,17 @@ public class AnonymousTags {
      */
     public <T> T actingAs(UUID accountId, String password, java.util.function.Supplier<T> action) {
         return secrets.actingAs(accountId, password, action);
+    }
+
+    /** The member's tag for the scope, or empty when this request cannot unlock their secret. */
+    public java.util.Optional<String> tagIfUnlocked(UUID accountId, String scope) {
+        return secrets.current(accountId).map(secret -> {
+            try {
+                return Base64.getUrlEncoder().withoutPadding().encodeToString(SigningKeys.tag(secret, scope));
+            } finally {
+                SigningKeys.wipe(secret);
+            }
+        });
     }
 
     public boolean unlocked(UUID accountId) {

@@ -6,13 +6,9 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.staffroom.shared.web.Notices;
 
-/**
- * Notices after actions that may be anonymous (co-signing, commenting, adding information) travel in the
- * redirect's query, not as flash attributes: a flash attribute is kept in the session, in the database,
- * beside the member's id and the page of the concern, which would link them until the next request.
- * Only the names below are understood, so a crafted link can show nothing else.
- */
+/** The query notices of the concern and grievance pages (see {@link Notices}). */
 @ControllerAdvice(assignableTypes = {ConcernController.class, GrievanceController.class})
 class QueryNotices {
 
@@ -32,12 +28,7 @@ class QueryNotices {
     @ModelAttribute
     void notices(@RequestParam(name = "done", required = false) String done,
             @RequestParam(name = "problem", required = false) String problem, Model model) {
-        if (done != null && DONE.containsKey(done) && !model.containsAttribute("notice")) {
-            model.addAttribute("notice", DONE.get(done));
-        }
-        if (problem != null && PROBLEMS.containsKey(problem) && !model.containsAttribute("problem")) {
-            model.addAttribute("problem", PROBLEMS.get(problem));
-        }
+        Notices.fromQuery(model, done, problem, DONE, PROBLEMS);
     }
 
     /** The query name of a refusal's message code, for the redirect. */

@@ -23,6 +23,7 @@ import org.staffroom.identity.AnonymousTags;
 import org.staffroom.identity.CurrentAccount;
 import org.staffroom.shared.DomainException;
 import org.staffroom.shared.web.FormErrors;
+import org.staffroom.shared.web.Notices;
 
 /**
  * Proposals as pages. After a ballot the page says thank you through the redirect's query, never a flash
@@ -97,12 +98,7 @@ class ProposalController {
         model.addAttribute("p", view);
         model.addAttribute("stances", Counting.Stance.values());
         model.addAttribute("votes", Counting.Vote.values());
-        if (done != null && DONE.containsKey(done)) {
-            model.addAttribute("notice", DONE.get(done));
-        }
-        if (problem != null && PROBLEMS.containsKey(problem)) {
-            model.addAttribute("problem", PROBLEMS.get(problem));
-        }
+        Notices.fromQuery(model, done, problem, DONE, PROBLEMS);
         return "decisions/proposal";
     }
 

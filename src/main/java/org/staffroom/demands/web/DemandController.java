@@ -21,6 +21,7 @@ import org.staffroom.identity.AnonymousTags;
 import org.staffroom.identity.CurrentAccount;
 import org.staffroom.shared.DomainException;
 import org.staffroom.shared.web.FormErrors;
+import org.staffroom.shared.web.Notices;
 
 /**
  * Demands as pages. After supporting, the page says thank you through the redirect's query, not the
@@ -87,12 +88,7 @@ class DemandController {
         model.addAttribute("d", demands.get(me.id(), groupId, demandId));
         model.addAttribute("kinds", Demands.Kind.values());
         model.addAttribute("outcomes", Demands.Outcome.values());
-        if (done != null && DONE.containsKey(done)) {
-            model.addAttribute("notice", DONE.get(done));
-        }
-        if (problem != null && PROBLEMS.containsKey(problem)) {
-            model.addAttribute("problem", PROBLEMS.get(problem));
-        }
+        Notices.fromQuery(model, done, problem, DONE, PROBLEMS);
         return "demands/demand";
     }
 
