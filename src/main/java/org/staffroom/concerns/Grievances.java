@@ -113,10 +113,17 @@ public class Grievances {
 
     public List<Summary> list(UUID accountId, UUID groupId) {
         access.requireMember(groupId, accountId);
-        return jdbc.sql("""
-                select id, title, status, adopted_on from concerns_grievance where group_id = ?
-                order by adopted_on desc, id desc""")
-                .param(groupId)
+        return summaries("where group_id = ? order by adopted_on desc, id desc", groupId);
+    }
+
+    /** One of the group's grievances, for a caller that has already checked the member may see the group. */
+    public java.util.Optional<Summary> summary(UUID groupId, UUID grievanceId) {
+        return summaries("where group_id = ? and id = ?", groupId, grievanceId).stream().findFirst();
+    }
+
+    private List<Summary> summaries(String condition, Object... params) {
+        return jdbc.sql("select id, title, status, adopted_on from concerns_grievance " + condition)
+                .params(params)
                 .query((rs, n) -> new Summary(rs.getObject("id", UUID.class), rs.getString("title"),
                         Status.valueOf(rs.getString("status")), rs.getObject("adopted_on", LocalDate.class)))
                 .list();

@@ -71,6 +71,10 @@ public class Proposals {
             List<String> options, int turnout, long members, boolean quorumMet, Object result, Boolean votedByMe) {
     }
 
+    /** A closed proposal as other features refer to it: the decision that agreed a demand, or a mandate. */
+    public record Decision(UUID id, String title, ZonedDateTime closedAt) {
+    }
+
     private record Row(UUID id, UUID groupId, String title, String details, String kind, String majority, Integer points,
             int quorumPercent, boolean secret, boolean resultsLive, OffsetDateTime closesAt) {
     }
@@ -181,6 +185,30 @@ public class Proposals {
                             !closes.isAfter(now), rs.getInt("turnout"));
                 })
                 .list();
+    }
+
+    /** The group's closed proposals, newest first, to choose the decision behind a demand or a step up its ladder. */
+    public List<Decision> decided(UUID accountId, UUID groupId) {
+        access.requireMember(groupId, accountId);
+        return jdbc.sql("""
+                select id, title, closes_at from decisions_proposal where group_id = ? and closes_at <= ?
+                order by closes_at desc limit 100""")
+                .params(groupId, OffsetDateTime.now(clock))
+                .query((rs, n) -> new Decision(rs.getObject("id", UUID.class), rs.getString("title"),
+                        rs.getObject("closes_at", OffsetDateTime.class).atZoneSameInstant(zone)))
+                .list();
+    }
+
+    /**
+     * One closed proposal of the group, for a caller that has already checked the member may see the group.
+     * Not found if it is another group's; a conflict while voting is still open.
+     */
+    public Decision decision(UUID groupId, UUID proposalId) {
+        Row row = find(groupId, proposalId);
+        if (row.closesAt().isAfter(OffsetDateTime.now(clock))) {
+            throw new DomainException.Conflict("proposal.stillOpen");
+        }
+        return new Decision(row.id(), row.title(), row.closesAt().atZoneSameInstant(zone));
     }
 
     public View get(UUID accountId, UUID groupId, UUID proposalId) {

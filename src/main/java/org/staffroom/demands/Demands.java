@@ -12,6 +12,9 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.staffroom.concerns.Grievances;
+import org.staffroom.decisions.Proposals;
+import org.staffroom.decisions.Proposals.Decision;
 import org.staffroom.groups.GroupAccess;
 import org.staffroom.groups.Groups;
 import org.staffroom.groups.Role;
@@ -26,7 +29,8 @@ import org.staffroom.shared.Times;
 /**
  * Demands: organisers draft them; members support them, counted under their tag and named only if they
  * choose to sign openly; organisers record what happens, from agreement to an outcome, and move a demand up
- * the group's escalation ladder with the decision that authorised it.
+ * the group's escalation ladder with the decision that authorised it. A closed proposal recorded as a
+ * mandate (the members instructing their reps) is shown on the demand it concerns.
  */
 @Service
 public class Demands {
@@ -41,7 +45,7 @@ public class Demands {
 
     /** What can be recorded on the timeline. */
     public enum Kind {
-        AGREED, SENT, ACKNOWLEDGED, RESPONSE, OUTCOME, FOLLOW_UP, ESCALATED
+        AGREED, MANDATE, SENT, ACKNOWLEDGED, RESPONSE, OUTCOME, FOLLOW_UP, ESCALATED
     }
 
     static final List<String> DEFAULT_LADDER = List.of("Letter to the line manager", "Meeting with management",
@@ -51,11 +55,15 @@ public class Demands {
     public record Draft(String what, String reasons, String addressedTo, UUID grievanceId, String respondBy) {
     }
 
-    /** {@code occurredOn} defaults to today; {@code outcome} for OUTCOME; {@code proposalId} for AGREED and ESCALATED. */
+    /**
+     * {@code occurredOn} defaults to today; {@code outcome} for OUTCOME; {@code proposalId}, a closed proposal of
+     * the group, is needed for MANDATE and may be given for AGREED and ESCALATED.
+     */
     public record Record(String kind, String detail, String occurredOn, String outcome, UUID proposalId) {
     }
 
-    public record Event(LocalDate occurredOn, Kind kind, String detail, UUID proposalId) {
+    /** {@code decision} is the closed proposal that agreed, mandated or authorised this step, if any. */
+    public record Event(LocalDate occurredOn, Kind kind, String detail, Decision decision) {
     }
 
     public record Summary(UUID id, String what, Status status, Outcome outcome, int supporters) {
@@ -63,9 +71,9 @@ public class Demands {
 
     /** {@code supportedByMe} is null when the member's signing secret is locked in this request. */
     public record View(UUID id, UUID groupId, String groupName, String what, String reasons, String addressedTo,
-            UUID grievanceId, LocalDate respondBy, Status status, Outcome outcome, int supporters,
-            List<String> signedOpenly, Boolean supportedByMe, List<Event> timeline, List<String> ladder, int step,
-            String nextStep, LocalDate createdOn, boolean organiser) {
+            Grievances.Summary grievance, LocalDate respondBy, Status status, Outcome outcome, int supporters,
+            List<String> signedOpenly, Boolean supportedByMe, List<Event> timeline, List<Event> mandates,
+            List<String> ladder, int step, String nextStep, LocalDate createdOn, boolean organiser) {
     }
 
     private record Row(UUID id, UUID groupId, String what, String reasons, String addressedTo, UUID grievanceId,
@@ -77,10 +85,15 @@ public class Demands {
     private final Groups groups;
     private final Accounts accounts;
     private final AnonymousTags tags;
+    private final Proposals proposals;
+    private final Grievances grievances;
     private final Clock clock;
 
-    Demands(JdbcClient jdbc, GroupAccess access, Groups groups, Accounts accounts, AnonymousTags tags, Clock clock) {
+    Demands(JdbcClient jdbc, GroupAccess access, Groups groups, Accounts accounts, AnonymousTags tags,
+            Proposals proposals, Grievances grievances, Clock clock) {
         this.jdbc = jdbc;
+        this.proposals = proposals;
+        this.grievances = grievances;
         this.access = access;
         this.groups = groups;
         this.accounts = accounts;
@@ -95,6 +108,9 @@ public class Demands {
         String reasons = TextInput.multiline("reasons", draft.reasons(), 5000, true);
         String to = TextInput.line("addressedTo", draft.addressedTo(), 200, true);
         LocalDate respondBy = date("respondBy", draft.respondBy());
+        if (draft.grievanceId() != null && grievances.summary(groupId, draft.grievanceId()).isEmpty()) {
+            throw new InvalidInput("grievanceId", "demand.grievanceId.invalid");
+        }
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                 insert into demands_demand (id, group_id, what, reasons, addressed_to, grievance_id, respond_by, status,
@@ -147,14 +163,18 @@ public class Demands {
         List<Event> timeline = jdbc.sql("""
                 select occurred_on, kind, detail, proposal_id from demands_event where demand_id = ? order by position""")
                 .param(demandId)
-                .query((rs, n) -> new Event(rs.getObject("occurred_on", LocalDate.class), Kind.valueOf(rs.getString("kind")),
-                        rs.getString("detail"), rs.getObject("proposal_id", UUID.class)))
+                .query((rs, n) -> {
+                    UUID proposalId = rs.getObject("proposal_id", UUID.class);
+                    return new Event(rs.getObject("occurred_on", LocalDate.class), Kind.valueOf(rs.getString("kind")),
+                            rs.getString("detail"), proposalId == null ? null : proposals.decision(groupId, proposalId));
+                })
                 .list();
         List<String> ladder = ladder(groupId);
         return new View(row.id(), groupId, groups.nameOf(groupId), row.what(), row.reasons(), row.addressedTo(),
-                row.grievanceId(), row.respondBy(), Status.valueOf(row.status()),
+                row.grievanceId() == null ? null : grievances.summary(groupId, row.grievanceId()).orElse(null),
+                row.respondBy(), Status.valueOf(row.status()),
                 row.outcome() == null ? null : Outcome.valueOf(row.outcome()), supporters.size(), signed, supportedByMe,
-                timeline, ladder, row.step(), row.step() + 1 < ladder.size() ? ladder.get(row.step() + 1) : null,
+                timeline, timeline.stream().filter(e -> e.kind() == Kind.MANDATE).toList(), ladder, row.step(), row.step() + 1 < ladder.size() ? ladder.get(row.step() + 1) : null,
                 row.createdOn(), role == Role.ORGANISER);
     }
 
@@ -201,6 +221,15 @@ public class Demands {
         }
         String detail = TextInput.multiline("detail", record.detail(), 2000, kind == Kind.RESPONSE || kind == Kind.FOLLOW_UP);
         LocalDate when = date("occurredOn", record.occurredOn());
+        if (kind == Kind.MANDATE && record.proposalId() == null) {
+            throw new InvalidInput("proposalId", "demand.mandate.decision");
+        }
+        if (record.proposalId() != null) {
+            if (kind != Kind.AGREED && kind != Kind.MANDATE && kind != Kind.ESCALATED) {
+                throw new InvalidInput("proposalId", "demand.decision.notHere");
+            }
+            proposals.decision(groupId, record.proposalId());
+        }
         Status status = Status.valueOf(row.status());
         if (status == Status.CLOSED && kind != Kind.FOLLOW_UP) {
             throw new DomainException.Conflict("demand.closed");
@@ -209,6 +238,7 @@ public class Demands {
         int step = row.step();
         switch (kind) {
             case AGREED -> status = Status.AGREED;
+            case MANDATE -> status = status == Status.DRAFTED ? Status.AGREED : status;
             case SENT -> status = Status.SENT;
             case ACKNOWLEDGED -> status = Status.ACKNOWLEDGED;
             case RESPONSE -> status = Status.RESPONDED;

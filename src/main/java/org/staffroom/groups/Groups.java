@@ -89,6 +89,15 @@ public class Groups {
     }
 
     /** @throws DomainException.NotFound unless the account is a member */
+    /** The group for one of its organisers, to show an organiser's form; forbidden to other members. */
+    public GroupView getAsOrganiser(UUID accountId, UUID groupId) {
+        GroupView group = get(accountId, groupId);
+        if (!group.organiser()) {
+            throw new DomainException.Forbidden("error.organisersOnly");
+        }
+        return group;
+    }
+
     public GroupView get(UUID accountId, UUID groupId) {
         Role role = access.requireMember(groupId, accountId);
         return jdbc.sql("select " + GROUP_COLUMNS + " from groups_group g where g.id = ?")

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.apache.pdfbox.Loader;
@@ -14,6 +16,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.staffroom.support.Api;
 import org.staffroom.support.Fixtures;
 import org.staffroom.support.Fixtures.Person;
 import org.staffroom.support.IntegrationTest;
@@ -93,6 +96,53 @@ class DemandPagesTest {
         page.navigate(demands);
         assertThat(page.locator("#wins-heading + ul")).containsText("Pay travel time between visits");
         check(page, "demands with a win");
+        assertThat(violations).isEmpty();
+        assertThat(PageChecks.nuErrors(html)).isEmpty();
+        page.context().close();
+    }
+
+    @Test
+    void anOrganiserClosesAVoteEarlyRecordsItAsAMandateAndChangesTheLadder() throws Exception {
+        Person organiser = fixtures.person("organiser");
+        UUID groupId = fixtures.group(organiser, "Mandate pages " + UUID.randomUUID().toString().substring(0, 6));
+        Api api = new Api(port);
+        String token = api.signIn(organiser);
+        String base = "/api/v1/groups/" + groupId;
+        String demandId = api.post(base + "/demands", token, Map.of("what", "No extra caseloads",
+                "reasons", "We are full.", "addressedTo", "The team manager")).json().get("id").asString();
+        String proposalId = api.post(base + "/proposals", token, Map.of("title", "Refuse extra caseloads together",
+                "kind", "YES_NO", "closesAt", LocalDateTime.now().plusDays(1).withNano(0).toString()))
+                .json().get("id").asString();
+
+        Page page = Pages.signedIn(port, organiser.email(), Fixtures.PASSWORD);
+        String groupPages = Pages.base(port) + "/groups/" + groupId;
+        page.navigate(groupPages + "/proposals/" + proposalId);
+        check(page, "open proposal, organiser");
+        page.locator("form[action$='/close'] button").click();
+        assertThat(page.locator("main")).containsText("Voting is closed");
+        page.locator("a[href*='/demands/mandate']").click();
+        check(page, "mandate");
+        page.locator("form[action$='/demands/mandate'] button").click();
+        assertThat(page.locator("#demand-error")).isVisible();
+        page.locator("label:has-text('No extra caseloads')").click();
+        page.locator("#detail").fill("Say no as one");
+        page.locator("form[action$='/demands/mandate'] button").click();
+        assertThat(page.locator("#mandate-heading + ul")).containsText("Refuse extra caseloads together");
+        assertThat(page.locator(".tag-row")).containsText("Agreed by the group");
+        check(page, "demand with a mandate");
+
+        page.navigate(groupPages + "/demands");
+        page.locator("a[href$='/demands/ladder']").click();
+        page.locator("#steps").fill("Only one step");
+        page.locator("form[action$='/ladder'] button").click();
+        assertThat(page.locator("#steps-error")).isVisible();
+        check(page, "ladder with an error");
+        page.locator("#steps").fill("Ask the manager\nAsk the director\nCall the union");
+        page.locator("form[action$='/ladder'] button").click();
+        assertThat(page.locator("main")).containsText("The ladder is saved");
+        page.navigate(groupPages + "/demands/" + demandId);
+        assertThat(page.locator(".ladder li")).hasCount(3);
+        assertThat(page.locator("main")).containsText("Next step if there is no answer: Ask the director");
         assertThat(violations).isEmpty();
         assertThat(PageChecks.nuErrors(html)).isEmpty();
         page.context().close();

@@ -110,4 +110,49 @@ class DemandsTest {
                 Map.of("steps", List.of("Ask nicely", "Ask together", "Go to the union"))).json().get("steps").size())
                 .isEqualTo(3);
     }
+
+    @Test
+    void aDecisionBacksAnAgreementAMandateAndAStepUpTheLadderOnlyOnceVotingHasClosed() {
+        Api api = new Api(port);
+        Person organiser = fixtures.person("organiser");
+        UUID groupId = fixtures.group(organiser, "Mandate ward " + UUID.randomUUID().toString().substring(0, 6));
+        String member = api.signIn(fixtures.member(groupId, organiser));
+        String organiserToken = api.signIn(organiser);
+        String base = "/api/v1/groups/" + groupId;
+        Map<String, Object> draft = Map.of("what", "No extra caseloads", "reasons", "We are full.",
+                "addressedTo", "The team manager");
+        assertThat(api.post(base + "/demands", organiserToken, withGrievance(draft, UUID.randomUUID())).status())
+                .as("a grievance of this group or none").isEqualTo(400);
+        String path = base + "/demands/" + api.post(base + "/demands", organiserToken, draft).json().get("id").asString();
+        String proposal = api.post(base + "/proposals", member, Map.of("title", "Refuse extra caseloads together",
+                "kind", "YES_NO", "closesAt", java.time.LocalDateTime.now().plusDays(1).withNano(0).toString()))
+                .json().get("id").asString();
+        api.post(base + "/proposals/" + proposal + "/ballots", member, Map.of("answer", "YES"));
+
+        Map<String, Object> mandate = Map.of("kind", "MANDATE", "proposalId", proposal, "detail", "Say no as one");
+        assertThat(api.post(path + "/events", organiserToken, mandate).status()).as("still voting").isEqualTo(409);
+        assertThat(api.post(path + "/events", organiserToken, Map.of("kind", "MANDATE")).status())
+                .as("a mandate needs its decision").isEqualTo(400);
+        assertThat(api.post(path + "/events", organiserToken, Map.of("kind", "MANDATE", "proposalId",
+                UUID.randomUUID().toString())).status()).as("another group's or no proposal").isEqualTo(404);
+        api.post(base + "/proposals/" + proposal + "/close", organiserToken, Map.of());
+        assertThat(api.post(path + "/events", organiserToken, Map.of("kind", "SENT", "proposalId", proposal)).status())
+                .as("a decision backs agreements, mandates and escalations only").isEqualTo(400);
+
+        JsonNode mandated = api.post(path + "/events", organiserToken, mandate).json();
+        assertThat(mandated.get("status").asString()).as("a mandate agrees a draft").isEqualTo("AGREED");
+        assertThat(mandated.get("mandates").size()).isEqualTo(1);
+        assertThat(mandated.get("mandates").get(0).get("decision").get("title").asString())
+                .isEqualTo("Refuse extra caseloads together");
+        JsonNode escalated = api.post(path + "/events", organiserToken, Map.of("kind", "ESCALATED", "proposalId",
+                proposal)).json();
+        assertThat(escalated.get("timeline").get(1).get("decision").get("id").asString()).isEqualTo(proposal);
+        assertThat(api.get(path, member).json().get("mandates").size()).as("members see the mandate").isEqualTo(1);
+    }
+
+    private static Map<String, Object> withGrievance(Map<String, Object> draft, UUID grievanceId) {
+        Map<String, Object> copy = new HashMap<>(draft);
+        copy.put("grievanceId", grievanceId.toString());
+        return copy;
+    }
 }

@@ -65,6 +65,7 @@ class AccessMatrixTest {
     org.staffroom.decisions.Proposals proposals;
 
     UUID proposalId;
+    UUID closedProposalId;
 
     @Autowired
     org.staffroom.demands.Demands demands;
@@ -102,6 +103,10 @@ class AccessMatrixTest {
         proposalId = proposals.propose(organiser.id(), groupId, new org.staffroom.decisions.Proposals.Draft("Matrix vote",
                 "", "YES_NO", "SIMPLE", null, 0, false, true, java.time.LocalDateTime.now().plusDays(2).withNano(0).toString(),
                 List.of()));
+        closedProposalId = proposals.propose(organiser.id(), groupId, new org.staffroom.decisions.Proposals.Draft(
+                "Matrix decision", "", "YES_NO", "SIMPLE", null, 0, false, true,
+                java.time.LocalDateTime.now().plusDays(2).withNano(0).toString(), List.of()));
+        proposals.close(organiser.id(), groupId, closedProposalId);
         demandId = demands.draft(organiser.id(), groupId, new org.staffroom.demands.Demands.Draft("Matrix demand",
                 "Reasons", "The manager", null, null));
         sessions = new EnumMap<>(Who.class);
@@ -160,6 +165,12 @@ class AccessMatrixTest {
                 new Route("GET", g + "/proposals/new", Map.of(), 302, 404, 200, 200, 404),
                 new Route("GET", g + "/proposals/" + proposalId, Map.of(), 302, 404, 200, 200, 404),
                 new Route("POST", g + "/proposals/" + proposalId + "/ballots", Map.of("answer", "YES"), 302, 404, 302, 302, 404),
+                new Route("POST", g + "/proposals/" + proposalId + "/close", Map.of(), 302, 404, 403, 302, 404),
+                new Route("GET", g + "/demands/ladder", Map.of(), 302, 404, 403, 200, 404),
+                new Route("POST", g + "/demands/ladder", Map.of("steps", "Ask\nInsist"), 302, 404, 403, 302, 404),
+                new Route("GET", g + "/demands/mandate?proposal=" + closedProposalId, Map.of(), 302, 404, 403, 200, 404),
+                new Route("POST", g + "/demands/mandate", Map.of("proposal", closedProposalId.toString(), "demandId",
+                        demandId.toString()), 302, 404, 403, 302, 404),
                 new Route("GET", "/account/notifications", Map.of(), 302, 200, 200, 200, 200),
                 new Route("GET", "/receipt", Map.of(), 200, 200, 200, 200, 200),
                 new Route("GET", "/account", Map.of(), 302, 200, 200, 200, 200),

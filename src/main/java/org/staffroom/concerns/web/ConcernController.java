@@ -191,9 +191,7 @@ class ConcernController {
 
     @GetMapping("/groups/{groupId}/concerns/settings")
     String settingsForm(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId, Model model) {
-        if (!groups.get(me.id(), groupId).organiser()) {
-            throw new DomainException.Forbidden("error.organisersOnly");
-        }
+        groups.getAsOrganiser(me.id(), groupId);
         Concerns.Settings settings = concerns.settings(groupId);
         model.addAttribute("form", new SettingsForm(settings.threshold(), settings.retentionMonths(),
                 settings.membersCanAdopt()));

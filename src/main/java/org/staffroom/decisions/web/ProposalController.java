@@ -37,7 +37,8 @@ class ProposalController {
             Boolean secret, Boolean resultsLive, String closesAt, String options) {
     }
 
-    private static final Map<String, String> DONE = Map.of("voted", "proposal.voted", "proposed", "proposal.proposed");
+    private static final Map<String, String> DONE = Map.of("voted", "proposal.voted", "proposed", "proposal.proposed",
+            "closed", "proposal.closedNow");
     private static final Map<String, String> PROBLEMS = Map.of("alreadyVoted", "proposal.alreadyVoted",
             "closed", "proposal.closed");
 
@@ -96,6 +97,7 @@ class ProposalController {
             @RequestParam(required = false) String done, @RequestParam(required = false) String problem, Model model) {
         Proposals.View view = proposals.get(me.id(), groupId, proposalId);
         model.addAttribute("p", view);
+        model.addAttribute("organiser", groups.get(me.id(), groupId).organiser());
         model.addAttribute("stances", Counting.Stance.values());
         model.addAttribute("votes", Counting.Vote.values());
         Notices.fromQuery(model, done, problem, DONE, PROBLEMS);
@@ -126,6 +128,17 @@ class ProposalController {
         } catch (DomainException.InvalidInput e) {
             model.addAttribute("ballotError", e.messageCode());
             return show(me, groupId, proposalId, null, null, model);
+        }
+    }
+
+    @PostMapping("/groups/{groupId}/proposals/{proposalId}/close")
+    String close(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId, @PathVariable UUID proposalId) {
+        String page = base(groupId) + "/" + proposalId;
+        try {
+            proposals.close(me.id(), groupId, proposalId);
+            return "redirect:" + page + "?done=closed";
+        } catch (DomainException.Conflict e) {
+            return "redirect:" + page + "?problem=closed";
         }
     }
 

@@ -15,6 +15,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.staffroom.concerns.Grievances;
+import org.staffroom.decisions.Proposals;
 import org.staffroom.demands.Demands;
 import org.staffroom.groups.Groups;
 import org.staffroom.identity.AnonymousTags;
@@ -30,20 +32,24 @@ import org.staffroom.shared.web.Notices;
 @Controller
 class DemandController {
 
-    record DraftForm(String what, String reasons, String addressedTo, String respondBy) {
+    record DraftForm(String what, String reasons, String addressedTo, String respondBy, String grievanceId) {
     }
 
     private static final Map<String, String> DONE = Map.of("supported", "demand.supported", "drafted", "demand.drafted",
-            "recorded", "demand.recorded");
+            "recorded", "demand.recorded", "mandated", "demand.mandated", "ladder", "demand.ladder.saved");
     private static final Map<String, String> PROBLEMS = Map.of("alreadySupported", "demand.alreadySupported",
             "closed", "demand.closed", "topOfLadder", "demand.topOfLadder", "invalid", "demand.record.invalid");
 
     private final Demands demands;
     private final Groups groups;
+    private final Proposals proposals;
+    private final Grievances grievances;
 
-    DemandController(Demands demands, Groups groups) {
+    DemandController(Demands demands, Groups groups, Proposals proposals, Grievances grievances) {
         this.demands = demands;
         this.groups = groups;
+        this.proposals = proposals;
+        this.grievances = grievances;
     }
 
     private static String base(UUID groupId) {
@@ -60,12 +66,27 @@ class DemandController {
 
     @GetMapping("/groups/{groupId}/demands/new")
     String form(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId, Model model) {
-        if (!groups.get(me.id(), groupId).organiser()) {
-            throw new DomainException.Forbidden("error.organisersOnly");
-        }
-        model.addAttribute("form", new DraftForm("", "", "", ""));
+        groups.getAsOrganiser(me.id(), groupId);
+        model.addAttribute("form", new DraftForm("", "", "", "", ""));
+        return formPage(me, groupId, model);
+    }
+
+    private String formPage(CurrentAccount me, UUID groupId, Model model) {
         model.addAttribute("groupId", groupId);
+        model.addAttribute("grievances", grievances.list(me.id(), groupId));
         return "demands/new";
+    }
+
+    /** A blank choice is none; anything but an id is refused as the field's error. */
+    private static UUID optionalId(String field, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(value.strip());
+        } catch (IllegalArgumentException e) {
+            throw new DomainException.InvalidInput(field, "demand." + field + ".invalid");
+        }
     }
 
     @PostMapping("/groups/{groupId}/demands")
@@ -73,19 +94,20 @@ class DemandController {
             @ModelAttribute("form") DraftForm form, BindingResult result, Model model) {
         try {
             UUID id = demands.draft(me.id(), groupId, new Demands.Draft(form.what(), form.reasons(), form.addressedTo(),
-                    null, form.respondBy()));
+                    optionalId("grievanceId", form.grievanceId()), form.respondBy()));
             return "redirect:" + base(groupId) + "/" + id + "?done=drafted";
         } catch (DomainException.InvalidInput e) {
             FormErrors.reject(result, e);
-            model.addAttribute("groupId", groupId);
-            return "demands/new";
+            return formPage(me, groupId, model);
         }
     }
 
     @GetMapping("/groups/{groupId}/demands/{demandId}")
     String show(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId, @PathVariable UUID demandId,
             @RequestParam(required = false) String done, @RequestParam(required = false) String problem, Model model) {
-        model.addAttribute("d", demands.get(me.id(), groupId, demandId));
+        Demands.View view = demands.get(me.id(), groupId, demandId);
+        model.addAttribute("d", view);
+        model.addAttribute("decisions", view.organiser() ? proposals.decided(me.id(), groupId) : java.util.List.of());
         model.addAttribute("kinds", Demands.Kind.values());
         model.addAttribute("outcomes", Demands.Outcome.values());
         Notices.fromQuery(model, done, problem, DONE, PROBLEMS);
@@ -112,15 +134,70 @@ class DemandController {
     @PostMapping("/groups/{groupId}/demands/{demandId}/events")
     String record(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId, @PathVariable UUID demandId,
             @RequestParam(defaultValue = "") String kind, @RequestParam(defaultValue = "") String detail,
-            @RequestParam(defaultValue = "") String occurredOn, @RequestParam(required = false) String outcome) {
+            @RequestParam(defaultValue = "") String occurredOn, @RequestParam(required = false) String outcome,
+            @RequestParam(required = false) String proposalId) {
         String page = base(groupId) + "/" + demandId;
         try {
-            demands.record(me.id(), groupId, demandId, new Demands.Record(kind, detail, occurredOn, outcome, null));
+            demands.record(me.id(), groupId, demandId, new Demands.Record(kind, detail, occurredOn, outcome,
+                    optionalId("proposalId", proposalId)));
             return "redirect:" + page + "?done=recorded";
         } catch (DomainException.InvalidInput e) {
             return "redirect:" + page + "?problem=invalid";
         } catch (DomainException.Conflict e) {
             return "redirect:" + page + "?problem=" + (e.messageCode().equals("demand.topOfLadder") ? "topOfLadder" : "closed");
+        }
+    }
+
+    /** From a closed proposal's page: which demand does this decision mandate? */
+    @GetMapping("/groups/{groupId}/demands/mandate")
+    String mandateForm(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId,
+            @RequestParam UUID proposal, @RequestParam(required = false) String problem, Model model) {
+        model.addAttribute("group", groups.getAsOrganiser(me.id(), groupId));
+        model.addAttribute("decision", proposals.decision(groupId, proposal));
+        model.addAttribute("demands", demands.list(me.id(), groupId).stream()
+                .filter(d -> d.status() != Demands.Status.CLOSED).toList());
+        model.addAttribute("noDemandChosen", "chooseDemand".equals(problem));
+        return "demands/mandate";
+    }
+
+    @PostMapping("/groups/{groupId}/demands/mandate")
+    String mandate(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId, @RequestParam UUID proposal,
+            @RequestParam(required = false) UUID demandId, @RequestParam(defaultValue = "") String detail) {
+        if (demandId == null) {
+            return "redirect:" + base(groupId) + "/mandate?proposal=" + proposal + "&problem=chooseDemand";
+        }
+        String page = base(groupId) + "/" + demandId;
+        try {
+            demands.record(me.id(), groupId, demandId, new Demands.Record("MANDATE", detail, "", null, proposal));
+            return "redirect:" + page + "?done=mandated";
+        } catch (DomainException.InvalidInput e) {
+            return "redirect:" + page + "?problem=invalid";
+        } catch (DomainException.Conflict e) {
+            return "redirect:" + page + "?problem=closed";
+        }
+    }
+
+    @GetMapping("/groups/{groupId}/demands/ladder")
+    String ladder(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId,
+            @RequestParam(required = false) String done, Model model) {
+        model.addAttribute("group", groups.getAsOrganiser(me.id(), groupId));
+        model.addAttribute("steps", String.join("\n", demands.ladder(groupId)));
+        Notices.fromQuery(model, done, null, DONE, PROBLEMS);
+        return "demands/ladder";
+    }
+
+    /** The steps one a line, lowest first. */
+    @PostMapping("/groups/{groupId}/demands/ladder")
+    String changeLadder(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId,
+            @RequestParam(defaultValue = "") String steps, Model model) {
+        try {
+            demands.changeLadder(me.id(), groupId, steps.lines().toList());
+            return "redirect:" + base(groupId) + "/ladder?done=ladder";
+        } catch (DomainException.InvalidInput e) {
+            model.addAttribute("group", groups.get(me.id(), groupId));
+            model.addAttribute("steps", steps);
+            model.addAttribute("ladderError", e.messageCode());
+            return "demands/ladder";
         }
     }
 

@@ -75,8 +75,9 @@ class DemandsApiController {
                 request != null && Boolean.TRUE.equals(request.openly())));
     }
 
-    @Operation(summary = "Record what happened: AGREED, SENT, ACKNOWLEDGED, RESPONSE, OUTCOME (MET, PARTLY_MET, "
-            + "REFUSED, NO_RESPONSE), FOLLOW_UP, ESCALATED (organisers)")
+    @Operation(summary = "Record what happened: AGREED, MANDATE, SENT, ACKNOWLEDGED, RESPONSE, OUTCOME (MET, "
+            + "PARTLY_MET, REFUSED, NO_RESPONSE), FOLLOW_UP, ESCALATED (organisers). proposalId, a closed proposal of "
+            + "the group, is needed for MANDATE (the members instructing their reps) and may back AGREED and ESCALATED")
     @PostMapping("/api/v1/groups/{groupId}/demands/{demandId}/events")
     Demands.View record(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId,
             @PathVariable UUID demandId, @RequestBody Demands.Record record) {

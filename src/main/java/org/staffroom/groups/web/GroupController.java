@@ -71,7 +71,7 @@ class GroupController {
 
     @GetMapping("/groups/{groupId}/settings")
     String settings(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId, Model model) {
-        GroupView group = organisersGroup(me, groupId);
+        GroupView group = groups.getAsOrganiser(me.id(), groupId);
         model.addAttribute("form", GroupForm.of(group));
         return settingsPage(group, model);
     }
@@ -86,7 +86,7 @@ class GroupController {
     @PostMapping("/groups/{groupId}/settings")
     String saveSettings(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId,
             @ModelAttribute("form") GroupForm form, BindingResult result, Model model, RedirectAttributes redirect) {
-        GroupView group = organisersGroup(me, groupId);
+        GroupView group = groups.getAsOrganiser(me.id(), groupId);
         try {
             groups.update(me.id(), groupId, form.details());
         } catch (DomainException.InvalidInput e) {
@@ -142,13 +142,5 @@ class GroupController {
         groups.removeMember(me.id(), groupId, me.id());
         redirect.addFlashAttribute("notice", "group.left");
         return "redirect:/";
-    }
-
-    private GroupView organisersGroup(CurrentAccount me, UUID groupId) {
-        GroupView group = groups.get(me.id(), groupId);
-        if (!group.organiser()) {
-            throw new DomainException.Forbidden("error.organisersOnly");
-        }
-        return group;
     }
 }
