@@ -39,7 +39,7 @@ final class DemoMeetings {
             LocalDate date = LocalDate.now().minusWeeks(2L * (attended.length - i));
             last = meetings.schedule(organiser, groupId, new Meetings.Draft("Team meeting", date.toString(), "18:00",
                     "19:00", "Community room, Northgate library", "", members.get(i + 1), members.get(i + 2),
-                    "Check-in\nCaseloads\nAny other business"));
+                    "Check-in\nCaseloads\nAny other business", List.of()));
             meetings.recordAttendance(organiser, groupId, last, attended[i]);
         }
         records.writeMinutes(organiser, groupId, last, """
@@ -54,7 +54,8 @@ final class DemoMeetings {
                 LocalDate.now().minusDays(3).toString());
         meetings.schedule(organiser, groupId, new Meetings.Draft("Team meeting", LocalDate.now().plusDays(5).toString(),
                 "18:00", "19:00", "Community room, Northgate library", "", members.get(7), members.get(8),
-                "Check-in\nCaseload figures\nLetter to the service manager\nWho will speak at the meeting with management"));
+                "Check-in\nCaseload figures\nLetter to the service manager\nWho will speak at the meeting with management",
+                List.of()));
 
         UUID consensus = proposals.propose(organiser, groupId, new Proposals.Draft("Meet every two weeks",
                 "Regular meetings on the same evening, in the library.", "CONSENSUS", null, null, 0, false, false,

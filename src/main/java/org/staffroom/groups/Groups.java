@@ -41,9 +41,12 @@ public class Groups {
     private final Accounts accounts;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final List<GroupActivity> activities;
 
-    Groups(JdbcClient jdbc, GroupAccess access, Accounts accounts, ApplicationEventPublisher events, Clock clock) {
+    Groups(JdbcClient jdbc, GroupAccess access, Accounts accounts, ApplicationEventPublisher events, Clock clock,
+            List<GroupActivity> activities) {
         this.jdbc = jdbc;
+        this.activities = activities;
         this.access = access;
         this.accounts = accounts;
         this.events = events;
@@ -89,6 +92,15 @@ public class Groups {
     }
 
     /** @throws DomainException.NotFound unless the account is a member */
+    /** What the group has won, most recent first, from every feature that records wins. */
+    public List<GroupActivity.Win> wins(UUID accountId, UUID groupId) {
+        access.requireMember(groupId, accountId);
+        return activities.stream().flatMap(activity -> activity.wins(groupId).stream())
+                .sorted(java.util.Comparator.comparing(GroupActivity.Win::on,
+                        java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder())))
+                .toList();
+    }
+
     /** The group for one of its organisers, to show an organiser's form; forbidden to other members. */
     public GroupView getAsOrganiser(UUID accountId, UUID groupId) {
         GroupView group = get(accountId, groupId);

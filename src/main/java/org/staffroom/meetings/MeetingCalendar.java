@@ -39,7 +39,7 @@ final class MeetingCalendar {
             event.setUrl(meeting.onlineLink());
         }
         if (!meeting.agenda().isEmpty()) {
-            event.setDescription(String.join("\n", meeting.agenda()));
+            event.setDescription(String.join("\n", meeting.agenda().stream().map(Meetings.AgendaItem::text).toList()));
         }
         if (meeting.cancelled()) {
             event.setStatus(Status.cancelled());

@@ -163,6 +163,7 @@ public class MeetingRecords {
         if (!accountId.equals(action.ownerId()) && !canEdit(accountId, role, meeting(groupId, action.meetingId()))) {
             throw new DomainException.Forbidden("meeting.records.whoMarks");
         }
-        jdbc.sql("update meetings_action set done = ? where id = ?").params(done, actionId).update();
+        jdbc.sql("update meetings_action set done = ?, done_on = ? where id = ?")
+                .params(done, done ? Times.today(clock) : null, actionId).update();
     }
 }

@@ -11,6 +11,9 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -23,6 +26,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.staffroom.groups.GroupAccess;
+import org.staffroom.groups.GroupActivity;
+import org.staffroom.groups.Groups;
 import org.staffroom.groups.Role;
 import org.staffroom.identity.AccountView;
 import org.staffroom.identity.Accounts;
@@ -41,9 +46,25 @@ public class Meetings {
         YES, MAYBE, NO
     }
 
-    /** A meeting as typed in the form or the API; {@link Meetings} checks every part. */
+    /**
+     * A meeting as typed in the form or the API; {@link Meetings} checks every part. {@code agenda} is one
+     * free item a line; {@code linked} the ids of concerns, grievances or demands to discuss, each added as
+     * an item that links to it.
+     */
     public record Draft(String title, String date, String startTime, String endTime, String place, String onlineLink,
-            UUID facilitatorId, UUID noteTakerId, String agenda) {
+            UUID facilitatorId, UUID noteTakerId, String agenda, List<UUID> linked) {
+    }
+
+    /** An agenda item; {@code kind} (a message key) and {@code path} are set when it links to the group's work. */
+    public record AgendaItem(String text, String kind, String path) {
+    }
+
+    /** Who could facilitate and take notes next: members who have not held the role, or not for longest. */
+    public record Suggestion(UUID facilitatorId, UUID noteTakerId) {
+    }
+
+    /** How the group runs its meetings. */
+    public record Settings(boolean membersCanSchedule, boolean attendanceByName) {
     }
 
     public record Summary(UUID id, String title, ZonedDateTime startsAt, ZonedDateTime endsAt, String place,
@@ -55,9 +76,9 @@ public class Meetings {
 
     /** {@code comingNames} is filled for organisers only; members see the counts. */
     public record View(UUID id, UUID groupId, String title, ZonedDateTime startsAt, ZonedDateTime endsAt, String place,
-            String onlineLink, String facilitator, String noteTaker, List<String> agenda, boolean cancelled,
+            String onlineLink, String facilitator, String noteTaker, List<AgendaItem> agenda, boolean cancelled,
             Answer myAnswer, Map<Answer, Long> answers, List<String> comingNames, boolean canManage, Integer attended,
-            boolean canRecordAttendance) {
+            boolean canRecordAttendance, boolean attendanceByName, List<String> attendees) {
     }
 
     private record Row(UUID id, UUID groupId, String title, OffsetDateTime startsAt, OffsetDateTime endsAt, String place,
@@ -68,13 +89,17 @@ public class Meetings {
 
     private final JdbcClient jdbc;
     private final GroupAccess access;
+    private final Groups groups;
     private final Accounts accounts;
+    private final List<GroupActivity> activities;
     private final Clock clock;
     private final ZoneId zone;
 
-    Meetings(JdbcClient jdbc, GroupAccess access, Accounts accounts, Clock clock,
-            @Value("${staffroom.time-zone:Europe/London}") ZoneId zone) {
+    Meetings(JdbcClient jdbc, GroupAccess access, Groups groups, Accounts accounts, List<GroupActivity> activities,
+            Clock clock, @Value("${staffroom.time-zone:Europe/London}") ZoneId zone) {
         this.jdbc = jdbc;
+        this.groups = groups;
+        this.activities = activities;
         this.access = access;
         this.accounts = accounts;
         this.clock = clock;
@@ -90,8 +115,66 @@ public class Meetings {
     }
 
     private boolean membersCanSchedule(UUID groupId) {
-        return jdbc.sql("select members_can_schedule from meetings_settings where group_id = ?").param(groupId)
-                .query(Boolean.class).optional().orElse(false);
+        return settings(groupId).membersCanSchedule();
+    }
+
+    public Settings settings(UUID accountId, UUID groupId) {
+        access.requireMember(groupId, accountId);
+        return settings(groupId);
+    }
+
+    private Settings settings(UUID groupId) {
+        return jdbc.sql("select members_can_schedule, attendance_by_name from meetings_settings where group_id = ?")
+                .param(groupId).query(Settings.class).optional().orElse(new Settings(false, false));
+    }
+
+    /** Organisers choose whether members may schedule meetings and whether attendance is taken by name. */
+    @Transactional
+    public void changeSettings(UUID accountId, UUID groupId, Settings settings) {
+        access.requireOrganiser(groupId, accountId);
+        int updated = jdbc.sql("update meetings_settings set members_can_schedule = ?, attendance_by_name = ? where group_id = ?")
+                .params(settings.membersCanSchedule(), settings.attendanceByName(), groupId).update();
+        if (updated == 0) {
+            jdbc.sql("insert into meetings_settings (group_id, members_can_schedule, attendance_by_name) values (?, ?, ?)")
+                    .params(groupId, settings.membersCanSchedule(), settings.attendanceByName()).update();
+        }
+    }
+
+    /**
+     * Rotating roles: the member who has facilitated least recently (never, first) and, among the others, the
+     * one who has taken notes least recently. Ties go to whoever has held either role least recently.
+     */
+    public Suggestion suggestRoles(UUID accountId, UUID groupId) {
+        access.requireMember(groupId, accountId);
+        Map<UUID, OffsetDateTime> facilitated = lastHeld(groupId, "facilitator_id");
+        Map<UUID, OffsetDateTime> noted = lastHeld(groupId, "note_taker_id");
+        Comparator<OffsetDateTime> neverFirst = Comparator.nullsFirst(Comparator.naturalOrder());
+        Comparator<UUID> byEither = Comparator.comparing((UUID id) -> Stream.of(facilitated.get(id), noted.get(id))
+                .filter(Objects::nonNull).max(Comparator.naturalOrder()).orElse(null), neverFirst)
+                .thenComparing(UUID::toString);
+        List<UUID> members = groups.memberIds(groupId);
+        UUID facilitator = members.stream()
+                .min(Comparator.comparing((UUID id) -> facilitated.get(id), neverFirst).thenComparing(byEither)).orElse(null);
+        UUID noteTaker = members.stream().filter(id -> !id.equals(facilitator))
+                .min(Comparator.comparing((UUID id) -> noted.get(id), neverFirst).thenComparing(byEither)).orElse(null);
+        return new Suggestion(facilitator, noteTaker);
+    }
+
+    /** When each member last held a role ({@code column} is one of two fixed names, never input). */
+    private Map<UUID, OffsetDateTime> lastHeld(UUID groupId, String column) {
+        Map<UUID, OffsetDateTime> last = new HashMap<>();
+        jdbc.sql("select " + column + " holder, max(starts_at) held from meetings_meeting where group_id = ?"
+                + " and not cancelled and " + column + " is not null group by " + column)
+                .param(groupId)
+                .query((rs, n) -> last.put(rs.getObject("holder", UUID.class), rs.getObject("held", OffsetDateTime.class)))
+                .list();
+        return last;
+    }
+
+    /** What the group is working on that an agenda can link to: open concerns, grievances and demands. */
+    public List<GroupActivity.Item> agendaChoices(UUID accountId, UUID groupId) {
+        access.requireMember(groupId, accountId);
+        return activities.stream().flatMap(a -> a.agendaItems(groupId).stream()).toList();
     }
 
     /** Organisers, or any member where the group allows it, schedule a meeting. */
@@ -111,7 +194,22 @@ public class Meetings {
         String link = TextInput.link("onlineLink", draft.onlineLink(), 500);
         requireMemberOrNull(groupId, draft.facilitatorId(), "facilitatorId");
         requireMemberOrNull(groupId, draft.noteTakerId(), "noteTakerId");
-        List<String> agenda = agenda(draft.agenda());
+        List<AgendaItem> agenda = new ArrayList<>(agenda(draft.agenda()).stream()
+                .map(text -> new AgendaItem(text, null, null)).toList());
+        if (draft.linked() != null && !draft.linked().isEmpty()) {
+            Map<UUID, GroupActivity.Item> choices = new HashMap<>();
+            activities.forEach(a -> a.agendaItems(groupId).forEach(item -> choices.put(item.id(), item)));
+            for (UUID linked : new LinkedHashSet<>(draft.linked())) {
+                GroupActivity.Item item = choices.get(linked);
+                if (item == null) {
+                    throw new InvalidInput("linked", "meeting.agenda.link.invalid");
+                }
+                agenda.add(new AgendaItem(item.title(), item.kind(), item.path()));
+            }
+        }
+        if (agenda.size() > MAX_AGENDA_ITEMS) {
+            throw new InvalidInput("agenda", "meeting.agenda.tooMany", MAX_AGENDA_ITEMS);
+        }
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                 insert into meetings_meeting (id, group_id, title, starts_at, ends_at, place, online_link,
@@ -121,8 +219,11 @@ public class Meetings {
                         draft.noteTakerId(), accountId)
                 .update();
         for (int i = 0; i < agenda.size(); i++) {
-            jdbc.sql("insert into meetings_agenda_item (id, meeting_id, position, text) values (?, ?, ?, ?)")
-                    .params(UUID.randomUUID(), id, i + 1, agenda.get(i)).update();
+            AgendaItem item = agenda.get(i);
+            jdbc.sql("""
+                    insert into meetings_agenda_item (id, meeting_id, position, text, link_kind, link_path)
+                    values (?, ?, ?, ?, ?, ?)""")
+                    .params(UUID.randomUUID(), id, i + 1, item.text(), item.kind(), item.path()).update();
         }
         return id;
     }
@@ -186,15 +287,21 @@ public class Meetings {
     public View get(UUID accountId, UUID groupId, UUID meetingId) {
         Role role = access.requireMember(groupId, accountId);
         Row row = find(groupId, meetingId);
-        List<String> agenda = jdbc.sql("select text from meetings_agenda_item where meeting_id = ? order by position")
-                .param(meetingId).query(String.class).list();
+        List<AgendaItem> agenda = jdbc.sql("""
+                select text, link_kind kind, link_path path from meetings_agenda_item where meeting_id = ? order by position""")
+                .param(meetingId).query(AgendaItem.class).list();
+        Settings settings = settings(groupId);
+        List<UUID> attendeeIds = settings.attendanceByName()
+                ? jdbc.sql("select account_id from meetings_attendee where meeting_id = ?").param(meetingId)
+                        .query(UUID.class).list()
+                : List.of();
         record Rsvp(UUID accountId, String answer) {
         }
         List<Rsvp> rsvps = jdbc.sql("select account_id, answer from meetings_rsvp where meeting_id = ?").param(meetingId)
                 .query(Rsvp.class).list();
-        Map<UUID, AccountView> people = accounts.views(Stream.concat(Stream.of(row.facilitatorId(), row.noteTakerId()),
-                rsvps.stream().filter(r -> r.answer().equals("YES")).map(Rsvp::accountId))
-                .filter(Objects::nonNull).distinct().toList());
+        Map<UUID, AccountView> people = accounts.views(Stream.of(Stream.of(row.facilitatorId(), row.noteTakerId()),
+                rsvps.stream().filter(r -> r.answer().equals("YES")).map(Rsvp::accountId), attendeeIds.stream())
+                .flatMap(ids -> ids).filter(Objects::nonNull).distinct().toList());
         Map<Answer, Long> answers = new java.util.EnumMap<>(Answer.class);
         for (Answer answer : Answer.values()) {
             answers.put(answer, rsvps.stream().filter(r -> r.answer().equals(answer.name())).count());
@@ -206,8 +313,10 @@ public class Meetings {
                 .map(r -> name(people, r.accountId())).filter(Objects::nonNull).sorted().toList() : List.of();
         return new View(row.id(), row.groupId(), row.title(), zoned(row.startsAt()), zoned(row.endsAt()), row.place(),
                 row.onlineLink(), name(people, row.facilitatorId()), name(people, row.noteTakerId()), agenda,
-                row.cancelled(), mine, answers, coming, organiser || membersCanSchedule(groupId), row.attended(),
-                (organiser || accountId.equals(row.facilitatorId())) && !row.startsAt().isAfter(OffsetDateTime.now(clock)));
+                row.cancelled(), mine, answers, coming, organiser || settings.membersCanSchedule(), row.attended(),
+                (organiser || accountId.equals(row.facilitatorId())) && !row.startsAt().isAfter(OffsetDateTime.now(clock)),
+                settings.attendanceByName(), attendeeIds.stream().map(id -> name(people, id)).filter(Objects::nonNull)
+                        .sorted().toList());
     }
 
     private static String name(Map<UUID, AccountView> people, UUID id) {
@@ -228,6 +337,7 @@ public class Meetings {
     void on(org.staffroom.identity.AccountEvents.AccountDeleted deleted) {
         UUID id = deleted.accountId();
         jdbc.sql("delete from meetings_rsvp where account_id = ?").param(id).update();
+        jdbc.sql("delete from meetings_attendee where account_id = ?").param(id).update();
         jdbc.sql("update meetings_meeting set facilitator_id = null where facilitator_id = ?").param(id).update();
         jdbc.sql("update meetings_meeting set note_taker_id = null where note_taker_id = ?").param(id).update();
         jdbc.sql("update meetings_meeting set created_by = null where created_by = ?").param(id).update();
@@ -245,13 +355,59 @@ public class Meetings {
         NO_MEETING_PLANNED
     }
 
-    /** Attendance over the last meetings (oldest first) and, for organisers, what to worry about. */
-    public record Momentum(List<Attended> meetings, List<Warning> warnings) {
+    /**
+     * Attendance over the last meetings (oldest first), the group's figures per month over the last
+     * {@link #MOMENTUM_MONTHS} months from every feature, and, for organisers, what to worry about.
+     */
+    public record Momentum(List<Attended> meetings, List<GroupActivity.Monthly> monthly, List<Warning> warnings) {
     }
+
+    static final int MOMENTUM_MONTHS = 6;
 
     /** The facilitator or an organiser records how many came, once the meeting has started. */
     @Transactional
     public void recordAttendance(UUID accountId, UUID groupId, UUID meetingId, Integer attended) {
+        requireAttendanceTaker(accountId, groupId, meetingId);
+        if (attended == null || attended < 0 || attended > 10_000) {
+            throw new InvalidInput("attended", "meeting.attendance.invalid");
+        }
+        jdbc.sql("update meetings_meeting set attended = ? where id = ?").params(attended, meetingId).update();
+    }
+
+    /** Where the group takes attendance by name: who came, which also sets the count. */
+    @Transactional
+    public void recordAttendees(UUID accountId, UUID groupId, UUID meetingId, List<UUID> present) {
+        requireAttendanceTaker(accountId, groupId, meetingId);
+        if (!settings(groupId).attendanceByName()) {
+            throw new DomainException.Conflict("meeting.attendance.countOnly");
+        }
+        java.util.Set<UUID> members = new java.util.HashSet<>(groups.memberIds(groupId));
+        java.util.Set<UUID> came = new LinkedHashSet<>(present == null ? List.of() : present);
+        if (!members.containsAll(came)) {
+            throw new InvalidInput("present", "meeting.person.invalid");
+        }
+        jdbc.sql("delete from meetings_attendee where meeting_id = ?").param(meetingId).update();
+        for (UUID id : came) {
+            jdbc.sql("insert into meetings_attendee (meeting_id, account_id) values (?, ?)").params(meetingId, id).update();
+        }
+        jdbc.sql("update meetings_meeting set attended = ? where id = ?").params(came.size(), meetingId).update();
+    }
+
+    /** One line of the attendance sheet: a member, and whether they are recorded as present. */
+    public record Present(UUID accountId, String name, boolean present) {
+    }
+
+    /** The group's members to tick off, for whoever takes attendance where the group does it by name. */
+    public List<Present> attendanceSheet(UUID accountId, UUID groupId, UUID meetingId) {
+        requireAttendanceTaker(accountId, groupId, meetingId);
+        java.util.Set<UUID> came = new java.util.HashSet<>(jdbc.sql("select account_id from meetings_attendee where meeting_id = ?")
+                .param(meetingId).query(UUID.class).list());
+        return accounts.views(groups.memberIds(groupId)).values().stream()
+                .map(person -> new Present(person.id(), person.displayName(), came.contains(person.id())))
+                .sorted(Comparator.comparing(Present::name)).toList();
+    }
+
+    private void requireAttendanceTaker(UUID accountId, UUID groupId, UUID meetingId) {
         Role role = access.requireMember(groupId, accountId);
         Row row = find(groupId, meetingId);
         if (role != Role.ORGANISER && !accountId.equals(row.facilitatorId())) {
@@ -260,10 +416,6 @@ public class Meetings {
         if (row.startsAt().isAfter(OffsetDateTime.now(clock))) {
             throw new DomainException.Conflict("meeting.attendance.notStarted");
         }
-        if (attended == null || attended < 0 || attended > 10_000) {
-            throw new InvalidInput("attended", "meeting.attendance.invalid");
-        }
-        jdbc.sql("update meetings_meeting set attended = ? where id = ?").params(attended, meetingId).update();
     }
 
     public Momentum momentum(UUID accountId, UUID groupId) {
@@ -288,7 +440,11 @@ public class Meetings {
                 warnings.add(Warning.NO_MEETING_PLANNED);
             }
         }
-        return new Momentum(recent, warnings);
+        java.time.YearMonth to = java.time.YearMonth.now(clock.withZone(zone));
+        java.time.YearMonth from = to.minusMonths(MOMENTUM_MONTHS - 1);
+        List<GroupActivity.Monthly> monthly = activities.stream()
+                .flatMap(a -> a.monthly(groupId, from, to).stream()).toList();
+        return new Momentum(recent, monthly, warnings);
     }
 
     /** True when each of the last three recorded attendances is lower than the one before. */

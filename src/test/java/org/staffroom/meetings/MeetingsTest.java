@@ -94,7 +94,7 @@ class MeetingsTest {
         Response scheduled = api.post(g, organiser.token(), draft);
         assertThat(scheduled.status()).isEqualTo(201);
         String id = scheduled.json().get("id").asString();
-        assertThat(scheduled.json().get("agenda").valueStream().map(JsonNode::asString))
+        assertThat(scheduled.json().get("agenda").valueStream().map(item -> item.get("text").asString()))
                 .containsExactly("Rotas for January", "Unpaid handovers", "Any other business");
         assertThat(scheduled.json().get("facilitator").asString()).isEqualTo(member.displayName());
         assertThat(api.get(g, member.token()).json().get("upcoming").get(0).get("title").asString())

@@ -99,7 +99,7 @@ class AccessMatrixTest {
         grievanceId = grievances.adopt(organiser.id(), groupId, adopted);
         commentId = comments.add(bystanderId, groupId, Comments.On.CONCERN, concernId, "A comment", true);
         meetingId = meetings.schedule(organiser.id(), groupId, new org.staffroom.meetings.Meetings.Draft("Matrix meeting",
-                java.time.LocalDate.now().plusDays(3).toString(), "18:00", "19:00", "", "", null, null, "Item"));
+                java.time.LocalDate.now().plusDays(3).toString(), "18:00", "19:00", "", "", null, null, "Item", List.of()));
         proposalId = proposals.propose(organiser.id(), groupId, new org.staffroom.decisions.Proposals.Draft("Matrix vote",
                 "", "YES_NO", "SIMPLE", null, 0, false, true, java.time.LocalDateTime.now().plusDays(2).withNano(0).toString(),
                 List.of()));
@@ -161,6 +161,8 @@ class AccessMatrixTest {
                 new Route("POST", g + "/meetings/" + meetingId + "/minutes", Map.of("text", "Minutes"), 302, 404, 403, 302, 404),
                 new Route("POST", g + "/meetings/" + meetingId + "/actions", Map.of("what", "Act"), 302, 404, 403, 302, 404),
                 new Route("GET", g + "/momentum", Map.of(), 302, 404, 200, 200, 404),
+                new Route("GET", g + "/meetings/settings", Map.of(), 302, 404, 403, 200, 404),
+                new Route("POST", g + "/meetings/settings", Map.of("attendanceByName", "true"), 302, 404, 403, 302, 404),
                 new Route("GET", g + "/proposals", Map.of(), 302, 404, 200, 200, 404),
                 new Route("GET", g + "/proposals/new", Map.of(), 302, 404, 200, 200, 404),
                 new Route("GET", g + "/proposals/" + proposalId, Map.of(), 302, 404, 200, 200, 404),
@@ -207,6 +209,9 @@ class AccessMatrixTest {
                 new Route("GET", g + "/meetings/" + meetingId + "/record", Map.of(), 401, 404, 200, 200, 404),
                 new Route("POST", g + "/meetings/" + meetingId + "/actions", Map.of("what", "Act"), 401, 404, 403, 200, 404),
                 new Route("GET", g + "/momentum", Map.of(), 401, 404, 200, 200, 404),
+                new Route("GET", g + "/meeting-settings", Map.of(), 401, 404, 200, 200, 404),
+                new Route("PUT", g + "/meeting-settings", Map.of("membersCanSchedule", false), 401, 404, 403, 200, 404),
+                new Route("GET", g + "/meetings/suggested-roles", Map.of(), 401, 404, 200, 200, 404),
                 new Route("GET", g + "/demands", Map.of(), 401, 404, 200, 200, 404),
                 new Route("GET", g + "/demands/" + demandId, Map.of(), 401, 404, 200, 200, 404),
                 new Route("GET", g + "/demands/" + demandId + "/letter.txt", Map.of(), 401, 404, 200, 200, 404),
@@ -251,8 +256,11 @@ class AccessMatrixTest {
             Who[] order = Who.values();
             for (int i = 0; i < order.length; i++) {
                 String token = order[i] == Who.ANONYMOUS ? null : people.get(order[i]).token();
-                Api.Response response = "GET".equals(route.method()) ? api.get(route.path(), token)
-                        : api.post(route.path(), token, route.form());
+                Api.Response response = switch (route.method()) {
+                    case "GET" -> api.get(route.path(), token);
+                    case "PUT" -> api.put(route.path(), token, route.form());
+                    default -> api.post(route.path(), token, route.form());
+                };
                 if (response.status() != route.expected()[i]) {
                     wrong.add(order[i] + " got " + response.status() + " instead of " + route.expected()[i]);
                 }

@@ -66,6 +66,7 @@ class GroupController {
         model.addAttribute("group", group);
         model.addAttribute("memberCount", groups.memberCount(me.id(), groupId));
         model.addAttribute("networks", networks.ofGroup(groupId));
+        model.addAttribute("wins", groups.wins(me.id(), groupId));
         return GROUP_VIEW;
     }
 

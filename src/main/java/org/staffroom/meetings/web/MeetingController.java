@@ -1,5 +1,6 @@
 package org.staffroom.meetings.web;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.http.ContentDisposition;
@@ -56,7 +57,10 @@ class MeetingController {
         if (!meetings.canSchedule(me.id(), groupId)) {
             throw new DomainException.Forbidden("meeting.scheduleOrganisersOnly");
         }
-        model.addAttribute("form", new Meetings.Draft("", "", "18:00", "19:00", "", "", null, null, ""));
+        Meetings.Suggestion suggested = meetings.suggestRoles(me.id(), groupId);
+        model.addAttribute("form", new Meetings.Draft("", "", "18:00", "19:00", "", "", suggested.facilitatorId(),
+                suggested.noteTakerId(), "", List.of()));
+        model.addAttribute("suggested", suggested);
         return formPage(me, groupId, model);
     }
 
@@ -64,7 +68,8 @@ class MeetingController {
         model.addAttribute("groupId", groupId);
         // only organisers see the member list, so only they pick who facilitates and takes notes
         model.addAttribute("members", groups.get(me.id(), groupId).organiser() ? groups.members(me.id(), groupId)
-                : java.util.List.of());
+                : List.of());
+        model.addAttribute("choices", meetings.agendaChoices(me.id(), groupId));
         return "meetings/new";
     }
 
@@ -96,6 +101,9 @@ class MeetingController {
         if (record.canEdit() && groups.get(me.id(), groupId).organiser()) {
             model.addAttribute("members", groups.members(me.id(), groupId));
         }
+        if (view.canRecordAttendance() && view.attendanceByName()) {
+            model.addAttribute("sheet", meetings.attendanceSheet(me.id(), groupId, meetingId));
+        }
         return "meetings/meeting";
     }
 
@@ -109,10 +117,32 @@ class MeetingController {
 
     @PostMapping("/groups/{groupId}/meetings/{meetingId}/attendance")
     String attendance(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId,
-            @PathVariable UUID meetingId, @RequestParam(required = false) Integer attended, RedirectAttributes redirect) {
-        meetings.recordAttendance(me.id(), groupId, meetingId, attended);
+            @PathVariable UUID meetingId, @RequestParam(required = false) Integer attended,
+            @RequestParam(required = false) List<UUID> present, @RequestParam(defaultValue = "false") boolean byName,
+            RedirectAttributes redirect) {
+        if (byName) {
+            meetings.recordAttendees(me.id(), groupId, meetingId, present);
+        } else {
+            meetings.recordAttendance(me.id(), groupId, meetingId, attended);
+        }
         redirect.addFlashAttribute("notice", "meeting.attendance.saved");
         return "redirect:/groups/" + groupId + "/meetings/" + meetingId;
+    }
+
+    @GetMapping("/groups/{groupId}/meetings/settings")
+    String settingsForm(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId, Model model) {
+        model.addAttribute("group", groups.getAsOrganiser(me.id(), groupId));
+        model.addAttribute("settings", meetings.settings(me.id(), groupId));
+        return "meetings/settings";
+    }
+
+    @PostMapping("/groups/{groupId}/meetings/settings")
+    String changeSettings(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId,
+            @RequestParam(defaultValue = "false") boolean membersCanSchedule,
+            @RequestParam(defaultValue = "false") boolean attendanceByName, RedirectAttributes redirect) {
+        meetings.changeSettings(me.id(), groupId, new Meetings.Settings(membersCanSchedule, attendanceByName));
+        redirect.addFlashAttribute("notice", "meeting.settings.saved");
+        return "redirect:/groups/" + groupId + "/meetings";
     }
 
     @PostMapping("/groups/{groupId}/meetings/{meetingId}/minutes")

@@ -1,6 +1,7 @@
 package org.staffroom.meetings.web;
 
 import java.net.URI;
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.http.MediaType;
@@ -26,7 +27,8 @@ class MeetingsApiController {
     record AnswerRequest(String answer) {
     }
 
-    record AttendanceRequest(Integer attended) {
+    /** {@code present}, where the group takes attendance by name; otherwise {@code attended}, a count. */
+    record AttendanceRequest(Integer attended, List<UUID> present) {
     }
 
     record MinutesRequest(String text, String decisions) {
@@ -36,6 +38,10 @@ class MeetingsApiController {
     }
 
     record DoneRequest(Boolean done) {
+    }
+
+    /** A setting left out keeps its value. */
+    record SettingsRequest(Boolean membersCanSchedule, Boolean attendanceByName) {
     }
 
     private final Meetings meetings;
@@ -77,12 +83,40 @@ class MeetingsApiController {
         return meetings.get(me.id(), groupId, meetingId);
     }
 
-    @Operation(summary = "Record how many came (the facilitator or an organiser, once the meeting has started)")
+    @Operation(summary = "Record how many came, or who by their account ids where the group takes attendance by name "
+            + "(the facilitator or an organiser, once the meeting has started)")
     @PostMapping("/api/v1/groups/{groupId}/meetings/{meetingId}/attendance")
     Meetings.View attendance(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId,
             @PathVariable UUID meetingId, @RequestBody AttendanceRequest request) {
-        meetings.recordAttendance(me.id(), groupId, meetingId, request.attended());
+        if (request.present() != null) {
+            meetings.recordAttendees(me.id(), groupId, meetingId, request.present());
+        } else {
+            meetings.recordAttendance(me.id(), groupId, meetingId, request.attended());
+        }
         return meetings.get(me.id(), groupId, meetingId);
+    }
+
+    @Operation(summary = "Whether members may schedule meetings and whether attendance is taken by name (members)")
+    @GetMapping("/api/v1/groups/{groupId}/meeting-settings")
+    Meetings.Settings settings(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId) {
+        return meetings.settings(me.id(), groupId);
+    }
+
+    @Operation(summary = "Change how the group runs its meetings (organisers)")
+    @PutMapping("/api/v1/groups/{groupId}/meeting-settings")
+    Meetings.Settings changeSettings(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId,
+            @RequestBody SettingsRequest request) {
+        Meetings.Settings now = meetings.settings(me.id(), groupId);
+        meetings.changeSettings(me.id(), groupId, new Meetings.Settings(
+                request.membersCanSchedule() == null ? now.membersCanSchedule() : request.membersCanSchedule(),
+                request.attendanceByName() == null ? now.attendanceByName() : request.attendanceByName()));
+        return meetings.settings(me.id(), groupId);
+    }
+
+    @Operation(summary = "Who could facilitate and take notes next: who has not held the role, or not for longest")
+    @GetMapping("/api/v1/groups/{groupId}/meetings/suggested-roles")
+    Meetings.Suggestion suggestedRoles(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId) {
+        return meetings.suggestRoles(me.id(), groupId);
     }
 
     @Operation(summary = "Attendance over the last meetings and, for organisers, warnings (members)")
