@@ -17,6 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.staffroom.concerns.Concerns;
 import org.staffroom.concerns.Grievances;
 import org.staffroom.decisions.Proposals;
+import org.staffroom.demands.Demands;
 import org.staffroom.meetings.MeetingRecords;
 import org.staffroom.meetings.Meetings;
 import org.staffroom.groups.GroupDetails;
@@ -44,12 +45,14 @@ class DemoData implements ApplicationRunner {
     private final PasswordEncoder encoder;
     private final DemoConcerns demoConcerns;
     private final DemoMeetings demoMeetings;
+    private final DemoDemands demoDemands;
 
     DemoData(Accounts accounts, Groups groups, Invitations invitations, Networks networks, PasswordEncoder encoder,
             Concerns concerns, Grievances grievances, AnonymousTags tags, Meetings meetings, MeetingRecords records,
-            Proposals proposals) {
+            Proposals proposals, Demands demands) {
         this.demoConcerns = new DemoConcerns(concerns, grievances, tags, PASSWORD);
         this.demoMeetings = new DemoMeetings(meetings, records, proposals, tags, PASSWORD);
+        this.demoDemands = new DemoDemands(demands, proposals, tags, PASSWORD);
         this.accounts = accounts;
         this.groups = groups;
         this.invitations = invitations;
@@ -98,6 +101,7 @@ class DemoData implements ApplicationRunner {
             byNumber.put(n, n <= 14 ? mentalHealthMembers.get(n - 1) : homeCareMembers.get(n - 15));
         }
         demoConcerns.create(mentalHealth, organiser, homeCare, byNumber);
+        demoDemands.create(mentalHealth, organiser, byNumber);
         demoMeetings.create(mentalHealth, organiser, byNumber);
     }
 

@@ -13,8 +13,8 @@ import org.staffroom.meetings.Meetings;
 
 /**
  * The demo's meetings and decisions: six past meetings whose attendance falls (so the momentum warning
- * shows), minutes with an action still open, one upcoming meeting with an agenda, a closed consensus
- * proposal and an open secret ballot.
+ * shows), minutes with an action still open, one upcoming meeting with an agenda that links the open
+ * demand, a closed consensus proposal and an open secret ballot.
  */
 final class DemoMeetings {
 
@@ -54,8 +54,9 @@ final class DemoMeetings {
                 LocalDate.now().minusDays(3).toString());
         meetings.schedule(organiser, groupId, new Meetings.Draft("Team meeting", LocalDate.now().plusDays(5).toString(),
                 "18:00", "19:00", "Community room, Northgate library", "", members.get(7), members.get(8),
-                "Check-in\nCaseload figures\nLetter to the service manager\nWho will speak at the meeting with management",
-                List.of()));
+                "Check-in\nCaseload figures\nWho will speak at the meeting with management",
+                meetings.agendaChoices(organiser, groupId).stream().filter(item -> item.kind().equals("demand.pageTitle"))
+                        .map(item -> item.id()).toList()));
 
         UUID consensus = proposals.propose(organiser, groupId, new Proposals.Draft("Meet every two weeks",
                 "Regular meetings on the same evening, in the library.", "CONSENSUS", null, null, 0, false, false,

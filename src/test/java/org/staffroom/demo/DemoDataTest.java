@@ -93,10 +93,25 @@ class DemoDataTest {
         tools.jackson.databind.JsonNode meetings = api.get("/api/v1/groups/" + mentalHealth + "/meetings", memberToken).json();
         assertThat(meetings.get("upcoming").get(0).get("title").asString()).isEqualTo("Team meeting");
         tools.jackson.databind.JsonNode proposals = api.get("/api/v1/groups/" + mentalHealth + "/proposals", memberToken).json();
-        assertThat(proposals.size()).isEqualTo(2);
+        assertThat(proposals.size()).as("and the vote that mandated the reps").isEqualTo(3);
         assertThat(proposals.valueStream().filter(p -> p.get("closed").asBoolean() && p.get("kind").asString().equals("CONSENSUS"))
                 .count()).isEqualTo(1);
         assertThat(proposals.valueStream().filter(p -> !p.get("closed").asBoolean() && p.get("secret").asBoolean()).count())
+                .isEqualTo(1);
+
+        tools.jackson.databind.JsonNode demands = api.get("/api/v1/groups/" + mentalHealth + "/demands", memberToken).json();
+        assertThat(demands.size()).isEqualTo(2);
+        tools.jackson.databind.JsonNode won = demands.valueStream().filter(d -> "MET".equals(d.get("outcome").asString()))
+                .findFirst().orElseThrow();
+        tools.jackson.databind.JsonNode cover = api.get("/api/v1/groups/" + mentalHealth + "/demands/" + won.get("id").asString(),
+                memberToken).json();
+        assertThat(cover.get("step").asInt()).as("won after escalation").isEqualTo(1);
+        assertThat(cover.get("mandates").size()).isEqualTo(1);
+        assertThat(demands.valueStream().filter(d -> d.get("status").asString().equals("SENT")).count())
+                .as("one awaiting a response").isEqualTo(1);
+        String upcoming = meetings.get("upcoming").get(0).get("id").asString();
+        assertThat(api.get("/api/v1/groups/" + mentalHealth + "/meetings/" + upcoming, memberToken).json().get("agenda")
+                .valueStream().filter(item -> !item.get("path").isNull()).count()).as("the open demand is on the agenda")
                 .isEqualTo(1);
     }
 }
