@@ -24,6 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.staffroom.groups.GroupAccess;
 import org.staffroom.groups.Groups;
 import org.staffroom.identity.AnonymousTags;
+import org.staffroom.meetings.Meetings;
 import org.staffroom.shared.DomainException;
 import org.staffroom.shared.DomainException.InvalidInput;
 import org.staffroom.shared.TextInput;
@@ -44,9 +45,13 @@ public class Proposals {
     static final int SECRET_MINIMUM = 3;
     static final int MAX_OPTIONS = 20;
 
-    /** A proposal as typed; {@code closesAt} like 2026-12-01T18:00, in the instance's time zone. */
+    /**
+     * A proposal as typed; {@code closesAt} like 2026-12-01T18:00, in the instance's time zone; {@code meetingId},
+     * if given, the group's meeting it was made at.
+     */
     public record Draft(String title, String details, String kind, String majority, Integer points,
-            Integer quorumPercent, Boolean secret, Boolean resultsLive, String closesAt, List<String> options) {
+            Integer quorumPercent, Boolean secret, Boolean resultsLive, String closesAt, List<String> options,
+            UUID meetingId) {
     }
 
     /**
@@ -68,7 +73,8 @@ public class Proposals {
      */
     public record View(UUID id, UUID groupId, String title, String details, Kind kind, String majority, Integer points,
             int quorumPercent, boolean secret, boolean resultsLive, ZonedDateTime closesAt, boolean closed,
-            List<String> options, int turnout, long members, boolean quorumMet, Object result, Boolean votedByMe) {
+            List<String> options, int turnout, long members, boolean quorumMet, Object result, Boolean votedByMe,
+            UUID meetingId, String meetingTitle) {
     }
 
     /** A closed proposal as other features refer to it: the decision that agreed a demand, or a mandate. */
@@ -76,18 +82,20 @@ public class Proposals {
     }
 
     private record Row(UUID id, UUID groupId, String title, String details, String kind, String majority, Integer points,
-            int quorumPercent, boolean secret, boolean resultsLive, OffsetDateTime closesAt) {
+            int quorumPercent, boolean secret, boolean resultsLive, OffsetDateTime closesAt, UUID meetingId) {
     }
 
     private final JdbcClient jdbc;
     private final GroupAccess access;
     private final Groups groups;
     private final AnonymousTags tags;
+    private final Meetings meetings;
     private final Clock clock;
     private final ZoneId zone;
 
-    Proposals(JdbcClient jdbc, GroupAccess access, Groups groups, AnonymousTags tags, Clock clock,
+    Proposals(JdbcClient jdbc, GroupAccess access, Groups groups, AnonymousTags tags, Meetings meetings, Clock clock,
             @Value("${staffroom.time-zone:Europe/London}") ZoneId zone) {
+        this.meetings = meetings;
         this.jdbc = jdbc;
         this.access = access;
         this.groups = groups;
@@ -129,14 +137,17 @@ public class Proposals {
             throw new InvalidInput("closesAt", "proposal.closesAt.past");
         }
         List<String> options = options(kind, draft.options());
+        if (draft.meetingId() != null && meetings.titleOf(groupId, draft.meetingId()).isEmpty()) {
+            throw new InvalidInput("meetingId", "proposal.meetingId.invalid");
+        }
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                 insert into decisions_proposal (id, group_id, title, details, kind, majority, points, quorum_percent,
-                    secret, results_live, closes_at, created_by, created_on)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    secret, results_live, closes_at, created_by, created_on, meeting_id)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(id, groupId, title, details, kind.name(), majority, points, quorum,
                         Boolean.TRUE.equals(draft.secret()), Boolean.TRUE.equals(draft.resultsLive()), closesAt, accountId,
-                        Times.today(clock))
+                        Times.today(clock), draft.meetingId())
                 .update();
         for (int i = 0; i < options.size(); i++) {
             jdbc.sql("insert into decisions_option (proposal_id, position, label) values (?, ?, ?)")
@@ -231,7 +242,8 @@ public class Proposals {
         }
         return new View(row.id(), groupId, row.title(), row.details(), kind, row.majority(), row.points(),
                 row.quorumPercent(), row.secret(), row.resultsLive(), row.closesAt().atZoneSameInstant(zone), closed,
-                options, contents.size(), members, quorumMet, result, votedByMe);
+                options, contents.size(), members, quorumMet, result, votedByMe, row.meetingId(),
+                row.meetingId() == null ? null : meetings.titleOf(groupId, row.meetingId()).orElse(null));
     }
 
     private boolean hasBallot(UUID proposalId, String voter) {
@@ -246,7 +258,8 @@ public class Proposals {
 
     private Row find(UUID groupId, UUID proposalId) {
         return jdbc.sql("""
-                select id, group_id, title, details, kind, majority, points, quorum_percent, secret, results_live, closes_at
+                select id, group_id, title, details, kind, majority, points, quorum_percent, secret, results_live, closes_at,
+                    meeting_id
                 from decisions_proposal where id = ? and group_id = ?""")
                 .params(proposalId, groupId).query(Row.class).optional().orElseThrow(DomainException.NotFound::new);
     }

@@ -37,7 +37,7 @@ final class DemoDemands {
         UUID mandate = proposals.propose(organiser, groupId, new Proposals.Draft(
                 "Ask for a meeting with management about cover",
                 "The letter has had no answer in four weeks. Instruct the reps to ask for a meeting.", "YES_NO",
-                "SIMPLE", null, 0, false, false, LocalDateTime.now().plusDays(1).withNano(0).toString(), List.of()));
+                "SIMPLE", null, 0, false, false, LocalDateTime.now().plusDays(1).withNano(0).toString(), List.of(), null));
         for (int i = 1; i <= 9; i++) {
             proposals.vote(members.get(i), groupId, mandate, new Proposals.Ballot(i == 5 ? "ABSTAIN" : "YES", null, null));
         }

@@ -60,7 +60,7 @@ final class DemoMeetings {
 
         UUID consensus = proposals.propose(organiser, groupId, new Proposals.Draft("Meet every two weeks",
                 "Regular meetings on the same evening, in the library.", "CONSENSUS", null, null, 0, false, false,
-                LocalDateTime.now().plusDays(1).withNano(0).toString(), List.of()));
+                LocalDateTime.now().plusDays(1).withNano(0).toString(), List.of(), null));
         List<String> stances = List.of("AGREE", "AGREE", "AGREE", "ABSTAIN", "AGREE", "DISAGREE", "AGREE");
         for (int i = 0; i < stances.size(); i++) {
             proposals.vote(members.get(i + 1), groupId, consensus, new Proposals.Ballot(stances.get(i), null, null));
@@ -69,7 +69,7 @@ final class DemoMeetings {
 
         UUID secret = proposals.propose(organiser, groupId, new Proposals.Draft("Send the caseload letter now",
                 "Send the letter to the service manager this week, signed as the team.", "YES_NO", "SIMPLE", null, 50,
-                true, false, LocalDateTime.now().plusDays(4).withNano(0).toString(), List.of()));
+                true, false, LocalDateTime.now().plusDays(4).withNano(0).toString(), List.of(), null));
         List<String> votes = List.of("YES", "YES", "NO", "YES");
         for (int i = 0; i < votes.size(); i++) {
             UUID voter = members.get(i + 9);

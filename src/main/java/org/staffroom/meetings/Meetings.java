@@ -332,6 +332,12 @@ public class Meetings {
                 .params(meetingId, groupId).query(Row.class).optional().orElseThrow(DomainException.NotFound::new);
     }
 
+    /** A meeting's title, for a feature that refers to one of the group's meetings (a proposal made at it). */
+    public java.util.Optional<String> titleOf(UUID groupId, UUID meetingId) {
+        return jdbc.sql("select title from meetings_meeting where id = ? and group_id = ?").params(meetingId, groupId)
+                .query(String.class).optional();
+    }
+
     /** A deleted account's answers go, and it no longer facilitates or takes notes. */
     @org.springframework.context.event.EventListener
     void on(org.staffroom.identity.AccountEvents.AccountDeleted deleted) {

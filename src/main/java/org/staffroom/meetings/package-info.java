@@ -1,6 +1,7 @@
 /**
- * Meetings: scheduling with a facilitator and a note-taker, the agenda, who will come, and each meeting
- * as an iCalendar file. Later steps add attendance, the speaking queue, minutes and actions.
+ * Meetings: scheduling with rotating facilitator and note-taker, the agenda (linking the group's work), who
+ * will come, attendance, the speaking queue, minutes and actions, calendar files and feeds, and the
+ * momentum page.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Meetings")
 package org.staffroom.meetings;

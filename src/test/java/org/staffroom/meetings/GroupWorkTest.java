@@ -104,6 +104,14 @@ class GroupWorkTest {
                 .isEqualTo(403);
         assertThat(api.put(t.g() + "/meeting-settings", organiser, Map.of("attendanceByName", true)).json()
                 .get("attendanceByName").asBoolean()).isTrue();
+        Map<String, Object> proposal = new HashMap<>(Map.of("title", "Take it to the union", "kind", "YES_NO",
+                "closesAt", java.time.LocalDateTime.now().plusDays(1).withNano(0).toString(), "meetingId", past));
+        assertThat(api.post(t.g() + "/proposals", organiser, proposal).json().get("meetingTitle").asString())
+                .isEqualTo("Team meeting");
+        proposal.put("meetingId", api.post(other.g() + "/meetings", api.signIn(other.organiser()),
+                meeting(LocalDate.now())).json().get("id").asString());
+        assertThat(api.post(t.g() + "/proposals", organiser, proposal).status()).as("another group's meeting")
+                .isEqualTo(400);
         JsonNode recorded = api.post(attendance, organiser, present).json();
         assertThat(recorded.get("attended").asInt()).isEqualTo(2);
         assertThat(recorded.get("attendees").valueStream().map(JsonNode::asString))
@@ -200,6 +208,16 @@ class GroupWorkTest {
         page.locator("label:has-text('Safe staffing on nights')").click();
         page.locator("form[action$='/meetings'] button[type=submit]").click();
         assertThat(page.locator("h1")).hasText("Nights campaign");
+        String meetingPage = page.url().replaceAll("\\?.*", "");
+        page.locator("a[href*='/proposals/new?meeting=']").click();
+        assertThat(page.locator("main")).containsText("Made at the meeting: Nights campaign");
+        check(page, "proposal at a meeting");
+        page.locator("#title").fill("Refuse to cover nights alone");
+        page.locator("#closesAt").fill(java.time.LocalDateTime.now().plusDays(2).withSecond(0).withNano(0).toString()
+                .substring(0, 16));
+        page.locator("form[action$='/proposals'] button[type=submit]").click();
+        page.locator("a:has-text('Nights campaign')").click();
+        assertThat(page).hasURL(meetingPage);
         page.locator("#agenda-heading + ol a").click();
         assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/demands/" + demandId + "$"));
         assertThat(violations).isEmpty();

@@ -102,10 +102,10 @@ class AccessMatrixTest {
                 java.time.LocalDate.now().plusDays(3).toString(), "18:00", "19:00", "", "", null, null, "Item", List.of()));
         proposalId = proposals.propose(organiser.id(), groupId, new org.staffroom.decisions.Proposals.Draft("Matrix vote",
                 "", "YES_NO", "SIMPLE", null, 0, false, true, java.time.LocalDateTime.now().plusDays(2).withNano(0).toString(),
-                List.of()));
+                List.of(), null));
         closedProposalId = proposals.propose(organiser.id(), groupId, new org.staffroom.decisions.Proposals.Draft(
                 "Matrix decision", "", "YES_NO", "SIMPLE", null, 0, false, true,
-                java.time.LocalDateTime.now().plusDays(2).withNano(0).toString(), List.of()));
+                java.time.LocalDateTime.now().plusDays(2).withNano(0).toString(), List.of(), null));
         proposals.close(organiser.id(), groupId, closedProposalId);
         demandId = demands.draft(organiser.id(), groupId, new org.staffroom.demands.Demands.Draft("Matrix demand",
                 "Reasons", "The manager", null, null));

@@ -21,6 +21,7 @@ import org.staffroom.decisions.Proposals;
 import org.staffroom.groups.Groups;
 import org.staffroom.identity.AnonymousTags;
 import org.staffroom.identity.CurrentAccount;
+import org.staffroom.meetings.Meetings;
 import org.staffroom.shared.DomainException;
 import org.staffroom.shared.web.FormErrors;
 import org.staffroom.shared.web.Notices;
@@ -34,7 +35,7 @@ class ProposalController {
 
     /** The form: options one a line. */
     record Form(String title, String details, String kind, String majority, Integer points, Integer quorumPercent,
-            Boolean secret, Boolean resultsLive, String closesAt, String options) {
+            Boolean secret, Boolean resultsLive, String closesAt, String options, UUID meetingId) {
     }
 
     private static final Map<String, String> DONE = Map.of("voted", "proposal.voted", "proposed", "proposal.proposed",
@@ -44,9 +45,11 @@ class ProposalController {
 
     private final Proposals proposals;
     private final Groups groups;
+    private final Meetings meetings;
 
-    ProposalController(Proposals proposals, Groups groups) {
+    ProposalController(Proposals proposals, Groups groups, Meetings meetings) {
         this.proposals = proposals;
+        this.meetings = meetings;
         this.groups = groups;
     }
 
@@ -62,14 +65,18 @@ class ProposalController {
     }
 
     @GetMapping("/groups/{groupId}/proposals/new")
-    String form(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId, Model model) {
+    String form(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId,
+            @RequestParam(required = false) UUID meeting, Model model) {
         groups.get(me.id(), groupId);
-        model.addAttribute("form", new Form("", "", "YES_NO", "SIMPLE", 5, 0, false, false, "", ""));
-        return formPage(groupId, model);
+        model.addAttribute("form", new Form("", "", "YES_NO", "SIMPLE", 5, 0, false, false, "", "", meeting));
+        return formPage(groupId, meeting, model);
     }
 
-    private String formPage(UUID groupId, Model model) {
+    /** A proposal made at a meeting says so, and links back to it once made. */
+    private String formPage(UUID groupId, UUID meetingId, Model model) {
         model.addAttribute("groupId", groupId);
+        model.addAttribute("meetingTitle", meetingId == null ? null
+                : meetings.titleOf(groupId, meetingId).orElseThrow(DomainException.NotFound::new));
         model.addAttribute("kinds", Proposals.Kind.values());
         return "decisions/new";
     }
@@ -78,17 +85,17 @@ class ProposalController {
     String propose(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId,
             @ModelAttribute("form") Form form, BindingResult result, Model model) {
         if (result.hasErrors()) {
-            return formPage(groupId, model);
+            return formPage(groupId, null, model);
         }
         try {
             List<String> options = form.options() == null ? List.of() : Arrays.asList(form.options().split("\\R"));
             UUID id = proposals.propose(me.id(), groupId, new Proposals.Draft(form.title(), form.details(), form.kind(),
                     form.majority(), form.points(), form.quorumPercent(), form.secret(), form.resultsLive(),
-                    form.closesAt(), options));
+                    form.closesAt(), options, form.meetingId()));
             return "redirect:" + base(groupId) + "/" + id + "?done=proposed";
         } catch (DomainException.InvalidInput e) {
             FormErrors.reject(result, e);
-            return formPage(groupId, model);
+            return formPage(groupId, e.field().equals("meetingId") ? null : form.meetingId(), model);
         }
     }
 
