@@ -4,6 +4,7 @@
 #   start_server DB [ARGS...]       the built jar on H2 or PostgreSQL; sets SERVER_PID and STARTUP_MS
 #   stop_server / stop_postgres
 #   measure NAME WRK_ARGS...        wrk with $CONNECTIONS and $DURATION; prints "rps|p50|p99|errors"
+#   token EMAIL                     an API token for a benchmark account (password $PASSWORD)
 
 PG_BIN=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1)
 SERVER_PID=""
@@ -80,4 +81,9 @@ measure() {
   p99=$(awk '$1=="99%" {print $2}' "$WORK/$name.wrk")
   errors=$(awk '/Non-2xx|Socket errors/ {printf "%s ", $0}' "$WORK/$name.wrk")
   echo "$rps|$p50|$p99|${errors:-none}"
+}
+
+token() {
+  curl -s -H 'Content-Type: application/json' -d "{\"email\":\"$1\",\"password\":\"$PASSWORD\"}" \
+    "http://localhost:$PORT/api/v1/auth/token" | jq -r .token
 }

@@ -20,11 +20,6 @@ WORK=$(mktemp -d /tmp/staffroom-bench-concerns.XXXXXX)
 PASSWORD="benchmark passphrase 2026"
 source bench/lib.sh
 
-token() {
-  curl -s -H 'Content-Type: application/json' -d "{\"email\":\"$1\",\"password\":\"$PASSWORD\"}" \
-    "http://localhost:$PORT/api/v1/auth/token" | jq -r .token
-}
-
 rows=()
 cosign_row=""
 for db in $DATABASES; do

@@ -101,12 +101,15 @@ public class SpeakingQueue {
         if (meeting(groupId, meetingId).cancelled()) {
             throw new DomainException.Conflict("meeting.cancelled");
         }
-        lock(meetingId);
+        // the meeting's count of requests to speak holds the meeting's row like lock() and numbers this one;
+        // numbers are never reused, even after a request is withdrawn and its row deleted
+        jdbc.sql("update meetings_meeting set queue_asked = queue_asked + 1 where id = ?").param(meetingId).update();
         List<Entry> entries = entries(meetingId);
         if (entries.stream().anyMatch(e -> e.accountId().equals(accountId) && e.state().equals("WAITING"))) {
             return;
         }
-        int position = entries.stream().mapToInt(Entry::position).max().orElse(0) + 1;
+        int position = jdbc.sql("select queue_asked from meetings_meeting where id = ?").param(meetingId)
+                .query(Integer.class).single();
         jdbc.sql("insert into meetings_speaker (id, meeting_id, account_id, position, state) values (?, ?, ?, ?, 'WAITING')")
                 .params(UUID.randomUUID(), meetingId, accountId, position).update();
     }
@@ -116,7 +119,9 @@ public class SpeakingQueue {
         access.requireMember(groupId, accountId);
         meeting(groupId, meetingId);
         lock(meetingId);
-        jdbc.sql("update meetings_speaker set state = 'LEFT' where meeting_id = ? and account_id = ? and state = 'WAITING'")
+        // a request withdrawn before its turn leaves no trace: nothing reads it, and a busy meeting's queue
+        // would otherwise grow with every change of mind
+        jdbc.sql("delete from meetings_speaker where meeting_id = ? and account_id = ? and state = 'WAITING'")
                 .params(meetingId, accountId).update();
     }
 
@@ -137,7 +142,7 @@ public class SpeakingQueue {
     public void remove(UUID accountId, UUID groupId, UUID meetingId, UUID entryId) {
         requireFacilitator(accountId, groupId, meetingId);
         lock(meetingId);
-        int changed = jdbc.sql("update meetings_speaker set state = 'LEFT' where id = ? and meeting_id = ? and state = 'WAITING'")
+        int changed = jdbc.sql("delete from meetings_speaker where id = ? and meeting_id = ? and state = 'WAITING'")
                 .params(entryId, meetingId).update();
         if (changed == 0) {
             throw new DomainException.NotFound();

@@ -14,3 +14,11 @@ create table meetings_attendee (
     account_id uuid not null,
     primary key (meeting_id, account_id)
 );
+
+-- From this version, taking oneself (or being taken) off the speaking queue before one's turn deletes the
+-- waiting row instead of marking it LEFT: nothing read those rows, and a busy queue grew with each one.
+-- Positions come from a count per meeting, so that a deleted row's position is never given again.
+alter table meetings_meeting add column queue_asked integer default 0 not null;
+update meetings_meeting set queue_asked = coalesce(
+    (select max(s.position) from meetings_speaker s where s.meeting_id = meetings_meeting.id), 0);
+delete from meetings_speaker where state = 'LEFT';

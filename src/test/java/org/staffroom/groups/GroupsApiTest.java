@@ -2,6 +2,7 @@ package org.staffroom.groups;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -175,5 +176,15 @@ class GroupsApiTest {
         assertThat(paths.has("/api/v1/groups/{groupId}/concerns/{concernId}/cosign")).isTrue();
         assertThat(paths.has("/api/v1/receipts/concern")).isTrue();
         assertThat(paths.has("/api/v1/groups/{groupId}/grievances/{grievanceId}/plan")).isTrue();
+        assertThat(List.of("/api/v1/groups/{groupId}/meetings", "/api/v1/groups/{groupId}/meetings/{meetingId}.ics",
+                "/api/v1/groups/{groupId}/meetings/{meetingId}/queue", "/api/v1/groups/{groupId}/meetings/{meetingId}/attendance",
+                "/api/v1/groups/{groupId}/meetings/{meetingId}/minutes", "/api/v1/groups/{groupId}/momentum",
+                "/api/v1/groups/{groupId}/meeting-settings", "/api/v1/groups/{groupId}/proposals",
+                "/api/v1/groups/{groupId}/proposals/{proposalId}/ballots", "/api/v1/groups/{groupId}/demands",
+                "/api/v1/groups/{groupId}/demands/{demandId}/events", "/api/v1/groups/{groupId}/demands/{demandId}/letter.pdf",
+                "/api/v1/groups/{groupId}/ladder"))
+                .as("meetings, decisions and demands").allMatch(paths::has);
+        assertThat(paths.get("/api/v1/groups/{groupId}/proposals/{proposalId}/ballots").get("post").get("responses").has("409"))
+                .as("a second ballot is documented").isTrue();
     }
 }

@@ -37,6 +37,37 @@ class QueueTest {
     }
 
     @Test
+    void membersAskingAndWithdrawingAtOnceAllGetAnAnswerAndTheQueueKeepsItsOrder() throws Exception {
+        Api api = new Api(port);
+        Person organiser = fixtures.person("organiser");
+        UUID groupId = fixtures.group(organiser, "Busy queue " + UUID.randomUUID().toString().substring(0, 6));
+        List<Person> people = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            people.add(fixtures.member(groupId, organiser));
+        }
+        String meeting = api.post("/api/v1/groups/" + groupId + "/meetings", organiser.token(), MeetingsTest.draft("Busy"))
+                .json().get("id").asString();
+        String q = "/api/v1/groups/" + groupId + "/meetings/" + meeting + "/queue";
+        List<java.util.concurrent.Callable<List<Integer>>> members = people.stream()
+                .<java.util.concurrent.Callable<List<Integer>>>map(person -> () -> {
+                    List<Integer> statuses = new ArrayList<>();
+                    for (int round = 0; round < 8; round++) {
+                        statuses.add(api.post(q, person.token(), Map.of()).status());
+                        statuses.add(api.post(q + "/leave", person.token(), Map.of()).status());
+                    }
+                    statuses.add(api.post(q, person.token(), Map.of()).status());
+                    return statuses;
+                }).toList();
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(people.size())) {
+            for (var answers : pool.invokeAll(members)) {
+                assertThat(answers.get()).as("every request answered").containsOnly(200);
+            }
+        }
+        assertThat(waiting(api.get(q, organiser.token()).json())).as("everyone is waiting once")
+                .containsExactlyInAnyOrderElementsOf(people.stream().map(Person::displayName).toList());
+    }
+
+    @Test
     void peopleWhoHaveNotSpokenComeBeforeThoseWhoHave() {
         Api api = new Api(port);
         Person organiser = fixtures.person("organiser");

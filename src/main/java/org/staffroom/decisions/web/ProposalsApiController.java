@@ -15,6 +15,8 @@ import org.staffroom.decisions.Proposals;
 import org.staffroom.identity.CurrentAccount;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
@@ -67,6 +69,9 @@ class ProposalsApiController {
             description = "answer for CONSENSUS (AGREE, ABSTAIN, DISAGREE, BLOCK) and YES_NO (YES, NO, ABSTAIN); choices "
                     + "as option numbers from 0 (in order of preference for RANKED); points, one per option, for DOTS. "
                     + "A secret ballot needs a token from POST /api/v1/auth/token.")
+    @ApiResponse(responseCode = "201", description = "Counted; the body says how many ballots are in")
+    @ApiResponse(responseCode = "409", description = "A second ballot from the same member, or voting has closed",
+            content = @Content(mediaType = "application/problem+json"))
     @PostMapping("/api/v1/groups/{groupId}/proposals/{proposalId}/ballots")
     ResponseEntity<BallotCast> vote(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId,
             @PathVariable UUID proposalId, @RequestBody Proposals.Ballot ballot) {

@@ -20,6 +20,8 @@ import org.staffroom.demands.Demands;
 import org.staffroom.identity.CurrentAccount;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
@@ -68,6 +70,8 @@ class DemandsApiController {
 
     @Operation(summary = "Support a demand, once (members); openly puts your name on the letter",
             description = "Support is counted under the member's tag, so it needs a token from POST /api/v1/auth/token.")
+    @ApiResponse(responseCode = "409", description = "Already supported, or the demand is closed",
+            content = @Content(mediaType = "application/problem+json"))
     @PostMapping("/api/v1/groups/{groupId}/demands/{demandId}/support")
     SupportJson support(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId,
             @PathVariable UUID demandId, @RequestBody(required = false) SupportRequest request) {
