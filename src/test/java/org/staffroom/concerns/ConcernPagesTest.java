@@ -4,7 +4,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -30,8 +29,7 @@ class ConcernPagesTest {
     @Autowired
     Fixtures fixtures;
 
-    final List<String> violations = new ArrayList<>();
-    final List<String[]> html = new ArrayList<>();
+    final PageChecks.Visited visited = new PageChecks.Visited();
 
     @Test
     void anAnonymousConcernFromRaisingToTheOrganisersReplyAndBack() throws Exception {
@@ -43,15 +41,15 @@ class ConcernPagesTest {
 
         Page page = Pages.signedIn(port, author.email(), Fixtures.PASSWORD);
         page.navigate(concerns);
-        check(page, "concern list");
+        visited.check(page, "concern list");
         page.locator("main a.button").click();
-        check(page, "raise form");
+        visited.check(page, "raise form");
         page.locator("#title").fill("   ");
         page.locator("#details").fill("Something");
         page.locator("#category").selectOption("OTHER");
         page.locator("form[action$='/concerns'] button[type=submit]").click();
         assertThat(page.locator("#title-error")).isVisible();
-        check(page, "raise form with errors");
+        visited.check(page, "raise form with errors");
         page.locator("#title").fill("Agency staff left alone on nights");
         page.locator("#details").fill("Agency nurses are left in charge with no induction.\nIt happened 4 times in May.");
         page.locator("#category").selectOption("PATIENT_SAFETY");
@@ -60,14 +58,14 @@ class ConcernPagesTest {
 
         String receipt = page.locator("#receipt").innerText().strip();
         assertThat(receipt).matches("([0-9A-Z]{4}-){5}[0-9A-Z]{4}");
-        check(page, "receipt");
+        visited.check(page, "receipt");
         Download download = page.waitForDownload(() -> page.locator("form[action$='/receipt/download'] button").click());
         assertThat(Files.readString(download.path())).contains(receipt).contains("/receipt");
         page.locator("#lastFour").fill("ZZZZ".equals(receipt.substring(25)) ? "YYYY" : "ZZZZ");
         page.locator("form[action$='/receipt/confirm'] button").click();
         assertThat(page.locator("#lastFour-error")).isVisible();
         assertThat(page.locator("#receipt")).hasText(receipt);
-        check(page, "receipt not confirmed");
+        visited.check(page, "receipt not confirmed");
         page.locator("#lastFour").fill(receipt.substring(25).toLowerCase());
         page.locator("form[action$='/receipt/confirm'] button").click();
         assertThat(page.locator("h1")).hasText("Receipt saved");
@@ -77,7 +75,7 @@ class ConcernPagesTest {
         colleaguePage.locator("text=Agency staff left alone on nights").click();
         assertThat(colleaguePage.locator("main")).containsText("Raised anonymously");
         assertThat(colleaguePage.locator("main")).not().containsText(author.displayName());
-        check(colleaguePage, "concern as a colleague");
+        visited.check(colleaguePage, "concern as a colleague");
         colleaguePage.locator("form[action$='/cosign'] button").click();
         assertThat(colleaguePage.locator("main")).containsText("Your co-signature is counted");
         assertThat(colleaguePage.locator("main")).containsText("You have co-signed this concern");
@@ -91,7 +89,7 @@ class ConcernPagesTest {
         Page organiserPage = Pages.signedIn(port, organiser.email(), Fixtures.PASSWORD);
         organiserPage.navigate(concerns);
         organiserPage.locator("text=Agency staff left alone on nights").click();
-        check(organiserPage, "concern as an organiser");
+        visited.check(organiserPage, "concern as an organiser");
         // the colleague co-signed and commented without their name: not even an organiser sees who
         assertThat(organiserPage.locator("main")).not().containsText(colleague.displayName());
         organiserPage.locator(".comments form[action$='/hide'] button").click();
@@ -104,7 +102,7 @@ class ConcernPagesTest {
 
         Page visitor = Pages.visitor();
         visitor.navigate(Pages.base(port) + "/receipt");
-        check(visitor, "receipt form");
+        visited.check(visitor, "receipt form");
         visitor.locator("#receipt").fill("0000-0000-0000-0000-0000-0000");
         visitor.locator("form[action$='/receipt'] button").click();
         assertThat(visitor.locator("#receipt-error")).isVisible();
@@ -113,12 +111,12 @@ class ConcernPagesTest {
         assertThat(visitor.locator("main")).containsText("Agency staff left alone on nights");
         assertThat(visitor.locator(".conversation")).containsText("Which ward?");
         assertThat(visitor.url()).doesNotContain(receipt.substring(0, 4));
-        check(visitor, "private page");
+        visited.check(visitor, "private page");
         visitor.locator("#edit-heading + details summary").click();
         visitor.locator("#title").fill("   ");
         visitor.locator("form[action$='/receipt/edit'] button").click();
         assertThat(visitor.locator("#title-error")).isVisible();
-        check(visitor, "private page, edit with an error");
+        visited.check(visitor, "private page, edit with an error");
         visitor.locator("#title").fill("Agency staff alone on nights, with no induction");
         visitor.locator("form[action$='/receipt/edit'] button").click();
         assertThat(visitor.locator("main h2").first()).hasText("Agency staff alone on nights, with no induction");
@@ -131,15 +129,14 @@ class ConcernPagesTest {
         assertThat(visitor.locator("main")).containsText("Withdrawn");
         organiserPage.reload();
         assertThat(organiserPage.locator("main")).containsText("404"); // a withdrawn concern is gone from the group
-        assertThat(violations).as("axe-core violations").isEmpty();
-        assertThat(PageChecks.nuErrors(html)).as("Nu HTML Checker errors").isEmpty();
+        visited.assertClean();
         for (Page p : List.of(page, colleaguePage, organiserPage, visitor)) {
             p.context().close();
         }
     }
 
     @Test
-    void aMemberWhoSignedInWithoutThePasswordConfirmsItBeforeRaising() {
+    void aMemberWhoSignedInWithoutThePasswordConfirmsItBeforeRaising() throws Exception {
         Person organiser = fixtures.person("organiser");
         UUID groupId = fixtures.group(organiser, "Unlock ward " + UUID.randomUUID().toString().substring(0, 6));
         Person member = fixtures.member(groupId, organiser);
@@ -148,19 +145,15 @@ class ConcernPagesTest {
         page.context().clearCookies(new com.microsoft.playwright.BrowserContext.ClearCookiesOptions().setName("SR_UNLOCK"));
         page.navigate(Pages.base(port) + "/groups/" + groupId + "/concerns/new");
         assertThat(page.url()).contains("/account/unlock");
-        check(page, "unlock");
+        visited.check(page, "unlock");
         page.locator("#password").fill("not the password at all");
         page.locator("form[action$='/account/unlock'] button").click();
         assertThat(page.locator("#password-error")).isVisible();
         page.locator("#password").fill(Fixtures.PASSWORD);
         page.locator("form[action$='/account/unlock'] button").click();
         assertThat(page.url()).endsWith("/groups/" + groupId + "/concerns/new");
-        assertThat(violations).isEmpty();
+        visited.assertClean();
         page.context().close();
     }
 
-    private void check(Page page, String name) {
-        html.add(new String[] {name, page.content()});
-        violations.addAll(PageChecks.axe(page));
-    }
 }

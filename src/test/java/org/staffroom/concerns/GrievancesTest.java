@@ -126,27 +126,26 @@ class GrievancesTest {
         Api api = new Api(port);
         String concernId = api.post("/api/v1/groups/" + groupId + "/concerns", signIn(member),
                 ConcernsApiTest.draft("No water on nights", false)).json().get("id").asString();
-        List<String> violations = new ArrayList<>();
-        List<String[]> html = new ArrayList<>();
+        PageChecks.Visited visited = new PageChecks.Visited();
 
         Page page = Pages.signedIn(port, organiser.email(), Fixtures.PASSWORD);
         page.navigate(Pages.base(port) + "/groups/" + groupId + "/concerns/" + concernId);
         page.locator("form[action$='/grievance'] button").click();
         assertThat(page.locator("main")).containsText("Start by describing the problem");
-        check(page, "overview", violations, html);
+        visited.check(page, "overview");
         page.locator("nav.stages a[href$='/problem']").click();
         page.locator("#responsible").fill("Facilities manager");
         page.locator("#since").fill("June");
         page.locator("form[action$='/problem'] button").click();
         assertThat(page.locator("#responsible")).hasValue("Facilities manager");
-        check(page, "problem", violations, html);
+        visited.check(page, "problem");
         page.locator("nav.stages a[href$='/plan']").click();
         page.locator("#what").fill("Ask for a water cooler");
         page.locator("#ownerId").selectOption(member.id().toString());
         page.locator("#dueOn").fill(LocalDate.now().plusDays(3).toString());
         page.locator("form[action$='/plan'] button").click();
         assertThat(page.locator("table")).containsText("Ask for a water cooler");
-        check(page, "plan", violations, html);
+        visited.check(page, "plan");
 
         Page memberPage = Pages.signedIn(port, member.email(), Fixtures.PASSWORD);
         memberPage.navigate(page.url().replace("/plan", "/information"));
@@ -154,7 +153,7 @@ class GrievancesTest {
         memberPage.locator("#anonymous").check();
         memberPage.locator("form[action$='/information'] button").click();
         assertThat(memberPage.locator("main")).containsText("Added without a name");
-        check(memberPage, "information", violations, html);
+        visited.check(memberPage, "information");
         memberPage.navigate(page.url());
         memberPage.locator("table form button").click();
         assertThat(memberPage.locator("table")).containsText("Yes");
@@ -163,15 +162,10 @@ class GrievancesTest {
         page.locator("#status").selectOption("WON");
         page.locator("form[action$='/status'] button").click();
         assertThat(page.locator(".timeline")).containsText("Won");
-        check(page, "overview with timeline", violations, html);
-        assertThat(violations).isEmpty();
-        assertThat(PageChecks.nuErrors(html)).isEmpty();
+        visited.check(page, "overview with timeline");
+        visited.assertClean();
         page.context().close();
         memberPage.context().close();
     }
 
-    private static void check(Page page, String name, List<String> violations, List<String[]> html) {
-        html.add(new String[] {name, page.content()});
-        violations.addAll(PageChecks.axe(page));
-    }
 }

@@ -4,7 +4,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -29,8 +28,7 @@ class ProposalPagesTest {
     @Autowired
     Fixtures fixtures;
 
-    final List<String> violations = new ArrayList<>();
-    final List<String[]> html = new ArrayList<>();
+    final PageChecks.Visited visited = new PageChecks.Visited();
 
     @Test
     void aSecretRankedChoiceFromProposalToTheRoundByRoundCount() throws Exception {
@@ -42,9 +40,9 @@ class ProposalPagesTest {
 
         Page page = Pages.signedIn(port, organiser.email(), Fixtures.PASSWORD);
         page.navigate(proposals);
-        check(page, "proposals");
+        visited.check(page, "proposals");
         page.locator("main a.button").click();
-        check(page, "new proposal");
+        visited.check(page, "new proposal");
         page.locator("#title").fill("Which grievance first?");
         page.locator("#kind").selectOption("RANKED");
         page.locator("#options").fill("Caseloads\nMileage\nSupervision");
@@ -61,7 +59,7 @@ class ProposalPagesTest {
             Page voter = Pages.signedIn(port, members.get(i).email(), Fixtures.PASSWORD);
             voter.navigate(url);
             if (i == 0) {
-                check(voter, "ballot");
+                visited.check(voter, "ballot");
             }
             for (int option = 0; option < 3; option++) {
                 voter.locator("#rank-" + option).fill(rankings.get(i).get(option));
@@ -75,19 +73,14 @@ class ProposalPagesTest {
             if (i == 2) {
                 // round 1: Caseloads 1, Mileage 1, Supervision 1 -> all tied with no earlier round: a tie
                 assertThat(voter.locator("main")).containsText("A tie between Caseloads, Mileage, Supervision");
-                check(voter, "result");
+                visited.check(voter, "result");
             }
             voter.navigate(url);
             assertThat(voter.locator("main")).containsText("You have voted");
             voter.context().close();
         }
-        assertThat(violations).isEmpty();
-        assertThat(PageChecks.nuErrors(html)).isEmpty();
+        visited.assertClean();
         page.context().close();
     }
 
-    private void check(Page page, String name) {
-        html.add(new String[] {name, page.content()});
-        violations.addAll(PageChecks.axe(page));
-    }
 }

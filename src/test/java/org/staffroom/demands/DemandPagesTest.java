@@ -4,7 +4,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
-import java.util.ArrayList;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
@@ -36,8 +35,7 @@ class DemandPagesTest {
     @Autowired
     Fixtures fixtures;
 
-    final List<String> violations = new ArrayList<>();
-    final List<String[]> html = new ArrayList<>();
+    final PageChecks.Visited visited = new PageChecks.Visited();
 
     @Test
     void fromDraftThroughSupportAndEscalationToAWin() throws Exception {
@@ -49,9 +47,9 @@ class DemandPagesTest {
 
         Page page = Pages.signedIn(port, organiser.email(), Fixtures.PASSWORD);
         page.navigate(demands);
-        check(page, "demands");
+        visited.check(page, "demands");
         page.locator("main a.button").click();
-        check(page, "draft");
+        visited.check(page, "draft");
         page.locator("#what").fill("Pay travel time between visits");
         page.locator("#reasons").fill("Up to two hours of driving a day is unpaid.");
         page.locator("#addressedTo").fill("The registered manager");
@@ -73,7 +71,7 @@ class DemandPagesTest {
         assertThat(page.locator("main")).containsText("2 members support it");
         assertThat(page.locator("main")).containsText("Signed openly by: " + open.displayName());
         assertThat(page.locator("main")).not().containsText(quiet.displayName());
-        check(page, "demand");
+        visited.check(page, "demand");
 
         for (String kind : List.of("SENT", "ESCALATED")) {
             page.locator("#timeline-heading ~ details summary").click();
@@ -95,9 +93,8 @@ class DemandPagesTest {
         }
         page.navigate(demands);
         assertThat(page.locator("#wins-heading + ul")).containsText("Pay travel time between visits");
-        check(page, "demands with a win");
-        assertThat(violations).isEmpty();
-        assertThat(PageChecks.nuErrors(html)).isEmpty();
+        visited.check(page, "demands with a win");
+        visited.assertClean();
         page.context().close();
     }
 
@@ -117,11 +114,11 @@ class DemandPagesTest {
         Page page = Pages.signedIn(port, organiser.email(), Fixtures.PASSWORD);
         String groupPages = Pages.base(port) + "/groups/" + groupId;
         page.navigate(groupPages + "/proposals/" + proposalId);
-        check(page, "open proposal, organiser");
+        visited.check(page, "open proposal, organiser");
         page.locator("form[action$='/close'] button").click();
         assertThat(page.locator("main")).containsText("Voting is closed");
         page.locator("a[href*='/demands/mandate']").click();
-        check(page, "mandate");
+        visited.check(page, "mandate");
         page.locator("form[action$='/demands/mandate'] button").click();
         assertThat(page.locator("#demand-error")).isVisible();
         page.locator("label:has-text('No extra caseloads')").click();
@@ -129,27 +126,22 @@ class DemandPagesTest {
         page.locator("form[action$='/demands/mandate'] button").click();
         assertThat(page.locator("#mandate-heading + ul")).containsText("Refuse extra caseloads together");
         assertThat(page.locator(".tag-row")).containsText("Agreed by the group");
-        check(page, "demand with a mandate");
+        visited.check(page, "demand with a mandate");
 
         page.navigate(groupPages + "/demands");
         page.locator("a[href$='/demands/ladder']").click();
         page.locator("#steps").fill("Only one step");
         page.locator("form[action$='/ladder'] button").click();
         assertThat(page.locator("#steps-error")).isVisible();
-        check(page, "ladder with an error");
+        visited.check(page, "ladder with an error");
         page.locator("#steps").fill("Ask the manager\nAsk the director\nCall the union");
         page.locator("form[action$='/ladder'] button").click();
         assertThat(page.locator("main")).containsText("The ladder is saved");
         page.navigate(groupPages + "/demands/" + demandId);
         assertThat(page.locator(".ladder li")).hasCount(3);
         assertThat(page.locator("main")).containsText("Next step if there is no answer: Ask the director");
-        assertThat(violations).isEmpty();
-        assertThat(PageChecks.nuErrors(html)).isEmpty();
+        visited.assertClean();
         page.context().close();
     }
 
-    private void check(Page page, String name) {
-        html.add(new String[] {name, page.content()});
-        violations.addAll(PageChecks.axe(page));
-    }
 }

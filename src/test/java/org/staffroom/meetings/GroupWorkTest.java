@@ -4,7 +4,6 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,8 +37,7 @@ class GroupWorkTest {
     @Autowired
     Fixtures fixtures;
 
-    final List<String> violations = new ArrayList<>();
-    final List<String[]> html = new ArrayList<>();
+    final PageChecks.Visited visited = new PageChecks.Visited();
 
     record Team(UUID groupId, Person organiser, Person first, Person second, String g) {
     }
@@ -164,13 +162,12 @@ class GroupWorkTest {
         Page page = Pages.signedIn(port, t.first().email(), Fixtures.PASSWORD);
         page.navigate(Pages.base(port) + "/groups/" + t.groupId());
         assertThat(page.locator("#wins-heading + p + ul")).containsText("Fix the hoist");
-        check(page, "group page with a win");
+        visited.check(page, "group page with a win");
         page.navigate(Pages.base(port) + "/groups/" + t.groupId() + "/momentum");
         assertThat(page.locator("#monthly-heading ~ div h3")).hasCount(4);
         assertThat(page.locator("main")).containsText("1 of 2");
-        check(page, "momentum month by month");
-        assertThat(violations).isEmpty();
-        assertThat(PageChecks.nuErrors(html)).isEmpty();
+        visited.check(page, "momentum month by month");
+        visited.assertClean();
         page.context().close();
     }
 
@@ -188,7 +185,7 @@ class GroupWorkTest {
         Page page = Pages.signedIn(port, t.organiser().email(), Fixtures.PASSWORD);
         page.navigate(meetings);
         page.locator("a[href$='/meetings/settings']").click();
-        check(page, "meeting settings");
+        visited.check(page, "meeting settings");
         page.locator("#attendanceByName").check();
         page.locator("form[action$='/meetings/settings'] button").click();
         assertThat(page.locator("main")).containsText("this is how the group runs its meetings now");
@@ -197,12 +194,12 @@ class GroupWorkTest {
         page.locator("label:has-text('" + t.first().displayName() + "')").click();
         page.locator("form[action$='/attendance'] button").click();
         assertThat(page.locator("main")).containsText("Present: " + t.first().displayName());
-        check(page, "meeting with named attendance");
+        visited.check(page, "meeting with named attendance");
 
         page.navigate(meetings + "/new");
         assertThat(page.locator("#facilitatorId")).not().hasValue(t.organiser().id().toString());
         assertThat(page.locator("#facilitator-hint")).isVisible();
-        check(page, "schedule with suggestions and links");
+        visited.check(page, "schedule with suggestions and links");
         page.locator("#title").fill("Nights campaign");
         page.locator("#date").fill(LocalDate.now().plusDays(4).toString());
         page.locator("label:has-text('Safe staffing on nights')").click();
@@ -211,7 +208,7 @@ class GroupWorkTest {
         String meetingPage = page.url().replaceAll("\\?.*", "");
         page.locator("a[href*='/proposals/new?meeting=']").click();
         assertThat(page.locator("main")).containsText("Made at the meeting: Nights campaign");
-        check(page, "proposal at a meeting");
+        visited.check(page, "proposal at a meeting");
         page.locator("#title").fill("Refuse to cover nights alone");
         page.locator("#closesAt").fill(java.time.LocalDateTime.now().plusDays(2).withSecond(0).withNano(0).toString()
                 .substring(0, 16));
@@ -220,13 +217,8 @@ class GroupWorkTest {
         assertThat(page).hasURL(meetingPage);
         page.locator("#agenda-heading + ol a").click();
         assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/demands/" + demandId + "$"));
-        assertThat(violations).isEmpty();
-        assertThat(PageChecks.nuErrors(html)).isEmpty();
+        visited.assertClean();
         page.context().close();
     }
 
-    private void check(Page page, String name) {
-        html.add(new String[] {name, page.content()});
-        violations.addAll(PageChecks.axe(page));
-    }
 }

@@ -145,13 +145,12 @@ class MeetingsTest {
         Person organiser = fixtures.person("organiser");
         UUID groupId = fixtures.group(organiser, "Meeting pages " + UUID.randomUUID().toString().substring(0, 6));
         Person member = fixtures.member(groupId, organiser);
-        List<String> violations = new ArrayList<>();
-        List<String[]> html = new ArrayList<>();
+        PageChecks.Visited visited = new PageChecks.Visited();
         String meetings = Pages.base(port) + "/groups/" + groupId + "/meetings";
 
         Page page = Pages.signedIn(port, organiser.email(), Fixtures.PASSWORD);
         page.navigate(meetings);
-        check(page, "meetings", violations, html);
+        visited.check(page, "meetings");
         page.locator("main a.button").click();
         page.locator("#title").fill("Pay campaign planning");
         page.locator("#date").fill(DAY.toString());
@@ -160,12 +159,12 @@ class MeetingsTest {
         page.locator("#agenda").fill("Survey results\nLetter to the manager");
         page.locator("form[action$='/meetings'] button[type=submit]").click();
         com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("#endTime-error")).isVisible();
-        check(page, "schedule with an error", violations, html);
+        visited.check(page, "schedule with an error");
         page.locator("#endTime").fill("18:30");
         page.locator("#facilitatorId").selectOption(member.id().toString());
         page.locator("form[action$='/meetings'] button[type=submit]").click();
         com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("h1")).hasText("Pay campaign planning");
-        check(page, "meeting", violations, html);
+        visited.check(page, "meeting");
 
         Page memberPage = Pages.signedIn(port, member.email(), Fixtures.PASSWORD);
         memberPage.navigate(meetings);
@@ -179,16 +178,11 @@ class MeetingsTest {
         assertThat(value(event, "DTSTART")).isEqualTo(utc("17:30"));
         assertThat(value(event, "DESCRIPTION")).contains("Letter to the manager");
 
-        assertThat(violations).isEmpty();
-        assertThat(PageChecks.nuErrors(html)).isEmpty();
+        visited.assertClean();
         page.context().close();
         memberPage.context().close();
     }
 
-    private static void check(Page page, String name, List<String> violations, List<String[]> html) {
-        html.add(new String[] {name, page.content()});
-        violations.addAll(PageChecks.axe(page));
-    }
 
     @Test
     void eachMemberHasAPrivateRevocableCalendarFeedOfTheirGroupsMeetings() throws Exception {
@@ -273,17 +267,14 @@ class MeetingsTest {
         page.navigate(Pages.base(port) + "/groups/" + groupId + "/momentum");
         com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("main"))
                 .containsText("Attendance has fallen at each of the last three meetings");
-        List<String[]> html = new ArrayList<>();
-        html.add(new String[] {"momentum", page.content()});
-        List<String> violations = new ArrayList<>(PageChecks.axe(page));
+        PageChecks.Visited visited = new PageChecks.Visited();
+        visited.check(page, "momentum");
         page.navigate(Pages.base(port) + "/groups/" + groupId + "/meetings/" + ids.getFirst());
         page.locator("#attended").fill("11");
         page.locator("form[action$='/attendance'] button").click();
         com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("main")).containsText("11 people came");
-        html.add(new String[] {"meeting with attendance", page.content()});
-        violations.addAll(PageChecks.axe(page));
-        assertThat(violations).isEmpty();
-        assertThat(PageChecks.nuErrors(html)).isEmpty();
+        visited.check(page, "meeting with attendance");
+        visited.assertClean();
         page.context().close();
     }
 

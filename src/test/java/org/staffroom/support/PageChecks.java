@@ -23,6 +23,40 @@ public final class PageChecks {
     private PageChecks() {
     }
 
+    /** Pages a test visits: axe runs on each as it is visited, the Nu checker on all of them at the end. */
+    public static final class Visited {
+
+        private final List<String> violations = new ArrayList<>();
+        private final List<String[]> html = new ArrayList<>();
+
+        /** Checks the page as it is now, with its HTML as the browser holds it. */
+        public void check(Page page, String name) {
+            html(name, page.content());
+            violations.addAll(axe(page));
+        }
+
+        /** HTML for the Nu checker, for example exactly as the server sent it. */
+        public void html(String name, String text) {
+            html.add(new String[] {name, text});
+        }
+
+        /** A finding of the test's own, such as a page wider than a phone's screen. */
+        public void violation(String finding) {
+            violations.add(finding);
+        }
+
+        /** Runs axe on the page as it is now, for a test that takes the page's HTML some other way. */
+        public void axeOf(Page page) {
+            violations.addAll(axe(page));
+        }
+
+        /** Fails with every axe violation and every Nu checker error found. */
+        public void assertClean() throws IOException, InterruptedException {
+            org.assertj.core.api.Assertions.assertThat(violations).as("axe-core violations").isEmpty();
+            org.assertj.core.api.Assertions.assertThat(nuErrors(html)).as("Nu HTML Checker errors").isEmpty();
+        }
+    }
+
     /** The axe violations of the page as it is now, as "rule: target" lines. */
     public static List<String> axe(Page page) {
         page.addScriptTag(new Page.AddScriptTagOptions().setPath(TOOLS.resolve("axe-core/axe.min.js")));

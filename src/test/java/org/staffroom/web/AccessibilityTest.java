@@ -2,7 +2,6 @@ package org.staffroom.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -42,8 +41,7 @@ class AccessibilityTest {
     @Autowired
     Networks networks;
 
-    final List<String> violations = new ArrayList<>();
-    final List<String[]> html = new ArrayList<>();
+    final PageChecks.Visited visited = new PageChecks.Visited();
 
     @Test
     void everyPagePassesAxeAndTheNuChecker() throws Exception {
@@ -66,12 +64,12 @@ class AccessibilityTest {
         visitor.navigate(Pages.base(port) + "/password-reset");
         visitor.locator("input[name=email]").fill("someone@example.org");
         visitor.locator("main form button[type=submit]").click();
-        checkCurrent(visitor, "password-reset-sent");
+        visited.check(visitor, "password-reset-sent");
         visitor.navigate(Pages.base(port) + "/directory/" + groupId);
         visitor.locator("input[name=name]").fill("   ");
         visitor.locator("input[name=contact]").fill("me@example.org");
         visitor.locator("form[action$='/join'] button[type=submit]").click();
-        checkCurrent(visitor, "join-with-error");
+        visited.check(visitor, "join-with-error");
 
         Page page = Pages.signedIn(port, organiser.email(), Fixtures.PASSWORD);
         for (String path : List.of("/", "/account", "/account/delete", "/account/two-factor", "/groups/new", g, g + "/settings", g + "/members",
@@ -82,16 +80,16 @@ class AccessibilityTest {
         }
         page.navigate(Pages.base(port) + g + "/invitations");
         page.locator("form[action$='/invitations'] button[type=submit]").click();
-        checkCurrent(page, "invitation-created");
+        visited.check(page, "invitation-created");
         page.navigate(Pages.base(port) + "/groups/new");
         page.locator("input[name=name]").fill("  ");
         page.locator("select[name=sector]").selectOption("OTHER");
         page.locator("form[action$='/groups'] button[type=submit]").click();
-        checkCurrent(page, "new-group-with-error");
+        visited.check(page, "new-group-with-error");
         page.navigate(Pages.base(port) + "/account");
         page.locator("input[name=name]").last().fill("script token");
         page.locator("form[action$='/account/tokens'] button[type=submit]").click();
-        checkCurrent(page, "token-created");
+        visited.check(page, "token-created");
 
         Page memberPage = Pages.signedIn(port, member.email(), Fixtures.PASSWORD);
         check(memberPage, g);
@@ -102,8 +100,7 @@ class AccessibilityTest {
             check(adminPage, path);
         }
 
-        assertThat(violations).as("axe-core violations").isEmpty();
-        assertThat(PageChecks.nuErrors(html)).as("Nu HTML Checker errors").isEmpty();
+        visited.assertClean();
     }
 
     private void check(Page page, String path) {
@@ -111,15 +108,9 @@ class AccessibilityTest {
         page.navigate(Pages.base(port) + path);
         Object overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth");
         if (((Number) overflow).intValue() > 0) {
-            violations.add(path + " is wider than a 320 px screen by " + overflow + " px");
+            visited.violation(path + " is wider than a 320 px screen by " + overflow + " px");
         }
-        violations.addAll(PageChecks.axe(page));
-        html.add(new String[] {path, page.context().request().get(Pages.base(port) + path).text()});
-    }
-
-    /** For pages reached by a form post: the DOM is taken before axe's script is added to it. */
-    private void checkCurrent(Page page, String name) {
-        html.add(new String[] {name, page.content()});
-        violations.addAll(PageChecks.axe(page));
+        visited.axeOf(page);
+        visited.html(path, page.context().request().get(Pages.base(port) + path).text());
     }
 }
