@@ -70,6 +70,10 @@ public final class Api {
                 .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build());
     }
 
+    public Response delete(String path, String token) {
+        return send(request(path, token).DELETE().build());
+    }
+
     public Response postRaw(String path, String token, String contentType, String body) {
         return send(request(path, token).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());

@@ -72,6 +72,11 @@ class AccessMatrixTest {
 
     UUID demandId;
 
+    @Autowired
+    org.staffroom.surveys.Surveys surveys;
+
+    UUID surveyId;
+
     UUID groupId;
     UUID bystanderId;
     UUID concernId;
@@ -109,6 +114,9 @@ class AccessMatrixTest {
         proposals.close(organiser.id(), groupId, closedProposalId);
         demandId = demands.draft(organiser.id(), groupId, new org.staffroom.demands.Demands.Draft("Matrix demand",
                 "Reasons", "The manager", null, null));
+        surveyId = surveys.create(organiser.id(), groupId, new org.staffroom.surveys.Surveys.Draft("Matrix survey", ""));
+        surveys.addFromBank(organiser.id(), groupId, surveyId, "stress");
+        surveys.open(organiser.id(), groupId, surveyId, java.time.LocalDate.now().plusDays(3).toString());
         sessions = new EnumMap<>(Who.class);
         sessions.put(Who.ANONYMOUS, new WebSession(port));
         for (Who who : List.of(Who.OUTSIDER, Who.MEMBER, Who.ORGANISER, Who.ADMINISTRATOR)) {
@@ -169,6 +177,11 @@ class AccessMatrixTest {
                 new Route("POST", g + "/proposals/" + proposalId + "/ballots", Map.of("answer", "YES"), 302, 404, 302, 302, 404),
                 new Route("POST", g + "/proposals/" + proposalId + "/close", Map.of(), 302, 404, 403, 302, 404),
                 new Route("GET", g + "/demands/ladder", Map.of(), 302, 404, 403, 200, 404),
+                new Route("GET", g + "/surveys", Map.of(), 302, 404, 200, 200, 404),
+                new Route("GET", g + "/surveys/new", Map.of(), 302, 404, 403, 200, 404),
+                new Route("POST", g + "/surveys", Map.of("title", "S"), 302, 404, 403, 302, 404),
+                new Route("GET", g + "/surveys/" + surveyId, Map.of(), 302, 404, 200, 200, 404),
+                new Route("POST", g + "/surveys/" + surveyId + "/copy", Map.of(), 302, 404, 403, 302, 404),
                 new Route("POST", g + "/demands/ladder", Map.of("steps", "Ask\nInsist"), 302, 404, 403, 302, 404),
                 new Route("GET", g + "/demands/mandate?proposal=" + closedProposalId, Map.of(), 302, 404, 403, 200, 404),
                 new Route("POST", g + "/demands/mandate", Map.of("proposal", closedProposalId.toString(), "demandId",
@@ -210,6 +223,10 @@ class AccessMatrixTest {
                 new Route("POST", g + "/meetings/" + meetingId + "/actions", Map.of("what", "Act"), 401, 404, 403, 200, 404),
                 new Route("GET", g + "/momentum", Map.of(), 401, 404, 200, 200, 404),
                 new Route("GET", g + "/meeting-settings", Map.of(), 401, 404, 200, 200, 404),
+                new Route("GET", g + "/surveys", Map.of(), 401, 404, 200, 200, 404),
+                new Route("GET", g + "/surveys/" + surveyId, Map.of(), 401, 404, 200, 200, 404),
+                new Route("POST", g + "/surveys", Map.of("title", "S"), 401, 404, 403, 201, 404),
+                new Route("GET", "/api/v1/surveys/bank", Map.of(), 401, 200, 200, 200, 200),
                 new Route("PUT", g + "/meeting-settings", Map.of("membersCanSchedule", false), 401, 404, 403, 200, 404),
                 new Route("GET", g + "/meetings/suggested-roles", Map.of(), 401, 404, 200, 200, 404),
                 new Route("GET", g + "/demands", Map.of(), 401, 404, 200, 200, 404),

@@ -81,6 +81,8 @@ class MessageBundleTest {
         shown.put("demandStatus.", org.staffroom.demands.Demands.Status.values());
         shown.put("demandOutcome.", org.staffroom.demands.Demands.Outcome.values());
         shown.put("demandEvent.", org.staffroom.demands.Demands.Kind.values());
+        shown.put("surveyStatus.", org.staffroom.surveys.Surveys.Status.values());
+        shown.put("questionKind.", org.staffroom.surveys.Question.Kind.values());
         shown.put("consensusOutcome.", org.staffroom.decisions.Counting.ConsensusOutcome.values());
         shown.put("ballotAnswer.", java.util.stream.Stream.concat(
                 java.util.Arrays.stream(org.staffroom.decisions.Counting.Stance.values()),

@@ -1,0 +1,289 @@
+package org.staffroom.surveys;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.staffroom.groups.GroupAccess;
+import org.staffroom.groups.Groups;
+import org.staffroom.groups.Role;
+import org.staffroom.shared.DomainException;
+import org.staffroom.shared.DomainException.InvalidInput;
+import org.staffroom.shared.TextInput;
+import org.staffroom.shared.Times;
+
+/**
+ * Building and running a group's surveys. Organisers build a survey in draft from the question bank and
+ * their own questions, open it until a closing date, close it (or it closes itself on that date) and
+ * publish its results. Members see a survey once it is open; drafts are the organisers' alone.
+ */
+@Service
+public class Surveys {
+
+    public enum Status {
+        DRAFT, OPEN, CLOSED, PUBLISHED
+    }
+
+    public record Draft(String title, String intro) {
+    }
+
+    /** A question of the group's own; {@code options} one a line. */
+    public record NewQuestion(String section, String kind, String text, String options, Integer min, Integer max,
+            Boolean breakdown, Boolean sensitive, Boolean required) {
+    }
+
+    public record Summary(UUID id, String title, Status status, LocalDate closesOn, LocalDate createdOn) {
+    }
+
+    public record View(UUID id, UUID groupId, String groupName, String title, String intro, Status status,
+            LocalDate closesOn, List<Question> questions, UUID copiedFrom, boolean organiser) {
+    }
+
+    record Row(UUID id, UUID groupId, String title, String intro, String status, LocalDate closesOn, UUID copiedFrom) {
+    }
+
+    static final int MAX_QUESTIONS = 60;
+    static final int MAX_OPTIONS = 20;
+
+    private final JdbcClient jdbc;
+    private final GroupAccess access;
+    private final Groups groups;
+    private final Clock clock;
+
+    Surveys(JdbcClient jdbc, GroupAccess access, Groups groups, Clock clock) {
+        this.jdbc = jdbc;
+        this.access = access;
+        this.groups = groups;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public UUID create(UUID accountId, UUID groupId, Draft draft) {
+        access.requireOrganiser(groupId, accountId);
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                insert into surveys_survey (id, group_id, title, intro, status, created_by, created_on)
+                values (?, ?, ?, ?, 'DRAFT', ?, ?)""")
+                .params(id, groupId, TextInput.line("title", draft.title(), 150, true),
+                        TextInput.multiline("intro", draft.intro(), 3000, false), accountId, Times.today(clock))
+                .update();
+        return id;
+    }
+
+    /** Newest first; drafts only for organisers. */
+    public List<Summary> list(UUID accountId, UUID groupId) {
+        Role role = access.requireMember(groupId, accountId);
+        return jdbc.sql("select id, group_id, title, intro, status, closes_on, copied_from from surveys_survey"
+                + " where group_id = ?" + (role == Role.ORGANISER ? "" : " and status <> 'DRAFT'")
+                + " order by created_on desc, id limit 100")
+                .param(groupId).query(Row.class).list().stream()
+                .map(r -> new Summary(r.id(), r.title(), status(r), r.closesOn(), null)).toList();
+    }
+
+    public View get(UUID accountId, UUID groupId, UUID surveyId) {
+        Role role = access.requireMember(groupId, accountId);
+        Row row = find(groupId, surveyId);
+        if (role != Role.ORGANISER && status(row) == Status.DRAFT) {
+            throw new DomainException.NotFound();
+        }
+        return new View(row.id(), groupId, groups.nameOf(groupId), row.title(), row.intro(), status(row), row.closesOn(),
+                questions(surveyId), row.copiedFrom(), role == Role.ORGANISER);
+    }
+
+    Row find(UUID groupId, UUID surveyId) {
+        return jdbc.sql("""
+                select id, group_id, title, intro, status, closes_on, copied_from from surveys_survey
+                where id = ? and group_id = ?""")
+                .params(surveyId, groupId).query(Row.class).optional().orElseThrow(DomainException.NotFound::new);
+    }
+
+    /** An open survey whose closing date has passed is closed, whether or not the job has caught up yet. */
+    Status status(Row row) {
+        Status stored = Status.valueOf(row.status());
+        return stored == Status.OPEN && row.closesOn() != null && row.closesOn().isBefore(Times.today(clock))
+                ? Status.CLOSED : stored;
+    }
+
+    List<Question> questions(UUID surveyId) {
+        return jdbc.sql("""
+                select id, position, section, code, kind, text, options, min_value, max_value, breakdown, sensitive,
+                    required
+                from surveys_question where survey_id = ? order by position""")
+                .param(surveyId)
+                .query((rs, n) -> {
+                    Question.Kind kind = Question.Kind.valueOf(rs.getString("kind"));
+                    String options = rs.getString("options");
+                    return new Question(rs.getObject("id", UUID.class), rs.getInt("position"), rs.getString("section"),
+                            rs.getString("code"), kind, rs.getString("text"),
+                            kind == Question.Kind.SCALE ? Question.AGREEMENT
+                                    : options.isEmpty() ? List.of() : List.of(options.split("\n")),
+                            (Integer) rs.getObject("min_value"), (Integer) rs.getObject("max_value"),
+                            rs.getBoolean("breakdown"), rs.getBoolean("sensitive"), rs.getBoolean("required"));
+                })
+                .list();
+    }
+
+    private Row draftForOrganiser(UUID accountId, UUID groupId, UUID surveyId) {
+        access.requireOrganiser(groupId, accountId);
+        Row row = find(groupId, surveyId);
+        if (status(row) != Status.DRAFT) {
+            throw new DomainException.Conflict("survey.notDraft");
+        }
+        // holds the survey's row, so that two questions added at once do not take the same position
+        jdbc.sql("select id from surveys_survey where id = ? for update").param(surveyId).query(UUID.class).single();
+        return row;
+    }
+
+    /** Adds a question of the group's own to a draft. */
+    @Transactional
+    public UUID addQuestion(UUID accountId, UUID groupId, UUID surveyId, NewQuestion question) {
+        draftForOrganiser(accountId, groupId, surveyId);
+        Question.Kind kind;
+        try {
+            kind = Question.Kind.valueOf(question.kind() == null ? "" : question.kind().strip());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInput("kind", "survey.question.kind.invalid");
+        }
+        String text = TextInput.line("text", question.text(), 500, true);
+        String section = TextInput.line("section", question.section(), 150, false);
+        List<String> options = List.of();
+        if (kind == Question.Kind.SINGLE || kind == Question.Kind.SEVERAL) {
+            String raw = TextInput.multiline("options", question.options(), MAX_OPTIONS * 160, false);
+            options = Arrays.stream(raw.split("\\R")).map(String::strip).filter(o -> !o.isEmpty()).toList();
+            if (options.size() < 2 || options.size() > MAX_OPTIONS || new HashSet<>(options).size() != options.size()
+                    || options.stream().anyMatch(o -> o.length() > 150)) {
+                throw new InvalidInput("options", "survey.question.options.invalid", MAX_OPTIONS);
+            }
+        }
+        Integer min = null;
+        Integer max = null;
+        if (kind == Question.Kind.NUMBER) {
+            min = question.min();
+            max = question.max();
+            if (min == null || max == null || min >= max || min < -1_000_000 || max > 1_000_000) {
+                throw new InvalidInput("max", "survey.question.range.invalid");
+            }
+        }
+        boolean breakdown = Boolean.TRUE.equals(question.breakdown());
+        if (breakdown && kind != Question.Kind.SINGLE) {
+            throw new InvalidInput("breakdown", "survey.question.breakdown.invalid");
+        }
+        return insert(surveyId, section, null, kind, text, options, min, max, breakdown,
+                Boolean.TRUE.equals(question.sensitive()), Boolean.TRUE.equals(question.required()));
+    }
+
+    /** Adds a question from the bank, with its code, wording and whether it may break results down. */
+    @Transactional
+    public UUID addFromBank(UUID accountId, UUID groupId, UUID surveyId, String code) {
+        draftForOrganiser(accountId, groupId, surveyId);
+        QuestionBank.BankQuestion bank = QuestionBank.find(code == null ? "" : code.strip())
+                .orElseThrow(() -> new InvalidInput("code", "survey.bank.unknown"));
+        if (questions(surveyId).stream().anyMatch(q -> bank.code().equals(q.code()))) {
+            throw new DomainException.Conflict("survey.bank.already");
+        }
+        return insert(surveyId, bank.section(), bank.code(), bank.kind(), bank.text(), bank.options(), bank.min(),
+                bank.max(), bank.breakdown(), bank.sensitive(), false);
+    }
+
+    private UUID insert(UUID surveyId, String section, String code, Question.Kind kind, String text, List<String> options,
+            Integer min, Integer max, boolean breakdown, boolean sensitive, boolean required) {
+        int count = jdbc.sql("select count(*) from surveys_question where survey_id = ?").param(surveyId)
+                .query(Integer.class).single();
+        if (count >= MAX_QUESTIONS) {
+            throw new DomainException.Conflict("survey.question.tooMany");
+        }
+        int position = jdbc.sql("select coalesce(max(position), 0) + 1 from surveys_question where survey_id = ?")
+                .param(surveyId).query(Integer.class).single();
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                insert into surveys_question (id, survey_id, position, section, code, kind, text, options, min_value,
+                    max_value, breakdown, sensitive, required)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, surveyId, position, section, code, kind.name(), text, String.join("\n", options), min, max,
+                        breakdown, sensitive, required)
+                .update();
+        return id;
+    }
+
+    @Transactional
+    public void removeQuestion(UUID accountId, UUID groupId, UUID surveyId, UUID questionId) {
+        draftForOrganiser(accountId, groupId, surveyId);
+        if (jdbc.sql("delete from surveys_question where id = ? and survey_id = ?").params(questionId, surveyId)
+                .update() == 0) {
+            throw new DomainException.NotFound();
+        }
+    }
+
+    /** Opens a draft for answers until the end of {@code closesOn} (a date after today). */
+    @Transactional
+    public void open(UUID accountId, UUID groupId, UUID surveyId, String closesOn) {
+        draftForOrganiser(accountId, groupId, surveyId);
+        LocalDate closes;
+        try {
+            closes = LocalDate.parse(closesOn == null ? "" : closesOn.strip());
+        } catch (DateTimeParseException e) {
+            throw new InvalidInput("closesOn", "survey.closesOn.invalid");
+        }
+        if (!closes.isAfter(Times.today(clock))) {
+            throw new InvalidInput("closesOn", "survey.closesOn.past");
+        }
+        if (questions(surveyId).isEmpty()) {
+            throw new DomainException.Conflict("survey.noQuestions");
+        }
+        jdbc.sql("update surveys_survey set status = 'OPEN', closes_on = ? where id = ?").params(closes, surveyId).update();
+    }
+
+    /** Closes an open survey now. */
+    @Transactional
+    public void close(UUID accountId, UUID groupId, UUID surveyId) {
+        move(accountId, groupId, surveyId, Status.OPEN, Status.CLOSED);
+    }
+
+    /** Publishes a closed survey's results. */
+    @Transactional
+    public void publish(UUID accountId, UUID groupId, UUID surveyId) {
+        move(accountId, groupId, surveyId, Status.CLOSED, Status.PUBLISHED);
+    }
+
+    private void move(UUID accountId, UUID groupId, UUID surveyId, Status from, Status to) {
+        access.requireOrganiser(groupId, accountId);
+        Row row = find(groupId, surveyId);
+        if (status(row) != from) {
+            throw new DomainException.Conflict("survey.wrongStatus." + to.name().toLowerCase());
+        }
+        jdbc.sql("update surveys_survey set status = ? where id = ?").params(to.name(), surveyId).update();
+    }
+
+    /** A new draft with the same questions, for running the survey again (next year, say). */
+    @Transactional
+    public UUID copy(UUID accountId, UUID groupId, UUID surveyId) {
+        access.requireOrganiser(groupId, accountId);
+        Row row = find(groupId, surveyId);
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                insert into surveys_survey (id, group_id, title, intro, status, copied_from, created_by, created_on)
+                values (?, ?, ?, ?, 'DRAFT', ?, ?, ?)""")
+                .params(id, groupId, row.title(), row.intro(), surveyId, accountId, Times.today(clock)).update();
+        for (Question q : questions(surveyId)) {
+            insert(id, q.section(), q.code(), q.kind(), q.text(), q.kind() == Question.Kind.SCALE ? List.of() : q.options(),
+                    q.min(), q.max(), q.breakdown(), q.sensitive(), q.required());
+        }
+        return id;
+    }
+
+    /** Open surveys past their closing date are closed (what {@link #status} already shows). */
+    @Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT1M")
+    @Transactional
+    public void closeOverdue() {
+        jdbc.sql("update surveys_survey set status = 'CLOSED' where status = 'OPEN' and closes_on < ?")
+                .param(Times.today(clock)).update();
+    }
+}

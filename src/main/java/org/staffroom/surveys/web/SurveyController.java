@@ -1,0 +1,172 @@
+package org.staffroom.surveys.web;
+
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.staffroom.groups.Groups;
+import org.staffroom.identity.CurrentAccount;
+import org.staffroom.shared.DomainException;
+import org.staffroom.shared.web.FormErrors;
+import org.staffroom.shared.web.Notices;
+import org.staffroom.surveys.Question;
+import org.staffroom.surveys.QuestionBank;
+import org.staffroom.surveys.Surveys;
+
+/** A group's surveys as pages: the list, a new survey, and a survey (its builder while it is a draft). */
+@Controller
+class SurveyController {
+
+    record QuestionForm(String section, String kind, String text, String options, Integer min, Integer max,
+            Boolean breakdown, Boolean sensitive, Boolean required) {
+
+        static QuestionForm empty() {
+            return new QuestionForm("", "SINGLE", "", "", null, null, false, false, false);
+        }
+    }
+
+    private static final Map<String, String> DONE = Map.of("created", "survey.created", "added", "survey.question.added",
+            "removed", "survey.question.removed", "opened", "survey.opened", "closed", "survey.closedNow",
+            "published", "survey.published", "copied", "survey.copied");
+    private static final Map<String, String> PROBLEMS = Map.of("already", "survey.bank.already",
+            "notDraft", "survey.notDraft", "noQuestions", "survey.noQuestions", "tooMany", "survey.question.tooMany",
+            "status", "survey.wrongStatus");
+
+    private final Surveys surveys;
+    private final Groups groups;
+
+    SurveyController(Surveys surveys, Groups groups) {
+        this.surveys = surveys;
+        this.groups = groups;
+    }
+
+    static String page(UUID groupId, UUID surveyId) {
+        return "/groups/" + groupId + "/surveys/" + surveyId;
+    }
+
+    @GetMapping("/groups/{groupId}/surveys")
+    String list(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId, Model model) {
+        model.addAttribute("group", groups.get(me.id(), groupId));
+        model.addAttribute("surveys", surveys.list(me.id(), groupId));
+        return "surveys/list";
+    }
+
+    @GetMapping("/groups/{groupId}/surveys/new")
+    String form(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId, Model model) {
+        model.addAttribute("group", groups.getAsOrganiser(me.id(), groupId));
+        model.addAttribute("form", new Surveys.Draft("", ""));
+        return "surveys/new";
+    }
+
+    @PostMapping("/groups/{groupId}/surveys")
+    String create(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId,
+            @ModelAttribute("form") Surveys.Draft form, BindingResult result, Model model) {
+        try {
+            return "redirect:" + page(groupId, surveys.create(me.id(), groupId, form)) + "?done=created";
+        } catch (DomainException.InvalidInput e) {
+            FormErrors.reject(result, e);
+            model.addAttribute("group", groups.getAsOrganiser(me.id(), groupId));
+            return "surveys/new";
+        }
+    }
+
+    @GetMapping("/groups/{groupId}/surveys/{surveyId}")
+    String show(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId, @PathVariable UUID surveyId,
+            @RequestParam(required = false) String done, @RequestParam(required = false) String problem, Model model) {
+        Notices.fromQuery(model, done, problem, DONE, PROBLEMS);
+        if (!model.containsAttribute("question")) {
+            model.addAttribute("question", QuestionForm.empty());
+        }
+        return surveyPage(me, groupId, surveyId, model);
+    }
+
+    private String surveyPage(CurrentAccount me, UUID groupId, UUID surveyId, Model model) {
+        Surveys.View survey = surveys.get(me.id(), groupId, surveyId);
+        model.addAttribute("survey", survey);
+        if (survey.organiser() && survey.status() == Surveys.Status.DRAFT) {
+            model.addAttribute("bank", QuestionBank.QUESTIONS.stream()
+                    .filter(b -> survey.questions().stream().noneMatch(q -> b.code().equals(q.code()))).toList());
+            model.addAttribute("kinds", Question.Kind.values());
+        }
+        return "surveys/survey";
+    }
+
+    @PostMapping("/groups/{groupId}/surveys/{surveyId}/questions")
+    String addQuestion(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId,
+            @PathVariable UUID surveyId, @ModelAttribute("question") QuestionForm form, BindingResult result,
+            Model model) {
+        try {
+            surveys.addQuestion(me.id(), groupId, surveyId, new Surveys.NewQuestion(form.section(), form.kind(),
+                    form.text(), form.options(), form.min(), form.max(), form.breakdown(), form.sensitive(),
+                    form.required()));
+            return "redirect:" + page(groupId, surveyId) + "?done=added#questions-heading";
+        } catch (DomainException.InvalidInput e) {
+            FormErrors.reject(result, e);
+            return surveyPage(me, groupId, surveyId, model);
+        } catch (DomainException.Conflict e) {
+            return "redirect:" + page(groupId, surveyId) + "?problem=" + problem(e);
+        }
+    }
+
+    @PostMapping("/groups/{groupId}/surveys/{surveyId}/questions/bank")
+    String addFromBank(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId,
+            @PathVariable UUID surveyId, @RequestParam(defaultValue = "") String code) {
+        return act(groupId, surveyId, "added", () -> surveys.addFromBank(me.id(), groupId, surveyId, code));
+    }
+
+    @PostMapping("/groups/{groupId}/surveys/{surveyId}/questions/{questionId}/remove")
+    String remove(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId, @PathVariable UUID surveyId,
+            @PathVariable UUID questionId) {
+        return act(groupId, surveyId, "removed", () -> surveys.removeQuestion(me.id(), groupId, surveyId, questionId));
+    }
+
+    @PostMapping("/groups/{groupId}/surveys/{surveyId}/open")
+    String open(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId, @PathVariable UUID surveyId,
+            @RequestParam(defaultValue = "") String closesOn, Model model) {
+        try {
+            return act(groupId, surveyId, "opened", () -> surveys.open(me.id(), groupId, surveyId, closesOn));
+        } catch (DomainException.InvalidInput e) {
+            model.addAttribute("question", QuestionForm.empty());
+            model.addAttribute("openError", e.messageCode());
+            return surveyPage(me, groupId, surveyId, model);
+        }
+    }
+
+    @PostMapping("/groups/{groupId}/surveys/{surveyId}/close")
+    String close(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId, @PathVariable UUID surveyId) {
+        return act(groupId, surveyId, "closed", () -> surveys.close(me.id(), groupId, surveyId));
+    }
+
+    @PostMapping("/groups/{groupId}/surveys/{surveyId}/publish")
+    String publish(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId, @PathVariable UUID surveyId) {
+        return act(groupId, surveyId, "published", () -> surveys.publish(me.id(), groupId, surveyId));
+    }
+
+    @PostMapping("/groups/{groupId}/surveys/{surveyId}/copy")
+    String copy(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId, @PathVariable UUID surveyId) {
+        return "redirect:" + page(groupId, surveys.copy(me.id(), groupId, surveyId)) + "?done=copied";
+    }
+
+    /** Runs an organiser's action and comes back to the survey, with a notice or the conflict that stopped it. */
+    private static String act(UUID groupId, UUID surveyId, String done, Runnable action) {
+        try {
+            action.run();
+            return "redirect:" + page(groupId, surveyId) + "?done=" + done;
+        } catch (DomainException.Conflict e) {
+            return "redirect:" + page(groupId, surveyId) + "?problem=" + problem(e);
+        }
+    }
+
+    private static String problem(DomainException.Conflict e) {
+        String code = e.messageCode();
+        return code.startsWith("survey.wrongStatus") ? "status" : code.substring(code.lastIndexOf('.') + 1);
+    }
+}

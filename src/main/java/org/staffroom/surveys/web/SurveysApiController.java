@@ -1,0 +1,123 @@
+package org.staffroom.surveys.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.staffroom.identity.CurrentAccount;
+import org.staffroom.surveys.QuestionBank;
+import org.staffroom.surveys.Surveys;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+@RestController
+@Tag(name = "Surveys")
+class SurveysApiController {
+
+    /** A question from the bank by {@code code}, or one of the group's own. */
+    record QuestionRequest(String code, String section, String kind, String text, List<String> options, Integer min,
+            Integer max, Boolean breakdown, Boolean sensitive, Boolean required) {
+    }
+
+    record OpenRequest(String closesOn) {
+    }
+
+    private final Surveys surveys;
+
+    SurveysApiController(Surveys surveys) {
+        this.surveys = surveys;
+    }
+
+    private static String base(UUID groupId) {
+        return "/api/v1/groups/" + groupId + "/surveys";
+    }
+
+    @Operation(summary = "The question bank: standard questions with stable codes, and whether results may be broken down by them")
+    @GetMapping("/api/v1/surveys/bank")
+    List<QuestionBank.BankQuestion> bank() {
+        return QuestionBank.QUESTIONS;
+    }
+
+    @Operation(summary = "Start a survey, as a draft (organisers)")
+    @PostMapping("/api/v1/groups/{groupId}/surveys")
+    ResponseEntity<Surveys.View> create(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId,
+            @RequestBody Surveys.Draft draft) {
+        UUID id = surveys.create(me.id(), groupId, draft);
+        return ResponseEntity.created(URI.create(base(groupId) + "/" + id)).body(surveys.get(me.id(), groupId, id));
+    }
+
+    @Operation(summary = "The group's surveys, newest first (members; drafts for organisers only)")
+    @GetMapping("/api/v1/groups/{groupId}/surveys")
+    List<Surveys.Summary> list(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId) {
+        return surveys.list(me.id(), groupId);
+    }
+
+    @Operation(summary = "A survey with its questions (members, once it is open; organisers)")
+    @GetMapping("/api/v1/groups/{groupId}/surveys/{surveyId}")
+    Surveys.View get(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId, @PathVariable UUID surveyId) {
+        return surveys.get(me.id(), groupId, surveyId);
+    }
+
+    @Operation(summary = "Add a question to a draft: {code} from the bank, or kind SINGLE, SEVERAL, SCALE, NUMBER "
+            + "(with min and max) or TEXT with its text and options (organisers)")
+    @PostMapping("/api/v1/groups/{groupId}/surveys/{surveyId}/questions")
+    ResponseEntity<Surveys.View> addQuestion(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId,
+            @PathVariable UUID surveyId, @RequestBody QuestionRequest request) {
+        if (request.code() != null) {
+            surveys.addFromBank(me.id(), groupId, surveyId, request.code());
+        } else {
+            surveys.addQuestion(me.id(), groupId, surveyId, new Surveys.NewQuestion(request.section(), request.kind(),
+                    request.text(), request.options() == null ? "" : String.join("\n", request.options()),
+                    request.min(), request.max(), request.breakdown(), request.sensitive(), request.required()));
+        }
+        return ResponseEntity.status(201).body(surveys.get(me.id(), groupId, surveyId));
+    }
+
+    @Operation(summary = "Take a question out of a draft (organisers)")
+    @DeleteMapping("/api/v1/groups/{groupId}/surveys/{surveyId}/questions/{questionId}")
+    ResponseEntity<Void> removeQuestion(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId,
+            @PathVariable UUID surveyId, @PathVariable UUID questionId) {
+        surveys.removeQuestion(me.id(), groupId, surveyId, questionId);
+        return ResponseEntity.noContent().build();
+    }
+
+    @Operation(summary = "Open a draft for answers until the end of closesOn (organisers)")
+    @PostMapping("/api/v1/groups/{groupId}/surveys/{surveyId}/open")
+    Surveys.View open(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId, @PathVariable UUID surveyId,
+            @RequestBody OpenRequest request) {
+        surveys.open(me.id(), groupId, surveyId, request.closesOn());
+        return surveys.get(me.id(), groupId, surveyId);
+    }
+
+    @Operation(summary = "Close an open survey now (organisers)")
+    @PostMapping("/api/v1/groups/{groupId}/surveys/{surveyId}/close")
+    Surveys.View close(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId, @PathVariable UUID surveyId) {
+        surveys.close(me.id(), groupId, surveyId);
+        return surveys.get(me.id(), groupId, surveyId);
+    }
+
+    @Operation(summary = "Publish a closed survey's results (organisers)")
+    @PostMapping("/api/v1/groups/{groupId}/surveys/{surveyId}/publish")
+    Surveys.View publish(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId,
+            @PathVariable UUID surveyId) {
+        surveys.publish(me.id(), groupId, surveyId);
+        return surveys.get(me.id(), groupId, surveyId);
+    }
+
+    @Operation(summary = "Copy a survey into a new draft with the same questions, to run it again (organisers)")
+    @PostMapping("/api/v1/groups/{groupId}/surveys/{surveyId}/copy")
+    ResponseEntity<Surveys.View> copy(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId,
+            @PathVariable UUID surveyId) {
+        UUID id = surveys.copy(me.id(), groupId, surveyId);
+        return ResponseEntity.created(URI.create(base(groupId) + "/" + id)).body(surveys.get(me.id(), groupId, id));
+    }
+}
