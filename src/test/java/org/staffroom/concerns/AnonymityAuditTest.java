@@ -22,6 +22,7 @@ import org.staffroom.support.DatabaseDump;
 import org.staffroom.support.Fixtures;
 import org.staffroom.support.Fixtures.Person;
 import org.staffroom.support.IntegrationTest;
+import org.staffroom.support.Unlinkability;
 import org.staffroom.support.WebSession;
 
 /**
@@ -82,38 +83,22 @@ class AnonymityAuditTest {
         String tag = jdbc.sql("select tag from concerns_cosign where concern_id = ? and account_id is null")
                 .param(UUID.fromString(colleagueConcern)).query(String.class).single();
 
-        List<String> names = List.of(member.id().toString(), member.email(), member.displayName(),
-                raw(member.id(), false), raw(member.id(), true));
-        List<String> anonymousActs = List.of(concernId, raw(UUID.fromString(concernId), false),
-                raw(UUID.fromString(concernId), true), receipt.replace("-", "").substring(0, 8), tag,
-                "It happens on every late shift", "Bullying by the ward manager", "Rotas changed without notice for me too",
-                pageConcern, raw(UUID.fromString(pageConcern), false), raw(UUID.fromString(pageConcern), true),
-                "Mine are cut short too");
+        List<String> names = new ArrayList<>(Unlinkability.forms(member.id()));
+        names.addAll(List.of(member.email(), member.displayName()));
+        List<String> anonymousActs = new ArrayList<>(Unlinkability.forms(UUID.fromString(concernId)));
+        anonymousActs.addAll(Unlinkability.forms(UUID.fromString(pageConcern)));
+        anonymousActs.addAll(List.of(receipt.replace("-", "").substring(0, 8), tag, "It happens on every late shift",
+                "Bullying by the ward manager", "Rotas changed without notice for me too", "Mine are cut short too"));
         List<List<String>> rows = DatabaseDump.allRowsWithSessionsJoined(jdbc);
-        List<String> linked = new ArrayList<>();
-        for (List<String> row : rows) {
-            String all = String.join("\u0000", row);
-            boolean names_ = names.stream().anyMatch(all::contains);
-            boolean acts = anonymousActs.stream().anyMatch(all::contains);
-            if (names_ && acts) {
-                linked.add(row.getFirst());
-            }
-        }
-        assertThat(linked).as("rows that hold both the member and an anonymous act").isEmpty();
+        assertThat(Unlinkability.rowsLinking(rows, names, anonymousActs))
+                .as("rows that hold both the member and an anonymous act").isEmpty();
         assertThat(rows).as("the acts are stored").anyMatch(row -> row.contains(tag))
                 .anyMatch(row -> row.contains(concernId));
         assertThat(rows).as("the member's session is stored").anyMatch(row -> row.getFirst().equalsIgnoreCase("spring_session")
                 && row.contains(member.id().toString()));
 
         // no key the database holds recomputes the tag, as a server-side keyed hash of the member would
-        String scope = "concern:" + colleagueConcern;
-        for (List<String> row : rows) {
-            for (String value : row.subList(1, row.size())) {
-                if (!value.isEmpty()) {
-                    assertThat(hmac(value.getBytes(StandardCharsets.ISO_8859_1), scope)).isNotEqualTo(tag);
-                }
-            }
-        }
+        Unlinkability.assertNoStoredKeyRecomputes(rows, "concern:" + colleagueConcern, tag);
         // neither the concern whose batch the member completed nor the outbox dates that moment
         assertThat(rows).filteredOn(row -> row.contains(colleagueConcern) || row.contains(concernId))
                 .allSatisfy(row -> assertThat(row.subList(1, row.size())).noneMatch(v -> v.matches(".*\\d{2}:\\d{2}:\\d{2}.*")));
@@ -124,22 +109,5 @@ class AnonymityAuditTest {
 
     private String token(Api api, Person person) {
         return api.signIn(person);
-    }
-
-    /** A UUID as 16 raw bytes, in either order of its halves (Java serialisation writes the low half first). */
-    private static String raw(UUID id, boolean lowFirst) {
-        ByteBuffer bytes = ByteBuffer.allocate(16);
-        if (lowFirst) {
-            bytes.putLong(id.getLeastSignificantBits()).putLong(id.getMostSignificantBits());
-        } else {
-            bytes.putLong(id.getMostSignificantBits()).putLong(id.getLeastSignificantBits());
-        }
-        return new String(bytes.array(), StandardCharsets.ISO_8859_1);
-    }
-
-    private static String hmac(byte[] key, String scope) throws Exception {
-        Mac mac = Mac.getInstance("HmacSHA256");
-        mac.init(new SecretKeySpec(key, "HmacSHA256"));
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(scope.getBytes(StandardCharsets.UTF_8)));
     }
 }

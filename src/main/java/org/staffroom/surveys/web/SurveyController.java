@@ -19,6 +19,11 @@ import org.staffroom.shared.web.FormErrors;
 import org.staffroom.shared.web.Notices;
 import org.staffroom.surveys.Question;
 import org.staffroom.surveys.QuestionBank;
+import org.staffroom.surveys.Responses;
+import org.staffroom.identity.AnonymousTags;
+import org.springframework.util.MultiValueMap;
+import java.util.HashMap;
+import java.util.List;
 import org.staffroom.surveys.Surveys;
 
 /** A group's surveys as pages: the list, a new survey, and a survey (its builder while it is a draft). */
@@ -35,16 +40,18 @@ class SurveyController {
 
     private static final Map<String, String> DONE = Map.of("created", "survey.created", "added", "survey.question.added",
             "removed", "survey.question.removed", "opened", "survey.opened", "closed", "survey.closedNow",
-            "published", "survey.published", "copied", "survey.copied");
+            "published", "survey.published", "copied", "survey.copied", "answered", "survey.answered");
     private static final Map<String, String> PROBLEMS = Map.of("already", "survey.bank.already",
             "notDraft", "survey.notDraft", "noQuestions", "survey.noQuestions", "tooMany", "survey.question.tooMany",
-            "status", "survey.wrongStatus");
+            "status", "survey.wrongStatus", "alreadyAnswered", "survey.alreadyAnswered", "notOpen", "survey.notOpen");
 
     private final Surveys surveys;
+    private final Responses responses;
     private final Groups groups;
 
-    SurveyController(Surveys surveys, Groups groups) {
+    SurveyController(Surveys surveys, Responses responses, Groups groups) {
         this.surveys = surveys;
+        this.responses = responses;
         this.groups = groups;
     }
 
@@ -91,6 +98,15 @@ class SurveyController {
     private String surveyPage(CurrentAccount me, UUID groupId, UUID surveyId, Model model) {
         Surveys.View survey = surveys.get(me.id(), groupId, surveyId);
         model.addAttribute("survey", survey);
+        if (survey.status() == Surveys.Status.OPEN) {
+            model.addAttribute("answered", responses.answered(me.id(), groupId, surveyId));
+        }
+        if (survey.status() != Surveys.Status.DRAFT) {
+            model.addAttribute("turnout", responses.turnout(surveyId));
+        }
+        if (!model.containsAttribute("given")) {
+            model.addAttribute("given", Map.of());
+        }
         if (survey.organiser() && survey.status() == Surveys.Status.DRAFT) {
             model.addAttribute("bank", QuestionBank.QUESTIONS.stream()
                     .filter(b -> survey.questions().stream().noneMatch(q -> b.code().equals(q.code()))).toList());
@@ -113,6 +129,57 @@ class SurveyController {
             return surveyPage(me, groupId, surveyId, model);
         } catch (DomainException.Conflict e) {
             return "redirect:" + page(groupId, surveyId) + "?problem=" + problem(e);
+        }
+    }
+
+    /**
+     * The answer form: {@code q.<questionId>} holds an option's number (choose one, the scale), several of
+     * them (choose any), a number or a text. A refused answer shows the form again, filled in as sent.
+     */
+    @PostMapping("/groups/{groupId}/surveys/{surveyId}/responses")
+    String respond(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId, @PathVariable UUID surveyId,
+            @RequestParam MultiValueMap<String, String> form, Model model) {
+        String page = page(groupId, surveyId);
+        Map<String, List<String>> given = new HashMap<>();
+        form.forEach((name, values) -> {
+            if (name.startsWith("q.")) {
+                given.put(name.substring(2), values.stream().filter(v -> !v.isBlank()).toList());
+            }
+        });
+        try {
+            Map<UUID, Responses.Answer> answers = new HashMap<>();
+            for (Question question : surveys.get(me.id(), groupId, surveyId).questions()) {
+                answers.put(question.id(), answer(question, given.getOrDefault(question.id().toString(), List.of())));
+            }
+            responses.respond(me.id(), groupId, surveyId, answers);
+            return "redirect:" + page + "?done=answered";
+        } catch (DomainException.InvalidInput e) {
+            model.addAttribute("given", given);
+            model.addAttribute("answerError", e);
+            model.addAttribute("question", QuestionForm.empty());
+            return surveyPage(me, groupId, surveyId, model);
+        } catch (DomainException.Conflict e) {
+            return "redirect:" + page + "?problem=" + problem(e);
+        } catch (DomainException.Forbidden e) {
+            if (AnonymousTags.LOCKED.equals(e.messageCode())) {
+                return "redirect:/account/unlock?then=" + page;
+            }
+            throw e;
+        }
+    }
+
+    private static Responses.Answer answer(Question question, List<String> values) {
+        try {
+            return switch (question.kind()) {
+                case NUMBER -> new Responses.Answer(null, values.isEmpty() ? null : Integer.valueOf(values.getFirst().strip()), null);
+                case TEXT -> new Responses.Answer(null, null, values.isEmpty() ? null : values.getFirst());
+                default -> new Responses.Answer(values.stream().map(v -> Integer.valueOf(v.strip())).toList(), null, null);
+            };
+        } catch (NumberFormatException e) {
+            throw question.kind() == Question.Kind.NUMBER
+                    ? new DomainException.InvalidInput(question.id().toString(), "survey.answer.number", question.min(),
+                            question.max())
+                    : new DomainException.InvalidInput(question.id().toString(), "survey.answer.choices");
         }
     }
 

@@ -2,6 +2,7 @@ package org.staffroom.surveys.web;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.http.ResponseEntity;
@@ -14,9 +15,12 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.staffroom.identity.CurrentAccount;
 import org.staffroom.surveys.QuestionBank;
+import org.staffroom.surveys.Responses;
 import org.staffroom.surveys.Surveys;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
@@ -31,10 +35,19 @@ class SurveysApiController {
     record OpenRequest(String closesOn) {
     }
 
-    private final Surveys surveys;
+    /** Answers keyed by question id. */
+    record ResponseRequest(Map<UUID, Responses.Answer> answers) {
+    }
 
-    SurveysApiController(Surveys surveys) {
+    record Answered(boolean answered, long turnout) {
+    }
+
+    private final Surveys surveys;
+    private final Responses responses;
+
+    SurveysApiController(Surveys surveys, Responses responses) {
         this.surveys = surveys;
+        this.responses = responses;
     }
 
     private static String base(UUID groupId) {
@@ -80,6 +93,20 @@ class SurveysApiController {
                     request.min(), request.max(), request.breakdown(), request.sensitive(), request.required()));
         }
         return ResponseEntity.status(201).body(surveys.get(me.id(), groupId, surveyId));
+    }
+
+    @Operation(summary = "Answer an open survey, once (members; 409 on a second response)",
+            description = "answers: {questionId: {choices: [option numbers from 0], number, text}}. Who answered is "
+                    + "kept as the member's tag for the survey, apart from the answers, so it needs a token from "
+                    + "POST /api/v1/auth/token.")
+    @ApiResponse(responseCode = "201", description = "Counted")
+    @ApiResponse(responseCode = "409", description = "A second response, or the survey is not open",
+            content = @Content(mediaType = "application/problem+json"))
+    @PostMapping("/api/v1/groups/{groupId}/surveys/{surveyId}/responses")
+    ResponseEntity<Answered> respond(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId,
+            @PathVariable UUID surveyId, @RequestBody ResponseRequest request) {
+        responses.respond(me.id(), groupId, surveyId, request.answers());
+        return ResponseEntity.status(201).body(new Answered(true, responses.turnout(surveyId)));
     }
 
     @Operation(summary = "Take a question out of a draft (organisers)")

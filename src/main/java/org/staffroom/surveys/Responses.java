@@ -1,0 +1,142 @@
+package org.staffroom.surveys;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.staffroom.groups.GroupAccess;
+import org.staffroom.identity.AnonymousTags;
+import org.staffroom.shared.DomainException;
+import org.staffroom.shared.DomainException.InvalidInput;
+import org.staffroom.shared.TextInput;
+
+/**
+ * Answering a survey. A member answers once: their tag for the survey (not their account) goes into the
+ * participants, and the answers into a response that carries no account, code or time. Both are written
+ * in one transaction, so a refused or failed answer leaves nothing behind.
+ */
+@Service
+public class Responses {
+
+    /**
+     * One question's answer: {@code choices} the option numbers from 0 (one for choose one, any for choose
+     * any, the scale point 0 to 4 for an agreement scale), {@code number} for a number, {@code text} for free
+     * text. An empty answer is a skipped question.
+     */
+    public record Answer(List<Integer> choices, Integer number, String text) {
+
+        boolean empty() {
+            return (choices == null || choices.isEmpty()) && number == null && (text == null || text.isBlank());
+        }
+    }
+
+    private record Row(int item, Integer number, String text) {
+    }
+
+    private final JdbcClient jdbc;
+    private final GroupAccess access;
+    private final Surveys surveys;
+    private final AnonymousTags tags;
+
+    Responses(JdbcClient jdbc, GroupAccess access, Surveys surveys, AnonymousTags tags) {
+        this.jdbc = jdbc;
+        this.access = access;
+        this.surveys = surveys;
+        this.tags = tags;
+    }
+
+    static String scope(UUID surveyId) {
+        return "survey:" + surveyId;
+    }
+
+    /** Whether the member has answered; null while their signing secret is locked in this request. */
+    public Boolean answered(UUID accountId, UUID groupId, UUID surveyId) {
+        access.requireMember(groupId, accountId);
+        return tags.tagIfUnlocked(accountId, scope(surveyId)).map(tag -> jdbc.sql(
+                "select count(*) from surveys_participant where survey_id = ? and participant = ?")
+                .params(surveyId, tag).query(Long.class).single() > 0).orElse(null);
+    }
+
+    /** How many have answered. */
+    public long turnout(UUID surveyId) {
+        return jdbc.sql("select count(*) from surveys_participant where survey_id = ?").param(surveyId)
+                .query(Long.class).single();
+    }
+
+    /** A member answers an open survey, once; answers are keyed by question id. */
+    @Transactional
+    public void respond(UUID accountId, UUID groupId, UUID surveyId, Map<UUID, Answer> answers) {
+        access.requireMember(groupId, accountId);
+        Surveys.Row survey = surveys.find(groupId, surveyId);
+        if (surveys.status(survey) != Surveys.Status.OPEN) {
+            throw new DomainException.Conflict("survey.notOpen");
+        }
+        List<Question> questions = surveys.questions(surveyId);
+        Map<UUID, List<Row>> rows = check(questions, answers == null ? Map.of() : answers);
+        try {
+            jdbc.sql("insert into surveys_participant (survey_id, participant) values (?, ?)")
+                    .params(surveyId, tags.tag(accountId, scope(surveyId))).update();
+        } catch (DuplicateKeyException e) {
+            throw new DomainException.Conflict("survey.alreadyAnswered");
+        }
+        UUID responseId = UUID.randomUUID();
+        jdbc.sql("insert into surveys_response (id, survey_id, group_id) values (?, ?, ?)")
+                .params(responseId, surveyId, groupId).update();
+        rows.forEach((questionId, answerRows) -> answerRows.forEach(row -> jdbc.sql("""
+                insert into surveys_answer (response_id, question_id, item, number, text) values (?, ?, ?, ?, ?)""")
+                .params(responseId, questionId, row.item(), row.number(), row.text()).update()));
+    }
+
+    /** Each answer checked against its question; the field of a refusal is the question's id. */
+    static Map<UUID, List<Row>> check(List<Question> questions, Map<UUID, Answer> answers) {
+        if (!questions.stream().map(Question::id).toList().containsAll(answers.keySet())) {
+            throw new InvalidInput("answers", "survey.answer.unknownQuestion");
+        }
+        Map<UUID, List<Row>> rows = new java.util.LinkedHashMap<>();
+        for (Question question : questions) {
+            Answer answer = answers.get(question.id());
+            String field = question.id().toString();
+            if (answer == null || answer.empty()) {
+                if (question.required()) {
+                    throw new InvalidInput(field, "survey.answer.required");
+                }
+                continue;
+            }
+            List<Row> checked = new ArrayList<>();
+            switch (question.kind()) {
+                case SINGLE, SCALE -> {
+                    List<Integer> choices = choices(question, answer, field);
+                    if (choices.size() != 1) {
+                        throw new InvalidInput(field, "survey.answer.chooseOne");
+                    }
+                    checked.add(new Row(choices.getFirst(), null, null));
+                }
+                case SEVERAL -> choices(question, answer, field).forEach(choice -> checked.add(new Row(choice, null, null)));
+                case NUMBER -> {
+                    if (answer.number() == null || answer.number() < question.min() || answer.number() > question.max()) {
+                        throw new InvalidInput(field, "survey.answer.number", question.min(), question.max());
+                    }
+                    checked.add(new Row(0, answer.number(), null));
+                }
+                case TEXT -> checked.add(new Row(0, null, TextInput.multiline(field, answer.text(), 2000, false)));
+            }
+            rows.put(question.id(), checked);
+        }
+        return rows;
+    }
+
+    private static List<Integer> choices(Question question, Answer answer, String field) {
+        List<Integer> choices = answer.choices() == null ? List.of() : answer.choices();
+        if (choices.isEmpty() || choices.stream().anyMatch(c -> c == null || c < 0 || c >= question.options().size())
+                || new HashSet<>(choices).size() != choices.size()) {
+            throw new InvalidInput(field, "survey.answer.choices");
+        }
+        return choices;
+    }
+}
