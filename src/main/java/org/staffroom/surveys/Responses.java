@@ -43,9 +43,11 @@ public class Responses {
     private final GroupAccess access;
     private final Surveys surveys;
     private final AnonymousTags tags;
+    private final Counts counts;
 
-    Responses(JdbcClient jdbc, GroupAccess access, Surveys surveys, AnonymousTags tags) {
+    Responses(JdbcClient jdbc, GroupAccess access, Surveys surveys, AnonymousTags tags, Counts counts) {
         this.jdbc = jdbc;
+        this.counts = counts;
         this.access = access;
         this.surveys = surveys;
         this.tags = tags;
@@ -91,6 +93,7 @@ public class Responses {
         rows.forEach((questionId, answerRows) -> answerRows.forEach(row -> jdbc.sql("""
                 insert into surveys_answer (response_id, question_id, item, number, text) values (?, ?, ?, ?, ?)""")
                 .params(responseId, questionId, row.item(), row.number(), row.text()).update()));
+        counts.queue(responseId);
     }
 
     /** Each answer checked against its question; the field of a refusal is the question's id. */

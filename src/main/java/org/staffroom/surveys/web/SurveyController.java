@@ -1,8 +1,15 @@
 package org.staffroom.surveys.web;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import org.springframework.context.MessageSource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -20,6 +27,7 @@ import org.staffroom.shared.web.Notices;
 import org.staffroom.surveys.Question;
 import org.staffroom.surveys.QuestionBank;
 import org.staffroom.surveys.Responses;
+import org.staffroom.surveys.Results;
 import org.staffroom.identity.AnonymousTags;
 import org.springframework.util.MultiValueMap;
 import java.util.HashMap;
@@ -47,12 +55,36 @@ class SurveyController {
 
     private final Surveys surveys;
     private final Responses responses;
+    private final Results results;
     private final Groups groups;
+    private final MessageSource messages;
 
-    SurveyController(Surveys surveys, Responses responses, Groups groups) {
+    SurveyController(Surveys surveys, Responses responses, Results results, Groups groups, MessageSource messages) {
         this.surveys = surveys;
         this.responses = responses;
+        this.results = results;
         this.groups = groups;
+        this.messages = messages;
+    }
+
+    @GetMapping("/groups/{groupId}/surveys/{surveyId}/results")
+    String results(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId, @PathVariable UUID surveyId,
+            @RequestParam(required = false) String by, Model model) {
+        model.addAttribute("results", results.of(me.id(), groupId, surveyId, by));
+        return "surveys/results";
+    }
+
+    @GetMapping("/groups/{groupId}/surveys/{surveyId}/results.csv")
+    ResponseEntity<byte[]> csv(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId,
+            @PathVariable UUID surveyId, @RequestParam(required = false) String by, Locale locale) {
+        return csvFile(ResultsCsv.of(results.of(me.id(), groupId, surveyId, by), messages, locale));
+    }
+
+    static ResponseEntity<byte[]> csvFile(String csv) {
+        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename("staffroom-survey-results.csv").build().toString())
+                .body(csv.getBytes(StandardCharsets.UTF_8));
     }
 
     static String page(UUID groupId, UUID surveyId) {

@@ -2,9 +2,11 @@ package org.staffroom.surveys.web;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import org.springframework.context.MessageSource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -12,10 +14,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.staffroom.identity.CurrentAccount;
 import org.staffroom.surveys.QuestionBank;
 import org.staffroom.surveys.Responses;
+import org.staffroom.surveys.Results;
 import org.staffroom.surveys.Surveys;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -44,10 +48,30 @@ class SurveysApiController {
 
     private final Surveys surveys;
     private final Responses responses;
+    private final Results results;
+    private final MessageSource messages;
 
-    SurveysApiController(Surveys surveys, Responses responses) {
+    SurveysApiController(Surveys surveys, Responses responses, Results results, MessageSource messages) {
         this.surveys = surveys;
         this.responses = responses;
+        this.results = results;
+        this.messages = messages;
+    }
+
+    @Operation(summary = "Results under disclosure control, optionally broken down by a question (its bank code or id)",
+            description = "Members once published; organisers once closed. A hidden row has suppressed true and a "
+                    + "reason (FEWER_THAN_K, with the threshold, or PROTECTS_ANOTHER), and never a figure.")
+    @GetMapping("/api/v1/groups/{groupId}/surveys/{surveyId}/results")
+    Results.View results(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId,
+            @PathVariable UUID surveyId, @RequestParam(required = false) String by) {
+        return results.of(me.id(), groupId, surveyId, by);
+    }
+
+    @Operation(summary = "Exactly the published tables as CSV")
+    @GetMapping("/api/v1/groups/{groupId}/surveys/{surveyId}/results.csv")
+    ResponseEntity<byte[]> csv(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId,
+            @PathVariable UUID surveyId, @RequestParam(required = false) String by, Locale locale) {
+        return SurveyController.csvFile(ResultsCsv.of(results.of(me.id(), groupId, surveyId, by), messages, locale));
     }
 
     private static String base(UUID groupId) {

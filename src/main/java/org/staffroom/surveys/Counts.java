@@ -1,0 +1,111 @@
+package org.staffroom.surveys;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Folds new responses into the counts results are read from: one set-based statement per batch, so a busy
+ * national survey costs a few statements a second, not one per answer. Free text is never counted.
+ */
+@Service
+class Counts {
+
+    /** The breakdown question of the counts that are not broken down. */
+    static final UUID NONE = new UUID(0, 0);
+    static final int ANSWERED = -1;
+    static final int NOT_STATED = -1;
+    static final int BATCH = 5000;
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+
+    Counts(JdbcClient jdbc, TransactionTemplate transactions) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+    }
+
+    /** A new response waits to be counted. */
+    void queue(UUID responseId) {
+        jdbc.sql("insert into surveys_pending (response_id) values (?)").param(responseId).update();
+    }
+
+    /** Counts every waiting response, a batch a transaction; results call it before they read. */
+    @Scheduled(fixedDelayString = "PT2S", initialDelayString = "PT5S")
+    void foldWaiting() {
+        Integer counted;
+        do {
+            counted = transactions.execute(status -> foldBatch());
+        } while (counted != null && counted == BATCH);
+    }
+
+    /** Counts one batch of waiting responses; returns how many it counted. */
+    private int foldBatch() {
+        UUID batch = UUID.randomUUID();
+        List<UUID> ids = jdbc.sql("select response_id from surveys_pending where batch is null fetch first " + BATCH
+                + " rows only").query(UUID.class).list();
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        for (int from = 0; from < ids.size(); from += 500) {
+            List<UUID> slice = ids.subList(from, Math.min(ids.size(), from + 500));
+            jdbc.sql("update surveys_pending set batch = ? where batch is null and response_id in ("
+                    + String.join(",", java.util.Collections.nCopies(slice.size(), "?")) + ")")
+                    .params(java.util.stream.Stream.concat(java.util.stream.Stream.of((Object) batch), slice.stream()).toList())
+                    .update();
+        }
+        merge(batch, """
+                select r.survey_id, r.group_id, cast(? as uuid) by_question, 0 by_item, a.question_id, a.item,
+                    count(*) respondents, coalesce(sum(a.number), 0) total
+                from surveys_pending p join surveys_response r on r.id = p.response_id
+                join surveys_answer a on a.response_id = r.id
+                join surveys_question q on q.id = a.question_id and q.kind <> 'TEXT'
+                where p.batch = ?
+                group by r.survey_id, r.group_id, a.question_id, a.item
+                union all
+                select r.survey_id, r.group_id, cast(? as uuid), 0, a.question_id, -1, count(distinct r.id),
+                    coalesce(sum(a.number), 0)
+                from surveys_pending p join surveys_response r on r.id = p.response_id
+                join surveys_answer a on a.response_id = r.id
+                join surveys_question q on q.id = a.question_id and q.kind <> 'TEXT'
+                where p.batch = ?
+                group by r.survey_id, r.group_id, a.question_id""", NONE, batch, NONE, batch);
+        merge(batch, """
+                select r.survey_id, r.group_id, qb.id by_question, coalesce(b.item, -1) by_item, a.question_id, a.item,
+                    count(*) respondents, coalesce(sum(a.number), 0) total
+                from surveys_pending p join surveys_response r on r.id = p.response_id
+                join surveys_question qb on qb.survey_id = r.survey_id and qb.breakdown
+                left join surveys_answer b on b.response_id = r.id and b.question_id = qb.id
+                join surveys_answer a on a.response_id = r.id
+                join surveys_question q on q.id = a.question_id and q.kind <> 'TEXT'
+                where p.batch = ?
+                group by r.survey_id, r.group_id, qb.id, coalesce(b.item, -1), a.question_id, a.item
+                union all
+                select r.survey_id, r.group_id, qb.id, coalesce(b.item, -1), a.question_id, -1, count(distinct r.id),
+                    coalesce(sum(a.number), 0)
+                from surveys_pending p join surveys_response r on r.id = p.response_id
+                join surveys_question qb on qb.survey_id = r.survey_id and qb.breakdown
+                left join surveys_answer b on b.response_id = r.id and b.question_id = qb.id
+                join surveys_answer a on a.response_id = r.id
+                join surveys_question q on q.id = a.question_id and q.kind <> 'TEXT'
+                where p.batch = ?
+                group by r.survey_id, r.group_id, qb.id, coalesce(b.item, -1), a.question_id""", batch, batch);
+        jdbc.sql("delete from surveys_pending where batch = ?").param(batch).update();
+        return ids.size();
+    }
+
+    private void merge(UUID batch, String counts, Object... params) {
+        jdbc.sql("merge into surveys_count c using (" + counts + """
+                ) n on (c.survey_id = n.survey_id and c.group_id = n.group_id and c.by_question = n.by_question
+                    and c.by_item = n.by_item and c.question_id = n.question_id and c.item = n.item)
+                when matched then update set respondents = c.respondents + n.respondents, total = c.total + n.total
+                when not matched then insert (survey_id, group_id, by_question, by_item, question_id, item, respondents,
+                    total)
+                values (n.survey_id, n.group_id, n.by_question, n.by_item, n.question_id, n.item, n.respondents, n.total)""")
+                .params(params).update();
+    }
+}

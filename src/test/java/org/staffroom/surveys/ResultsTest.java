@@ -1,0 +1,163 @@
+package org.staffroom.surveys;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.staffroom.support.Api;
+import org.staffroom.support.Fixtures;
+import org.staffroom.support.Fixtures.Person;
+import org.staffroom.support.IntegrationTest;
+import org.staffroom.support.PageChecks;
+import org.staffroom.support.Pages;
+
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Page;
+
+import tools.jackson.databind.JsonNode;
+
+/** Results through the disclosure-control rules, in the API, the CSV and the pages. */
+@IntegrationTest
+class ResultsTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Fixtures fixtures;
+
+    record Run(UUID groupId, Person organiser, Person member, String path, List<String> questions) {
+    }
+
+    /**
+     * 25 people answer: 12 nurses, 12 assistants and 1 other; stress from the bank; the sensitive question
+     * about bullying by managers; and unpaid hours, 2 each except the nurses, who give 6.
+     */
+    Run run() {
+        Api api = new Api(port);
+        Person organiser = fixtures.person("organiser");
+        UUID groupId = fixtures.group(organiser, "Results ward " + UUID.randomUUID().toString().substring(0, 6));
+        String base = "/api/v1/groups/" + groupId + "/surveys";
+        String path = base + "/" + api.post(base, organiser.token(), Map.of("title", "Conditions 2027")).json()
+                .get("id").asString();
+        api.post(path + "/questions", organiser.token(), Map.of("kind", "SINGLE", "text", "Your job?", "options",
+                List.of("Nurse", "Assistant", "Other"), "breakdown", true));
+        api.post(path + "/questions", organiser.token(), Map.of("code", "stress"));
+        api.post(path + "/questions", organiser.token(), Map.of("code", "bullied_by_managers"));
+        List<String> questions = api.post(path + "/questions", organiser.token(), Map.of("code", "unpaid_hours")).json()
+                .get("questions").valueStream().map(q -> q.get("id").asString()).toList();
+        api.post(path + "/open", organiser.token(), Map.of("closesOn", LocalDate.now().plusDays(5).toString()));
+        Person first = null;
+        for (int i = 0; i < 25; i++) {
+            Person member = fixtures.member(groupId, organiser);
+            first = first == null ? member : first;
+            int job = i < 12 ? 0 : i < 24 ? 1 : 2;
+            Map<String, Object> answers = new HashMap<>();
+            answers.put(questions.get(0), Map.of("choices", List.of(job)));
+            answers.put(questions.get(1), Map.of("choices", List.of(i % 5)));
+            answers.put(questions.get(2), Map.of("choices", List.of(i % 2)));
+            answers.put(questions.get(3), Map.of("number", job == 0 ? 6 : 2));
+            assertThat(api.post(path + "/responses", api.signIn(member), Map.of("answers", answers)).status()).isEqualTo(201);
+        }
+        return new Run(groupId, organiser, first, path, questions);
+    }
+
+    static JsonNode question(JsonNode results, String id) {
+        return results.get("questions").valueStream().filter(q -> q.get("question").get("id").asString().equals(id))
+                .findFirst().orElseThrow();
+    }
+
+    @Test
+    void figuresAppearOnlyAfterTheCloseAndNeverForFewerThanKEvenBySubtraction() {
+        Api api = new Api(port);
+        Run run = run();
+        String results = run.path() + "/results";
+        assertThat(api.get(results, run.organiser().token()).status()).as("not while open").isEqualTo(409);
+        api.post(run.path() + "/close", run.organiser().token(), Map.of());
+        assertThat(api.get(results, run.member().token()).status()).as("members wait for publication").isEqualTo(409);
+        assertThat(api.get(results, run.organiser().token()).status()).as("organisers check first").isEqualTo(200);
+        api.post(run.path() + "/publish", run.organiser().token(), Map.of());
+
+        JsonNode overall = api.get(results, run.member().token()).json();
+        assertThat(overall.get("turnout").asInt()).isEqualTo(25);
+        JsonNode stress = question(overall, run.questions().get(1)).get("rows").get(0);
+        assertThat(stress.get("respondents").asInt()).isEqualTo(25);
+        assertThat(stress.get("cells").valueStream().mapToInt(c -> c.get("count").asInt()).sum()).isEqualTo(25);
+        JsonNode bullying = question(overall, run.questions().get(2));
+        assertThat(bullying.get("threshold").asInt()).as("sensitive").isEqualTo(20);
+        assertThat(bullying.get("rows").get(0).get("suppressed").asBoolean()).isFalse();
+        assertThat(question(overall, run.questions().get(3)).get("rows").get(0).get("mean").asDouble())
+                .as("(12 x 6 + 13 x 2) / 25").isEqualTo(3.9);
+
+        JsonNode byJob = api.get(results + "?by=" + run.questions().get(0), run.member().token()).json();
+        for (String id : run.questions().subList(1, 4)) {
+            JsonNode rows = question(byJob, id).get("rows");
+            int k = question(byJob, id).get("threshold").asInt();
+            List<Integer> shown = new ArrayList<>();
+            for (JsonNode row : rows) {
+                if (row.get("suppressed").asBoolean()) {
+                    assertThat(row.get("respondents").isNull()).as("a hidden row carries no figure").isTrue();
+                    assertThat(row.get("cells").isNull()).isTrue();
+                    assertThat(row.get("mean").isNull()).isTrue();
+                    assertThat(row.get("reason").asString()).isIn("FEWER_THAN_K", "PROTECTS_ANOTHER");
+                } else {
+                    shown.add(row.get("respondents").asInt());
+                }
+            }
+            // the attacker: everyone less each shown row, and less all shown rows together
+            int everyone = rows.get(0).get("respondents").asInt();
+            int rowsTogether = shown.subList(1, shown.size()).stream().mapToInt(Integer::intValue).sum();
+            for (int row : shown.subList(1, shown.size())) {
+                assertThat(row).isGreaterThanOrEqualTo(k);
+                assertThat(everyone - row == 0 || everyone - row >= k).as("everyone less a row").isTrue();
+            }
+            assertThat(everyone - rowsTogether == 0 || everyone - rowsTogether >= k).as("everyone less the rows").isTrue();
+        }
+        JsonNode stressByJob = question(byJob, run.questions().get(1)).get("rows");
+        assertThat(stressByJob.get(3).get("reason").asString()).as("the one other").isEqualTo("FEWER_THAN_K");
+        assertThat(stressByJob.valueStream().filter(r -> "PROTECTS_ANOTHER".equals(r.get("reason").asString())).count())
+                .as("12 nurses or 12 assistants hidden too, or 25 - 24 would give the one other away").isEqualTo(1);
+        assertThat(question(byJob, run.questions().get(2)).get("rows").valueStream()
+                .filter(r -> !r.get("suppressed").asBoolean()).count()).as("no group of 20 by job").isEqualTo(1);
+
+        String csv = api.get(results + ".csv?by=" + run.questions().get(0), run.member().token()).body();
+        assertThat(csv).startsWith("question,code,row,respondents").contains("Everyone")
+                .contains("Hidden: fewer than 11 people").contains("Hidden so that a smaller group cannot be worked out from it");
+        assertThat(csv.lines().filter(line -> line.contains("Other,")).toList()).allMatch(line -> line.endsWith("people"));
+        assertThat(api.get(results + "?by=shoe_size", run.member().token()).status()).isEqualTo(400);
+        assertThat(api.get(results, fixtures.person("stranger").token()).status()).isEqualTo(404);
+    }
+
+    @Test
+    void anOrganiserReadsTheResultsOnThePagesBrokenDownWithHiddenRowsExplained() throws Exception {
+        Api api = new Api(port);
+        Run run = run();
+        api.post(run.path() + "/close", run.organiser().token(), Map.of());
+        PageChecks.Visited visited = new PageChecks.Visited();
+        Page page = Pages.signedIn(port, run.organiser().email(), Fixtures.PASSWORD);
+        page.navigate(Pages.base(port) + run.path().replace("/api/v1", ""));
+        page.locator("a[href$='/results']").click();
+        assertThat(page.locator("h1")).containsText("Results: Conditions 2027");
+        assertThat(page.locator("main")).containsText("Only organisers see these");
+        visited.check(page, "results");
+        page.locator("#by").selectOption(run.questions().get(0));
+        page.locator("form[method=get] button").click();
+        assertThat(page.locator("main")).containsText("Hidden: fewer than 11 people");
+        assertThat(page.locator("main")).containsText("Hidden so that a smaller group cannot be worked out from it");
+        visited.check(page, "results by job");
+        Download csv = page.waitForDownload(() -> page.locator("a[href*='results.csv']").click());
+        assertThat(Files.readString(csv.path())).contains("Not stated");
+        visited.assertClean();
+        page.context().close();
+    }
+}
