@@ -14,7 +14,10 @@ import org.staffroom.groups.GroupAccess;
 import org.staffroom.identity.AnonymousTags;
 import org.staffroom.shared.DomainException;
 import org.staffroom.shared.DomainException.InvalidInput;
+import org.staffroom.shared.SecretTokens;
 import org.staffroom.shared.TextInput;
+
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Answering a survey. A member answers once: their tag for the survey (not their account) goes into the
@@ -39,6 +42,8 @@ public class Responses {
     private record Row(int item, Integer number, String text) {
     }
 
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
     private final JdbcClient jdbc;
     private final GroupAccess access;
     private final Surveys surveys;
@@ -55,6 +60,70 @@ public class Responses {
 
     static String scope(UUID surveyId) {
         return "survey:" + surveyId;
+    }
+
+    /**
+     * Saves the answers typed so far, as sent by the form (question id to values), to finish later on this
+     * device. Returns the device's token: a new one unless {@code token} is given.
+     */
+    @Transactional
+    public String saveDraft(UUID accountId, UUID groupId, UUID surveyId, String token, Map<String, List<String>> given) {
+        access.requireMember(groupId, accountId);
+        Surveys.Row survey = surveys.find(groupId, surveyId);
+        if (surveys.status(survey) != Surveys.Status.OPEN) {
+            throw new DomainException.Conflict("survey.notOpen");
+        }
+        List<String> questionIds = surveys.questions(surveyId).stream().map(q -> q.id().toString()).toList();
+        if (!questionIds.containsAll(given.keySet()) || given.values().stream()
+                .anyMatch(values -> values.size() > Surveys.MAX_OPTIONS || values.stream().anyMatch(v -> v.length() > 2000))) {
+            throw new InvalidInput("answers", "survey.answer.unknownQuestion");
+        }
+        String device = token == null || token.isBlank() ? SecretTokens.newToken(32) : token;
+        String owner = owner(accountId, surveyId, device);
+        String id = SecretTokens.hash(device);
+        String answers = JSON.writeValueAsString(given);
+        if (jdbc.sql("update surveys_draft set answers = ? where id = ? and survey_id = ? and owner = ?")
+                .params(answers, id, surveyId, owner).update() == 0) {
+            jdbc.sql("delete from surveys_draft where id = ?").param(id).update();
+            jdbc.sql("insert into surveys_draft (id, survey_id, owner, answers) values (?, ?, ?, ?)")
+                    .params(id, surveyId, owner, answers).update();
+        }
+        return device;
+    }
+
+    /** The answers this member saved on this device, if any (and if their signing secret is unlocked). */
+    public Map<String, List<String>> draft(UUID accountId, UUID surveyId, String token) {
+        if (token == null || token.isBlank() || !tags.unlocked(accountId)) {
+            return Map.of();
+        }
+        return jdbc.sql("select answers from surveys_draft where id = ? and survey_id = ? and owner = ?")
+                .params(SecretTokens.hash(token), surveyId, owner(accountId, surveyId, token)).query(String.class)
+                .optional().map(Responses::readDraft).orElse(Map.of());
+    }
+
+    private static Map<String, List<String>> readDraft(String json) {
+        Map<String, List<String>> answers = new java.util.HashMap<>();
+        JSON.readTree(json).properties().forEach(e -> answers.put(e.getKey(),
+                e.getValue().valueStream().map(tools.jackson.databind.JsonNode::asString).toList()));
+        return answers;
+    }
+
+    /** The device's token under the member's tag for the survey: nobody else's tag gives the same owner. */
+    private String owner(UUID accountId, UUID surveyId, String token) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(tags.tag(accountId, scope(surveyId))
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
+            return java.util.HexFormat.of().formatHex(mac.doFinal(token.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    void forgetDraft(String token) {
+        if (token != null && !token.isBlank()) {
+            jdbc.sql("delete from surveys_draft where id = ?").param(SecretTokens.hash(token)).update();
+        }
     }
 
     /** Whether the member has answered; null while their signing secret is locked in this request. */
@@ -74,6 +143,12 @@ public class Responses {
     /** A member answers an open survey, once; answers are keyed by question id. */
     @Transactional
     public void respond(UUID accountId, UUID groupId, UUID surveyId, Map<UUID, Answer> answers) {
+        respond(accountId, groupId, surveyId, answers, null);
+    }
+
+    /** The same, and the answers saved part-way on this device ({@code draftToken}) go. */
+    @Transactional
+    public void respond(UUID accountId, UUID groupId, UUID surveyId, Map<UUID, Answer> answers, String draftToken) {
         access.requireMember(groupId, accountId);
         Surveys.Row survey = surveys.find(groupId, surveyId);
         if (surveys.status(survey) != Surveys.Status.OPEN) {
@@ -94,6 +169,7 @@ public class Responses {
                 insert into surveys_answer (response_id, question_id, item, number, text) values (?, ?, ?, ?, ?)""")
                 .params(responseId, questionId, row.item(), row.number(), row.text()).update()));
         counts.queue(responseId);
+        forgetDraft(draftToken);
     }
 
     /** Each answer checked against its question; the field of a refusal is the question's id. */

@@ -260,6 +260,7 @@ public class Surveys {
             throw new DomainException.Conflict("survey.wrongStatus." + to.name().toLowerCase());
         }
         jdbc.sql("update surveys_survey set status = ? where id = ?").params(to.name(), surveyId).update();
+        jdbc.sql("delete from surveys_draft where survey_id = ?").param(surveyId).update();
     }
 
     /** A new draft with the same questions, for running the survey again (next year, say). */
@@ -285,5 +286,7 @@ public class Surveys {
     public void closeOverdue() {
         jdbc.sql("update surveys_survey set status = 'CLOSED' where status = 'OPEN' and closes_on < ?")
                 .param(Times.today(clock)).update();
+        jdbc.sql("delete from surveys_draft where survey_id in (select id from surveys_survey where status <> 'OPEN')")
+                .update();
     }
 }

@@ -17,12 +17,17 @@ public final class Pages {
     public static Page signedIn(int port, String email, String password) {
         BrowserContext context = Browser.newContext();
         Page page = context.newPage();
+        signIn(page, port, email, password);
+        return page;
+    }
+
+    /** Signs in through the sign-in form on this page, in its browser context (its cookies stay). */
+    public static void signIn(Page page, int port, String email, String password) {
         page.navigate(base(port) + "/login");
         page.locator("input[name=email]").fill(email);
         page.locator("input[name=password]").fill(password);
         page.locator("form[action$='/login'] button[type=submit]").click();
         page.waitForURL(url -> !url.contains("/login"));
-        return page;
     }
 
     public static Page visitor() {

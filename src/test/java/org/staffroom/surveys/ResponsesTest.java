@@ -183,18 +183,65 @@ class ResponsesTest {
         page.locator("#q1-3").check();
         page.locator("#q2").fill("6");
         page.locator("#q3").fill("Breaks get cancelled");
-        page.locator("form[action$='/responses'] button").click();
+        page.locator("button[value=send]").click();
         assertThat(page.locator("#q0-error")).isVisible();
         assertThat(page.locator("#q1-3")).isChecked();
         assertThat(page.locator("#q2")).hasValue("6");
         assertThat(page.locator("#q3")).hasValue("Breaks get cancelled");
         visited.check(page, "answers with an error");
         page.locator("#q0-0").check();
-        page.locator("form[action$='/responses'] button").click();
+        page.locator("button[value=send]").click();
         assertThat(page.locator("main")).containsText("your answers are counted");
         assertThat(page.locator("form[action$='/responses']")).hasCount(0);
         assertThat(page.locator("main")).containsText("1 person has answered");
         visited.check(page, "answered");
+        visited.assertClean();
+        page.context().close();
+    }
+
+    @Test
+    void answersSavedPartWayComeBackOnlyToTheSameMemberOnTheSameDevice() throws Exception {
+        Survey s = openSurvey("Part-way ward", true);
+        Person member = fixtures.member(s.groupId(), s.organiser());
+        Person colleague = fixtures.member(s.groupId(), s.organiser());
+        String url = Pages.base(port) + s.path().replace("/api/v1", "");
+        PageChecks.Visited visited = new PageChecks.Visited();
+        Page page = Pages.signedIn(port, member.email(), Fixtures.PASSWORD);
+        page.navigate(url);
+        page.locator("#q1-2").check();
+        page.locator("#q3").fill("Saved for later");
+        page.locator("button[value=save]").click();
+        assertThat(page.locator("main")).containsText("Your answers so far are saved on this device");
+        visited.check(page, "saved part-way");
+        page.navigate(Pages.base(port) + "/");
+        page.navigate(url);
+        assertThat(page.locator("#q1-2")).isChecked();
+        assertThat(page.locator("#q3")).hasValue("Saved for later");
+        assertThat(jdbc.sql("select count(*) from surveys_answer where text = 'Saved for later'").query(Long.class)
+                .single()).as("saved, not sent: nothing counted yet").isZero();
+
+        Page elsewhere = Pages.signedIn(port, member.email(), Fixtures.PASSWORD);
+        elsewhere.navigate(url);
+        // another device
+        assertThat(elsewhere.locator("#q3")).hasValue("");
+        elsewhere.context().close();
+
+        // another member holding this device's cookie (signing out clears every cookie, so copy it across)
+        Page colleaguePage = Pages.signedIn(port, colleague.email(), Fixtures.PASSWORD);
+        colleaguePage.context().addCookies(page.context().cookies(url).stream()
+                .filter(cookie -> cookie.name.equals("SR_SURVEY_DRAFT")).toList());
+        colleaguePage.navigate(url);
+        assertThat(colleaguePage.locator("#q1-2")).not().isChecked();
+        assertThat(colleaguePage.locator("#q3")).hasValue("");
+        colleaguePage.context().close();
+
+        page.locator("#q0-1").check();
+        page.locator("button[value=send]").click();
+        assertThat(page.locator("main")).containsText("your answers are counted");
+        assertThat(jdbc.sql("select count(*) from surveys_draft where answers like '%Saved for later%'").query(Long.class)
+                .single()).as("sent: the saved answers go").isZero();
+        assertThat(jdbc.sql("select count(*) from surveys_answer where text = 'Saved for later'").query(Long.class).single())
+                .isEqualTo(1);
         visited.assertClean();
         page.context().close();
     }

@@ -30,6 +30,11 @@ import org.staffroom.surveys.Responses;
 import org.staffroom.surveys.Results;
 import org.staffroom.identity.AnonymousTags;
 import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.CookieValue;
+
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.HashMap;
 import java.util.List;
 import org.staffroom.surveys.Surveys;
@@ -48,7 +53,8 @@ class SurveyController {
 
     private static final Map<String, String> DONE = Map.of("created", "survey.created", "added", "survey.question.added",
             "removed", "survey.question.removed", "opened", "survey.opened", "closed", "survey.closedNow",
-            "published", "survey.published", "copied", "survey.copied", "answered", "survey.answered");
+            "published", "survey.published", "copied", "survey.copied", "answered", "survey.answered",
+            "saved", "survey.answer.saved");
     private static final Map<String, String> PROBLEMS = Map.of("already", "survey.bank.already",
             "notDraft", "survey.notDraft", "noQuestions", "survey.noQuestions", "tooMany", "survey.question.tooMany",
             "status", "survey.wrongStatus", "alreadyAnswered", "survey.alreadyAnswered", "notOpen", "survey.notOpen");
@@ -119,12 +125,28 @@ class SurveyController {
 
     @GetMapping("/groups/{groupId}/surveys/{surveyId}")
     String show(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId, @PathVariable UUID surveyId,
-            @RequestParam(required = false) String done, @RequestParam(required = false) String problem, Model model) {
+            @RequestParam(required = false) String done, @RequestParam(required = false) String problem,
+            @CookieValue(name = DRAFT_COOKIE, required = false) String draft, Model model) {
         Notices.fromQuery(model, done, problem, DONE, PROBLEMS);
         if (!model.containsAttribute("question")) {
             model.addAttribute("question", QuestionForm.empty());
         }
+        model.addAttribute("given", responses.draft(me.id(), surveyId, draft));
         return surveyPage(me, groupId, surveyId, model);
+    }
+
+    /** The device's token for answers saved part-way; one cookie per survey, sent only to its pages. */
+    static final String DRAFT_COOKIE = "SR_SURVEY_DRAFT";
+
+    private static void rememberDraft(HttpServletRequest request, HttpServletResponse response, String path,
+            String token) {
+        Cookie cookie = new Cookie(DRAFT_COOKIE, token == null ? "" : token);
+        cookie.setHttpOnly(true);
+        cookie.setSecure(request.isSecure());
+        cookie.setPath(path);
+        cookie.setMaxAge(token == null ? 0 : (int) java.time.Duration.ofDays(90).toSeconds());
+        cookie.setAttribute("SameSite", "Lax");
+        response.addCookie(cookie);
     }
 
     private String surveyPage(CurrentAccount me, UUID groupId, UUID surveyId, Model model) {
@@ -170,7 +192,9 @@ class SurveyController {
      */
     @PostMapping("/groups/{groupId}/surveys/{surveyId}/responses")
     String respond(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId, @PathVariable UUID surveyId,
-            @RequestParam MultiValueMap<String, String> form, Model model) {
+            @RequestParam MultiValueMap<String, String> form, @RequestParam(defaultValue = "send") String action,
+            @CookieValue(name = DRAFT_COOKIE, required = false) String draft, HttpServletRequest request,
+            HttpServletResponse response, Model model) {
         String page = page(groupId, surveyId);
         Map<String, List<String>> given = new HashMap<>();
         form.forEach((name, values) -> {
@@ -179,11 +203,18 @@ class SurveyController {
             }
         });
         try {
+            if (action.equals("save")) {
+                rememberDraft(request, response, page, responses.saveDraft(me.id(), groupId, surveyId, draft, given));
+                return "redirect:" + page + "?done=saved#answer-heading";
+            }
             Map<UUID, Responses.Answer> answers = new HashMap<>();
             for (Question question : surveys.get(me.id(), groupId, surveyId).questions()) {
                 answers.put(question.id(), answer(question, given.getOrDefault(question.id().toString(), List.of())));
             }
-            responses.respond(me.id(), groupId, surveyId, answers);
+            responses.respond(me.id(), groupId, surveyId, answers, draft);
+            if (draft != null) {
+                rememberDraft(request, response, page, null);
+            }
             return "redirect:" + page + "?done=answered";
         } catch (DomainException.InvalidInput e) {
             model.addAttribute("given", given);
