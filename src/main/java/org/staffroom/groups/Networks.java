@@ -97,6 +97,14 @@ public class Networks {
                 .param(accountId).query(NetworkSummary.class).list();
     }
 
+    /** Every group of the network, hidden ones included: for a caller that has checked the account coordinates it. */
+    public List<NetworkGroup> groupsIn(UUID networkId) {
+        return jdbc.sql("""
+                select g.id, g.name, g.listed from groups_group g
+                join groups_network_group ng on ng.group_id = g.id where ng.network_id = ? order by g.name""")
+                .param(networkId).query(NetworkGroup.class).list();
+    }
+
     public boolean isCoordinator(UUID accountId, UUID networkId) {
         return jdbc.sql("select count(*) from groups_network_coordinator where network_id = ? and account_id = ?")
                 .params(networkId, accountId).query(Long.class).single() > 0;

@@ -68,8 +68,7 @@ public class Responses {
      */
     @Transactional
     public String saveDraft(UUID accountId, UUID groupId, UUID surveyId, String token, Map<String, List<String>> given) {
-        access.requireMember(groupId, accountId);
-        Surveys.Row survey = surveys.find(groupId, surveyId);
+        Surveys.Row survey = surveys.visible(accountId, new Scope.Group(groupId), surveyId);
         if (surveys.status(survey) != Surveys.Status.OPEN) {
             throw new DomainException.Conflict("survey.notOpen");
         }
@@ -149,8 +148,7 @@ public class Responses {
     /** The same, and the answers saved part-way on this device ({@code draftToken}) go. */
     @Transactional
     public void respond(UUID accountId, UUID groupId, UUID surveyId, Map<UUID, Answer> answers, String draftToken) {
-        access.requireMember(groupId, accountId);
-        Surveys.Row survey = surveys.find(groupId, surveyId);
+        Surveys.Row survey = surveys.visible(accountId, new Scope.Group(groupId), surveyId);
         if (surveys.status(survey) != Surveys.Status.OPEN) {
             throw new DomainException.Conflict("survey.notOpen");
         }

@@ -9,16 +9,20 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.staffroom.groups.GroupAccess;
-import org.staffroom.groups.Role;
+import org.staffroom.groups.Networks;
 import org.staffroom.shared.DomainException;
 import org.staffroom.surveys.DisclosureControl.Line;
 import org.staffroom.surveys.DisclosureControl.Reason;
 
 /**
  * A survey's results, read from the counts and passed through {@link DisclosureControl}: a hidden row
- * carries its reason and no figure at all. Members see them once published; organisers once the survey
- * has closed, to check them before publishing. Free text is never counted.
+ * carries its reason and no figure at all. Members see them once published; those who run the survey once
+ * it has closed, to check them before publishing. Free text is never counted.
+ *
+ * <p>A network survey is decided over its whole table at once — the network, each group, and each answer of
+ * the breakdown question within both — so that every viewer sees the same decision for the same figure:
+ * coordinators see the network's rows and one row per group; a group's members see the network's rows and
+ * their own group's.
  */
 @Service
 public class Results {
@@ -27,49 +31,54 @@ public class Results {
     }
 
     public enum RowKind {
-        EVERYONE, ANSWER, NOT_STATED
+        /** Everyone the table is about. */
+        EVERYONE,
+        /** Those who gave one answer ({@code label}) to the breakdown question. */
+        ANSWER,
+        /** Those who did not answer the breakdown question. */
+        NOT_STATED
     }
 
     /**
-     * A row: everyone, those who gave one answer to the breakdown question ({@code label}), or those who did
-     * not answer it. A hidden row says why, and against which threshold, and carries no figure.
+     * A row; {@code group} names the group it is about within a network survey (null: the whole survey). A
+     * hidden row says why, and against which threshold, and carries no figure.
      */
-    public record Row(RowKind kind, String label, boolean suppressed, Reason reason, Integer threshold,
+    public record Row(RowKind kind, String label, String group, boolean suppressed, Reason reason, Integer threshold,
             Long respondents, List<Cell> cells, Double mean) {
     }
 
     public record QuestionResult(Question question, int threshold, List<Row> rows) {
     }
 
-    public record View(UUID surveyId, UUID groupId, String title, Surveys.Status status, long turnout, Question by,
-            List<Question> breakdowns, List<QuestionResult> questions) {
+    public record View(UUID surveyId, UUID groupId, UUID networkId, String title, Surveys.Status status, long turnout,
+            Question by, List<Question> breakdowns, List<QuestionResult> questions) {
     }
 
+    /** The figures' part for the whole survey, in names like "all/v2". */
+    private static final String ALL = "all";
+
     private final JdbcClient jdbc;
-    private final GroupAccess access;
     private final Surveys surveys;
     private final Responses responses;
     private final Counts counts;
+    private final Networks networks;
     private final SurveySettings settings;
 
-    Results(JdbcClient jdbc, GroupAccess access, Surveys surveys, Responses responses, Counts counts,
+    Results(JdbcClient jdbc, Surveys surveys, Responses responses, Counts counts, Networks networks,
             SurveySettings settings) {
         this.jdbc = jdbc;
-        this.access = access;
         this.surveys = surveys;
         this.responses = responses;
         this.counts = counts;
+        this.networks = networks;
         this.settings = settings;
     }
 
     /** @param by the breakdown question, by its bank code or id; null or blank for none */
-    public View of(UUID accountId, UUID groupId, UUID surveyId, String by) {
-        Role role = access.requireMember(groupId, accountId);
-        Surveys.Row row = surveys.find(groupId, surveyId);
+    public View of(UUID accountId, Scope scope, UUID surveyId, String by) {
+        Surveys.Row row = surveys.visible(accountId, scope, surveyId);
         Surveys.Status status = surveys.status(row);
-        boolean visible = status == Surveys.Status.PUBLISHED
-                || (status == Surveys.Status.CLOSED && role == Role.ORGANISER);
-        if (!visible) {
+        if (status != Surveys.Status.PUBLISHED && !(status == Surveys.Status.CLOSED && surveys.canManage(accountId, row))) {
             throw new DomainException.Conflict("survey.results.notYet");
         }
         List<Question> questions = surveys.questions(surveyId);
@@ -79,69 +88,108 @@ public class Results {
                 .orElseThrow(() -> new DomainException.InvalidInput("by", "survey.results.by.invalid"));
         counts.foldWaiting();
         Map<String, Long> stored = new HashMap<>();
+        List<UUID> answeredIn = new ArrayList<>();
         jdbc.sql("""
-                select by_question, by_item, question_id, item, sum(respondents) respondents, sum(total) total
-                from surveys_count where survey_id = ? and (by_question = ? or by_question = ?)
-                group by by_question, by_item, question_id, item""")
+                select group_id, by_question, by_item, question_id, item, respondents, total
+                from surveys_count where survey_id = ? and (by_question = ? or by_question = ?)""")
                 .params(surveyId, Counts.NONE, breakdown == null ? Counts.NONE : breakdown.id())
                 .query((rs, n) -> {
+                    UUID group = rs.getObject("group_id", UUID.class);
                     String key = rs.getObject("by_question", UUID.class) + "/" + rs.getInt("by_item") + "/"
                             + rs.getObject("question_id", UUID.class) + "/" + rs.getInt("item");
-                    stored.put(key, rs.getLong("respondents"));
-                    stored.put(key + "/total", rs.getLong("total"));
+                    // each group's own, and the whole survey's as their sum
+                    for (String part : List.of(group.toString(), ALL)) {
+                        stored.merge(part + "/" + key, rs.getLong("respondents"), Long::sum);
+                        stored.merge(part + "/" + key + "/total", rs.getLong("total"), Long::sum);
+                    }
+                    if (!answeredIn.contains(group)) {
+                        answeredIn.add(group);
+                    }
                     return key;
                 })
                 .list();
+        // the groups of a network survey, named for the table (responses may come from a group that has left since)
+        Map<UUID, String> groups = new LinkedHashMap<>();
+        if (row.networkId() != null) {
+            networks.groupsIn(row.networkId()).forEach(g -> groups.put(g.id(), g.name()));
+            answeredIn.forEach(g -> groups.putIfAbsent(g, null));
+        }
+        UUID viewerGroup = scope instanceof Scope.Group g && row.networkId() != null ? g.id() : null;
         List<QuestionResult> results = new ArrayList<>();
         for (Question question : questions) {
-            if (question.freeText() || (breakdown != null && question.id().equals(breakdown.id()))) {
-                continue;
+            if (!question.freeText() && (breakdown == null || !question.id().equals(breakdown.id()))) {
+                results.add(result(question, breakdown, stored, groups, scope instanceof Scope.Network, viewerGroup));
             }
-            results.add(result(question, breakdown, stored));
         }
-        return new View(surveyId, groupId, row.title(), status, responses.turnout(surveyId), breakdown, breakdowns, results);
+        return new View(surveyId, row.groupId(), row.networkId(), row.title(), status, responses.turnout(surveyId),
+                breakdown, breakdowns, results);
     }
 
-    private QuestionResult result(Question question, Question breakdown, Map<String, Long> stored) {
+    private QuestionResult result(Question question, Question breakdown, Map<String, Long> stored,
+            Map<UUID, String> groups, boolean perGroup, UUID viewerGroup) {
         int k = settings.thresholdFor(question);
-        // figures by name: "all", and one per answer of the breakdown question ("-1" for not stated)
-        Map<String, String> keys = new LinkedHashMap<>();
-        Map<String, String> labels = new HashMap<>();
-        keys.put("all", Counts.NONE + "/0");
+        // the breakdown's parts: "" for everyone, then one per answer and "-1" for not stated
+        Map<String, String> byParts = new LinkedHashMap<>();
+        byParts.put("", Counts.NONE + "/0");
         if (breakdown != null) {
             for (int v = 0; v < breakdown.options().size(); v++) {
-                keys.put("v" + v, breakdown.id() + "/" + v);
-                labels.put("v" + v, breakdown.options().get(v));
+                byParts.put(String.valueOf(v), breakdown.id() + "/" + v);
             }
-            keys.put("v-1", breakdown.id() + "/" + Counts.NOT_STATED);
+            byParts.put(String.valueOf(Counts.NOT_STATED), breakdown.id() + "/" + Counts.NOT_STATED);
         }
+        List<String> scopes = new ArrayList<>(List.of(ALL));
+        groups.keySet().forEach(g -> scopes.add(g.toString()));
         Map<String, Long> sizes = new LinkedHashMap<>();
-        keys.forEach((figure, prefix) -> sizes.put(figure,
-                stored.getOrDefault(prefix + "/" + question.id() + "/" + Counts.ANSWERED, 0L)));
-        List<Line> lines = breakdown == null ? List.of()
-                : List.of(new Line("all", keys.keySet().stream().filter(f -> !f.equals("all")).toList()));
+        for (String part : scopes) {
+            byParts.forEach((by, key) -> sizes.put(part + "/" + by,
+                    stored.getOrDefault(part + "/" + key + "/" + question.id() + "/" + Counts.ANSWERED, 0L)));
+        }
+        List<String> answers = byParts.keySet().stream().filter(by -> !by.isEmpty()).toList();
+        List<Line> lines = new ArrayList<>();
+        for (String part : scopes) {
+            if (!answers.isEmpty()) {
+                lines.add(new Line(part + "/", answers.stream().map(by -> part + "/" + by).toList()));
+            }
+        }
+        if (!groups.isEmpty()) {
+            for (String by : byParts.keySet()) {
+                lines.add(new Line(ALL + "/" + by, groups.keySet().stream().map(g -> g + "/" + by).toList()));
+            }
+        }
         Map<String, Reason> hidden = DisclosureControl.decide(sizes, lines, k);
         List<Row> rows = new ArrayList<>();
-        keys.forEach((figure, prefix) -> {
-            Reason reason = hidden.get(figure);
-            RowKind kind = figure.equals("all") ? RowKind.EVERYONE : labels.containsKey(figure) ? RowKind.ANSWER
-                    : RowKind.NOT_STATED;
-            if (reason != null) {
-                rows.add(new Row(kind, labels.get(figure), true, reason, k, null, null, null));
-                return;
-            }
-            long respondents = sizes.get(figure);
-            String base = prefix + "/" + question.id() + "/";
-            List<Cell> cells = new ArrayList<>();
-            for (int item = 0; item < question.options().size(); item++) {
-                long count = stored.getOrDefault(base + item, 0L);
-                cells.add(new Cell(question.options().get(item), count, (int) Math.round(100.0 * count / respondents)));
-            }
-            Double mean = question.kind() == Question.Kind.NUMBER
-                    ? Math.round(10.0 * stored.getOrDefault(base + Counts.ANSWERED + "/total", 0L) / respondents) / 10.0
-                    : null;
-            rows.add(new Row(kind, labels.get(figure), false, null, null, respondents, cells, mean));
-        });
+        byParts.forEach((by, key) -> rows.add(row(question, breakdown, by, ALL, key, null, sizes, hidden, stored, k)));
+        if (perGroup) {
+            groups.forEach((g, name) -> rows.add(row(question, breakdown, "", g.toString(), byParts.get(""), name, sizes,
+                    hidden, stored, k)));
+        } else if (viewerGroup != null) {
+            String name = groups.get(viewerGroup);
+            byParts.forEach((by, key) -> rows.add(row(question, breakdown, by, viewerGroup.toString(), key, name, sizes,
+                    hidden, stored, k)));
+        }
         return new QuestionResult(question, k, rows);
+    }
+
+    private static Row row(Question question, Question breakdown, String by, String part, String key, String group,
+            Map<String, Long> sizes, Map<String, Reason> hidden, Map<String, Long> stored, int k) {
+        String figure = part + "/" + by;
+        RowKind kind = by.isEmpty() ? RowKind.EVERYONE
+                : by.equals(String.valueOf(Counts.NOT_STATED)) ? RowKind.NOT_STATED : RowKind.ANSWER;
+        String label = kind == RowKind.ANSWER ? breakdown.options().get(Integer.parseInt(by)) : null;
+        Reason reason = hidden.get(figure);
+        if (reason != null) {
+            return new Row(kind, label, group, true, reason, k, null, null, null);
+        }
+        long respondents = sizes.get(figure);
+        String base = part + "/" + key + "/" + question.id() + "/";
+        List<Cell> cells = new ArrayList<>();
+        for (int item = 0; item < question.options().size(); item++) {
+            long count = stored.getOrDefault(base + item, 0L);
+            cells.add(new Cell(question.options().get(item), count, (int) Math.round(100.0 * count / respondents)));
+        }
+        Double mean = question.kind() == Question.Kind.NUMBER
+                ? Math.round(10.0 * stored.getOrDefault(base + Counts.ANSWERED + "/total", 0L) / respondents) / 10.0
+                : null;
+        return new Row(kind, label, group, false, null, null, respondents, cells, mean);
     }
 }

@@ -13,7 +13,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.staffroom.groups.GroupAccess;
-import org.staffroom.groups.Groups;
+import org.staffroom.groups.Networks;
 import org.staffroom.groups.Role;
 import org.staffroom.shared.DomainException;
 import org.staffroom.shared.DomainException.InvalidInput;
@@ -43,66 +43,137 @@ public class Surveys {
     public record Summary(UUID id, String title, Status status, LocalDate closesOn, LocalDate createdOn) {
     }
 
-    public record View(UUID id, UUID groupId, String groupName, String title, String intro, Status status,
-            LocalDate closesOn, List<Question> questions, UUID copiedFrom, boolean organiser) {
+    /**
+     * A survey: a group's own ({@code groupId}) or a network's ({@code networkId}), run in every group of the
+     * network. {@code manager}: whether this account may build and run it (the group's organisers; the
+     * network's coordinators).
+     */
+    public record View(UUID id, UUID groupId, UUID networkId, String title, String intro, Status status,
+            LocalDate closesOn, List<Question> questions, UUID copiedFrom, boolean manager) {
     }
 
-    record Row(UUID id, UUID groupId, String title, String intro, String status, LocalDate closesOn, UUID copiedFrom) {
+    record Row(UUID id, UUID groupId, UUID networkId, String title, String intro, String status, LocalDate closesOn,
+            UUID copiedFrom) {
     }
+
+    private static final String COLUMNS = "id, group_id, network_id, title, intro, status, closes_on, copied_from";
 
     static final int MAX_QUESTIONS = 60;
     static final int MAX_OPTIONS = 20;
 
     private final JdbcClient jdbc;
     private final GroupAccess access;
-    private final Groups groups;
+    private final Networks networks;
     private final Clock clock;
 
-    Surveys(JdbcClient jdbc, GroupAccess access, Groups groups, Clock clock) {
+    Surveys(JdbcClient jdbc, GroupAccess access, Networks networks, Clock clock) {
         this.jdbc = jdbc;
         this.access = access;
-        this.groups = groups;
+        this.networks = networks;
         this.clock = clock;
     }
 
+    /** A group's organisers start a group survey; a network's coordinators a network survey. */
     @Transactional
-    public UUID create(UUID accountId, UUID groupId, Draft draft) {
-        access.requireOrganiser(groupId, accountId);
+    public UUID create(UUID accountId, Scope scope, Draft draft) {
+        requireManager(accountId, scope);
         UUID id = UUID.randomUUID();
         jdbc.sql("""
-                insert into surveys_survey (id, group_id, title, intro, status, created_by, created_on)
-                values (?, ?, ?, ?, 'DRAFT', ?, ?)""")
-                .params(id, groupId, TextInput.line("title", draft.title(), 150, true),
+                insert into surveys_survey (id, group_id, network_id, title, intro, status, created_by, created_on)
+                values (?, ?, ?, ?, ?, 'DRAFT', ?, ?)""")
+                .params(id, scope instanceof Scope.Group ? scope.id() : null,
+                        scope instanceof Scope.Network ? scope.id() : null, TextInput.line("title", draft.title(), 150, true),
                         TextInput.multiline("intro", draft.intro(), 3000, false), accountId, Times.today(clock))
                 .update();
         return id;
     }
 
-    /** Newest first; drafts only for organisers. */
-    public List<Summary> list(UUID accountId, UUID groupId) {
-        Role role = access.requireMember(groupId, accountId);
-        return jdbc.sql("select id, group_id, title, intro, status, closes_on, copied_from from surveys_survey"
-                + " where group_id = ?" + (role == Role.ORGANISER ? "" : " and status <> 'DRAFT'")
-                + " order by created_on desc, id limit 100")
-                .param(groupId).query(Row.class).list().stream()
-                .map(r -> new Summary(r.id(), r.title(), status(r), r.closesOn(), null)).toList();
+    private void requireManager(UUID accountId, Scope scope) {
+        switch (scope) {
+            case Scope.Group group -> access.requireOrganiser(group.id(), accountId);
+            case Scope.Network network -> requireCoordinator(accountId, network.id());
+        }
     }
 
-    public View get(UUID accountId, UUID groupId, UUID surveyId) {
-        Role role = access.requireMember(groupId, accountId);
-        Row row = find(groupId, surveyId);
-        if (role != Role.ORGANISER && status(row) == Status.DRAFT) {
+    /** Not a coordinator: as if the network's surveys did not exist. */
+    private void requireCoordinator(UUID accountId, UUID networkId) {
+        if (!networks.isCoordinator(accountId, networkId)) {
             throw new DomainException.NotFound();
         }
-        return new View(row.id(), groupId, groups.nameOf(groupId), row.title(), row.intro(), status(row), row.closesOn(),
-                questions(surveyId), row.copiedFrom(), role == Role.ORGANISER);
     }
 
-    Row find(UUID groupId, UUID surveyId) {
-        return jdbc.sql("""
-                select id, group_id, title, intro, status, closes_on, copied_from from surveys_survey
-                where id = ? and group_id = ?""")
-                .params(surveyId, groupId).query(Row.class).optional().orElseThrow(DomainException.NotFound::new);
+    /**
+     * Newest first. In a group: its own surveys (drafts only for organisers) and its networks' open, closed
+     * and published ones; in a network: all of the network's, for its coordinators.
+     */
+    public List<Summary> list(UUID accountId, Scope scope) {
+        List<Row> rows = switch (scope) {
+            case Scope.Group group -> {
+                Role role = access.requireMember(group.id(), accountId);
+                List<UUID> networkIds = networks.ofGroup(group.id()).stream().map(Networks.NetworkSummary::id).toList();
+                yield jdbc.sql("select " + COLUMNS + " from surveys_survey where (group_id = ?"
+                        + (role == Role.ORGANISER ? "" : " and status <> 'DRAFT'") + ")"
+                        + (networkIds.isEmpty() ? "" : " or (status <> 'DRAFT' and network_id in ("
+                                + String.join(",", java.util.Collections.nCopies(networkIds.size(), "?")) + "))")
+                        + " order by created_on desc, id limit 100")
+                        .params(java.util.stream.Stream.concat(java.util.stream.Stream.of((Object) group.id()),
+                                networkIds.stream()).toList())
+                        .query(Row.class).list();
+            }
+            case Scope.Network network -> {
+                requireCoordinator(accountId, network.id());
+                yield jdbc.sql("select " + COLUMNS + " from surveys_survey where network_id = ?"
+                        + " order by created_on desc, id limit 100").param(network.id()).query(Row.class).list();
+            }
+        };
+        return rows.stream().map(r -> new Summary(r.id(), r.title(), status(r), r.closesOn(), null)).toList();
+    }
+
+    public View get(UUID accountId, Scope scope, UUID surveyId) {
+        Row row = visible(accountId, scope, surveyId);
+        boolean manager = canManage(accountId, row);
+        if (!manager && status(row) == Status.DRAFT) {
+            throw new DomainException.NotFound();
+        }
+        return new View(row.id(), row.groupId(), row.networkId(), row.title(), row.intro(), status(row), row.closesOn(),
+                questions(surveyId), row.copiedFrom(), manager);
+    }
+
+    /**
+     * The survey as reached from a group (its own, or its networks'; members only) or from a network (its
+     * coordinators only); anything else is not found.
+     */
+    Row visible(UUID accountId, Scope scope, UUID surveyId) {
+        Row row = jdbc.sql("select " + COLUMNS + " from surveys_survey where id = ?").param(surveyId).query(Row.class)
+                .optional().orElseThrow(DomainException.NotFound::new);
+        boolean reached = switch (scope) {
+            case Scope.Group group -> {
+                access.requireMember(group.id(), accountId);
+                yield group.id().equals(row.groupId()) || (row.networkId() != null && networks.ofGroup(group.id())
+                        .stream().anyMatch(n -> n.id().equals(row.networkId())));
+            }
+            case Scope.Network network -> {
+                requireCoordinator(accountId, network.id());
+                yield network.id().equals(row.networkId());
+            }
+        };
+        if (!reached) {
+            throw new DomainException.NotFound();
+        }
+        return row;
+    }
+
+    boolean canManage(UUID accountId, Row row) {
+        return row.groupId() != null ? access.roleOf(row.groupId(), accountId).orElse(null) == Role.ORGANISER
+                : networks.isCoordinator(accountId, row.networkId());
+    }
+
+    private Row managed(UUID accountId, Scope scope, UUID surveyId) {
+        Row row = visible(accountId, scope, surveyId);
+        if (!canManage(accountId, row)) {
+            throw new DomainException.Forbidden(row.groupId() != null ? "error.organisersOnly" : "survey.coordinatorsOnly");
+        }
+        return row;
     }
 
     /** An open survey whose closing date has passed is closed, whether or not the job has caught up yet. */
@@ -131,9 +202,8 @@ public class Surveys {
                 .list();
     }
 
-    private Row draftForOrganiser(UUID accountId, UUID groupId, UUID surveyId) {
-        access.requireOrganiser(groupId, accountId);
-        Row row = find(groupId, surveyId);
+    private Row draftForManager(UUID accountId, Scope scope, UUID surveyId) {
+        Row row = managed(accountId, scope, surveyId);
         if (status(row) != Status.DRAFT) {
             throw new DomainException.Conflict("survey.notDraft");
         }
@@ -144,8 +214,8 @@ public class Surveys {
 
     /** Adds a question of the group's own to a draft. */
     @Transactional
-    public UUID addQuestion(UUID accountId, UUID groupId, UUID surveyId, NewQuestion question) {
-        draftForOrganiser(accountId, groupId, surveyId);
+    public UUID addQuestion(UUID accountId, Scope scope, UUID surveyId, NewQuestion question) {
+        draftForManager(accountId, scope, surveyId);
         Question.Kind kind;
         try {
             kind = Question.Kind.valueOf(question.kind() == null ? "" : question.kind().strip());
@@ -182,8 +252,8 @@ public class Surveys {
 
     /** Adds a question from the bank, with its code, wording and whether it may break results down. */
     @Transactional
-    public UUID addFromBank(UUID accountId, UUID groupId, UUID surveyId, String code) {
-        draftForOrganiser(accountId, groupId, surveyId);
+    public UUID addFromBank(UUID accountId, Scope scope, UUID surveyId, String code) {
+        draftForManager(accountId, scope, surveyId);
         QuestionBank.BankQuestion bank = QuestionBank.find(code == null ? "" : code.strip())
                 .orElseThrow(() -> new InvalidInput("code", "survey.bank.unknown"));
         if (questions(surveyId).stream().anyMatch(q -> bank.code().equals(q.code()))) {
@@ -214,8 +284,8 @@ public class Surveys {
     }
 
     @Transactional
-    public void removeQuestion(UUID accountId, UUID groupId, UUID surveyId, UUID questionId) {
-        draftForOrganiser(accountId, groupId, surveyId);
+    public void removeQuestion(UUID accountId, Scope scope, UUID surveyId, UUID questionId) {
+        draftForManager(accountId, scope, surveyId);
         if (jdbc.sql("delete from surveys_question where id = ? and survey_id = ?").params(questionId, surveyId)
                 .update() == 0) {
             throw new DomainException.NotFound();
@@ -224,8 +294,8 @@ public class Surveys {
 
     /** Opens a draft for answers until the end of {@code closesOn} (a date after today). */
     @Transactional
-    public void open(UUID accountId, UUID groupId, UUID surveyId, String closesOn) {
-        draftForOrganiser(accountId, groupId, surveyId);
+    public void open(UUID accountId, Scope scope, UUID surveyId, String closesOn) {
+        draftForManager(accountId, scope, surveyId);
         LocalDate closes;
         try {
             closes = LocalDate.parse(closesOn == null ? "" : closesOn.strip());
@@ -243,19 +313,18 @@ public class Surveys {
 
     /** Closes an open survey now. */
     @Transactional
-    public void close(UUID accountId, UUID groupId, UUID surveyId) {
-        move(accountId, groupId, surveyId, Status.OPEN, Status.CLOSED);
+    public void close(UUID accountId, Scope scope, UUID surveyId) {
+        move(accountId, scope, surveyId, Status.OPEN, Status.CLOSED);
     }
 
     /** Publishes a closed survey's results. */
     @Transactional
-    public void publish(UUID accountId, UUID groupId, UUID surveyId) {
-        move(accountId, groupId, surveyId, Status.CLOSED, Status.PUBLISHED);
+    public void publish(UUID accountId, Scope scope, UUID surveyId) {
+        move(accountId, scope, surveyId, Status.CLOSED, Status.PUBLISHED);
     }
 
-    private void move(UUID accountId, UUID groupId, UUID surveyId, Status from, Status to) {
-        access.requireOrganiser(groupId, accountId);
-        Row row = find(groupId, surveyId);
+    private void move(UUID accountId, Scope scope, UUID surveyId, Status from, Status to) {
+        Row row = managed(accountId, scope, surveyId);
         if (status(row) != from) {
             throw new DomainException.Conflict("survey.wrongStatus." + to.name().toLowerCase());
         }
@@ -265,14 +334,16 @@ public class Surveys {
 
     /** A new draft with the same questions, for running the survey again (next year, say). */
     @Transactional
-    public UUID copy(UUID accountId, UUID groupId, UUID surveyId) {
-        access.requireOrganiser(groupId, accountId);
-        Row row = find(groupId, surveyId);
+    public UUID copy(UUID accountId, Scope scope, UUID surveyId) {
+        Row row = managed(accountId, scope, surveyId);
         UUID id = UUID.randomUUID();
         jdbc.sql("""
-                insert into surveys_survey (id, group_id, title, intro, status, copied_from, created_by, created_on)
-                values (?, ?, ?, ?, 'DRAFT', ?, ?, ?)""")
-                .params(id, groupId, row.title(), row.intro(), surveyId, accountId, Times.today(clock)).update();
+                insert into surveys_survey (id, group_id, network_id, title, intro, status, copied_from, created_by,
+                    created_on)
+                values (?, ?, ?, ?, ?, 'DRAFT', ?, ?, ?)""")
+                .params(id, row.groupId(), row.networkId(), row.title(), row.intro(), surveyId, accountId,
+                        Times.today(clock))
+                .update();
         for (Question q : questions(surveyId)) {
             insert(id, q.section(), q.code(), q.kind(), q.text(), q.kind() == Question.Kind.SCALE ? List.of() : q.options(),
                     q.min(), q.max(), q.breakdown(), q.sensitive(), q.required());

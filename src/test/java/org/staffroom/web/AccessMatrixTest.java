@@ -114,9 +114,10 @@ class AccessMatrixTest {
         proposals.close(organiser.id(), groupId, closedProposalId);
         demandId = demands.draft(organiser.id(), groupId, new org.staffroom.demands.Demands.Draft("Matrix demand",
                 "Reasons", "The manager", null, null));
-        surveyId = surveys.create(organiser.id(), groupId, new org.staffroom.surveys.Surveys.Draft("Matrix survey", ""));
-        surveys.addFromBank(organiser.id(), groupId, surveyId, "stress");
-        surveys.open(organiser.id(), groupId, surveyId, java.time.LocalDate.now().plusDays(3).toString());
+        org.staffroom.surveys.Scope scope = new org.staffroom.surveys.Scope.Group(groupId);
+        surveyId = surveys.create(organiser.id(), scope, new org.staffroom.surveys.Surveys.Draft("Matrix survey", ""));
+        surveys.addFromBank(organiser.id(), scope, surveyId, "stress");
+        surveys.open(organiser.id(), scope, surveyId, java.time.LocalDate.now().plusDays(3).toString());
         sessions = new EnumMap<>(Who.class);
         sessions.put(Who.ANONYMOUS, new WebSession(port));
         for (Who who : List.of(Who.OUTSIDER, Who.MEMBER, Who.ORGANISER, Who.ADMINISTRATOR)) {

@@ -47,8 +47,8 @@ final class ResultsCsv {
     }
 
     static String label(Results.Row row, MessageSource messages, Locale locale) {
-        return row.kind() == Results.RowKind.ANSWER ? row.label()
-                : messages.getMessage("survey.results.row." + row.kind(), null, locale);
+        return (row.group() != null ? row.group() + ": " : "") + (row.kind() == Results.RowKind.ANSWER ? row.label()
+                : messages.getMessage("survey.results.row." + row.kind(), null, locale));
     }
 
     static String reason(Results.Row row, MessageSource messages, Locale locale) {

@@ -1,6 +1,9 @@
 package org.staffroom.surveys.web;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -13,13 +16,18 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.staffroom.groups.GroupView;
 import org.staffroom.groups.Groups;
+import org.staffroom.groups.Networks;
+import org.staffroom.identity.AnonymousTags;
 import org.staffroom.identity.CurrentAccount;
 import org.staffroom.shared.DomainException;
 import org.staffroom.shared.web.FormErrors;
@@ -28,18 +36,17 @@ import org.staffroom.surveys.Question;
 import org.staffroom.surveys.QuestionBank;
 import org.staffroom.surveys.Responses;
 import org.staffroom.surveys.Results;
-import org.staffroom.identity.AnonymousTags;
-import org.springframework.util.MultiValueMap;
-import org.springframework.web.bind.annotation.CookieValue;
+import org.staffroom.surveys.Scope;
+import org.staffroom.surveys.Surveys;
 
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.HashMap;
-import java.util.List;
-import org.staffroom.surveys.Surveys;
 
-/** A group's surveys as pages: the list, a new survey, and a survey (its builder while it is a draft). */
+/**
+ * Surveys as pages, under a group ({@code /groups/{id}/surveys}: the group's own and its networks', which
+ * members answer here) or a network ({@code /networks/{id}/surveys}: its coordinators build and run them).
+ */
 @Controller
 class SurveyController {
 
@@ -51,6 +58,13 @@ class SurveyController {
         }
     }
 
+    /** Whose surveys a page shows: its title, where its surveys live, and whether this account runs them. */
+    record Owner(String title, String home, String base, boolean manager) {
+    }
+
+    private static final String GROUP = "/groups/{groupId}/surveys";
+    private static final String NETWORK = "/networks/{networkId}/surveys";
+
     private static final Map<String, String> DONE = Map.of("created", "survey.created", "added", "survey.question.added",
             "removed", "survey.question.removed", "opened", "survey.opened", "closed", "survey.closedNow",
             "published", "survey.published", "copied", "survey.copied", "answered", "survey.answered",
@@ -59,31 +73,132 @@ class SurveyController {
             "notDraft", "survey.notDraft", "noQuestions", "survey.noQuestions", "tooMany", "survey.question.tooMany",
             "status", "survey.wrongStatus", "alreadyAnswered", "survey.alreadyAnswered", "notOpen", "survey.notOpen");
 
+    /** The device's token for answers saved part-way; one cookie per survey, sent only to its pages. */
+    static final String DRAFT_COOKIE = "SR_SURVEY_DRAFT";
+
     private final Surveys surveys;
     private final Responses responses;
     private final Results results;
     private final Groups groups;
+    private final Networks networks;
     private final MessageSource messages;
 
-    SurveyController(Surveys surveys, Responses responses, Results results, Groups groups, MessageSource messages) {
+    SurveyController(Surveys surveys, Responses responses, Results results, Groups groups, Networks networks,
+            MessageSource messages) {
         this.surveys = surveys;
         this.responses = responses;
         this.results = results;
         this.groups = groups;
+        this.networks = networks;
         this.messages = messages;
     }
 
-    @GetMapping("/groups/{groupId}/surveys/{surveyId}/results")
-    String results(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId, @PathVariable UUID surveyId,
+    static String base(Scope scope) {
+        return (scope instanceof Scope.Group ? "/groups/" : "/networks/") + scope.id() + "/surveys";
+    }
+
+    static String page(Scope scope, UUID surveyId) {
+        return base(scope) + "/" + surveyId;
+    }
+
+    private Owner owner(CurrentAccount me, Scope scope) {
+        return switch (scope) {
+            case Scope.Group group -> {
+                GroupView view = groups.get(me.id(), group.id());
+                yield new Owner(view.pageTitle(), "/groups/" + group.id(), base(scope), view.organiser());
+            }
+            case Scope.Network network -> {
+                if (!networks.isCoordinator(me.id(), network.id())) {
+                    throw new DomainException.NotFound();
+                }
+                yield new Owner(networks.view(me.id(), network.id()).name(), "/networks/" + network.id(), base(scope), true);
+            }
+        };
+    }
+
+    @GetMapping({GROUP, NETWORK})
+    String list(@AuthenticationPrincipal CurrentAccount me, @PathVariable(required = false) UUID groupId,
+            @PathVariable(required = false) UUID networkId, Model model) {
+        Scope scope = Scope.of(groupId, networkId);
+        model.addAttribute("owner", owner(me, scope));
+        model.addAttribute("surveys", surveys.list(me.id(), scope));
+        return "surveys/list";
+    }
+
+    @GetMapping({GROUP + "/new", NETWORK + "/new"})
+    String form(@AuthenticationPrincipal CurrentAccount me, @PathVariable(required = false) UUID groupId,
+            @PathVariable(required = false) UUID networkId, Model model) {
+        Owner owner = owner(me, Scope.of(groupId, networkId));
+        if (!owner.manager()) {
+            throw new DomainException.Forbidden("error.organisersOnly");
+        }
+        model.addAttribute("owner", owner);
+        model.addAttribute("form", new Surveys.Draft("", ""));
+        return "surveys/new";
+    }
+
+    @PostMapping({GROUP, NETWORK})
+    String create(@AuthenticationPrincipal CurrentAccount me, @PathVariable(required = false) UUID groupId,
+            @PathVariable(required = false) UUID networkId, @ModelAttribute("form") Surveys.Draft form,
+            BindingResult result, Model model) {
+        Scope scope = Scope.of(groupId, networkId);
+        try {
+            return "redirect:" + page(scope, surveys.create(me.id(), scope, form)) + "?done=created";
+        } catch (DomainException.InvalidInput e) {
+            FormErrors.reject(result, e);
+            model.addAttribute("owner", owner(me, scope));
+            return "surveys/new";
+        }
+    }
+
+    @GetMapping({GROUP + "/{surveyId}", NETWORK + "/{surveyId}"})
+    String show(@AuthenticationPrincipal CurrentAccount me, @PathVariable(required = false) UUID groupId,
+            @PathVariable(required = false) UUID networkId, @PathVariable UUID surveyId,
+            @RequestParam(required = false) String done, @RequestParam(required = false) String problem,
+            @CookieValue(name = DRAFT_COOKIE, required = false) String draft, Model model) {
+        Notices.fromQuery(model, done, problem, DONE, PROBLEMS);
+        model.addAttribute("question", QuestionForm.empty());
+        model.addAttribute("given", responses.draft(me.id(), surveyId, draft));
+        return surveyPage(me, Scope.of(groupId, networkId), surveyId, model);
+    }
+
+    private String surveyPage(CurrentAccount me, Scope scope, UUID surveyId, Model model) {
+        Surveys.View survey = surveys.get(me.id(), scope, surveyId);
+        model.addAttribute("survey", survey);
+        model.addAttribute("base", base(scope));
+        model.addAttribute("answering", scope instanceof Scope.Group);
+        if (survey.status() == Surveys.Status.OPEN && scope instanceof Scope.Group group) {
+            model.addAttribute("answered", responses.answered(me.id(), group.id(), surveyId));
+        }
+        if (survey.status() != Surveys.Status.DRAFT) {
+            model.addAttribute("turnout", responses.turnout(surveyId));
+        }
+        if (!model.containsAttribute("given")) {
+            model.addAttribute("given", Map.of());
+        }
+        if (survey.manager() && survey.status() == Surveys.Status.DRAFT) {
+            model.addAttribute("bank", QuestionBank.QUESTIONS.stream()
+                    .filter(b -> survey.questions().stream().noneMatch(q -> b.code().equals(q.code()))).toList());
+            model.addAttribute("kinds", Question.Kind.values());
+        }
+        return "surveys/survey";
+    }
+
+    @GetMapping({GROUP + "/{surveyId}/results", NETWORK + "/{surveyId}/results"})
+    String results(@AuthenticationPrincipal CurrentAccount me, @PathVariable(required = false) UUID groupId,
+            @PathVariable(required = false) UUID networkId, @PathVariable UUID surveyId,
             @RequestParam(required = false) String by, Model model) {
-        model.addAttribute("results", results.of(me.id(), groupId, surveyId, by));
+        Scope scope = Scope.of(groupId, networkId);
+        model.addAttribute("results", results.of(me.id(), scope, surveyId, by));
+        model.addAttribute("base", base(scope));
         return "surveys/results";
     }
 
-    @GetMapping("/groups/{groupId}/surveys/{surveyId}/results.csv")
-    ResponseEntity<byte[]> csv(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId,
-            @PathVariable UUID surveyId, @RequestParam(required = false) String by, Locale locale) {
-        return csvFile(ResultsCsv.of(results.of(me.id(), groupId, surveyId, by), messages, locale));
+    @GetMapping({GROUP + "/{surveyId}/results.csv", NETWORK + "/{surveyId}/results.csv"})
+    ResponseEntity<byte[]> csv(@AuthenticationPrincipal CurrentAccount me, @PathVariable(required = false) UUID groupId,
+            @PathVariable(required = false) UUID networkId, @PathVariable UUID surveyId,
+            @RequestParam(required = false) String by, Locale locale) {
+        return csvFile(ResultsCsv.of(results.of(me.id(), Scope.of(groupId, networkId), surveyId, by), messages, locale));
     }
 
     static ResponseEntity<byte[]> csvFile(String csv) {
@@ -93,109 +208,86 @@ class SurveyController {
                 .body(csv.getBytes(StandardCharsets.UTF_8));
     }
 
-    static String page(UUID groupId, UUID surveyId) {
-        return "/groups/" + groupId + "/surveys/" + surveyId;
-    }
-
-    @GetMapping("/groups/{groupId}/surveys")
-    String list(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId, Model model) {
-        model.addAttribute("group", groups.get(me.id(), groupId));
-        model.addAttribute("surveys", surveys.list(me.id(), groupId));
-        return "surveys/list";
-    }
-
-    @GetMapping("/groups/{groupId}/surveys/new")
-    String form(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId, Model model) {
-        model.addAttribute("group", groups.getAsOrganiser(me.id(), groupId));
-        model.addAttribute("form", new Surveys.Draft("", ""));
-        return "surveys/new";
-    }
-
-    @PostMapping("/groups/{groupId}/surveys")
-    String create(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId,
-            @ModelAttribute("form") Surveys.Draft form, BindingResult result, Model model) {
+    @PostMapping({GROUP + "/{surveyId}/questions", NETWORK + "/{surveyId}/questions"})
+    String addQuestion(@AuthenticationPrincipal CurrentAccount me, @PathVariable(required = false) UUID groupId,
+            @PathVariable(required = false) UUID networkId, @PathVariable UUID surveyId,
+            @ModelAttribute("question") QuestionForm form, BindingResult result, Model model) {
+        Scope scope = Scope.of(groupId, networkId);
         try {
-            return "redirect:" + page(groupId, surveys.create(me.id(), groupId, form)) + "?done=created";
-        } catch (DomainException.InvalidInput e) {
-            FormErrors.reject(result, e);
-            model.addAttribute("group", groups.getAsOrganiser(me.id(), groupId));
-            return "surveys/new";
-        }
-    }
-
-    @GetMapping("/groups/{groupId}/surveys/{surveyId}")
-    String show(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId, @PathVariable UUID surveyId,
-            @RequestParam(required = false) String done, @RequestParam(required = false) String problem,
-            @CookieValue(name = DRAFT_COOKIE, required = false) String draft, Model model) {
-        Notices.fromQuery(model, done, problem, DONE, PROBLEMS);
-        if (!model.containsAttribute("question")) {
-            model.addAttribute("question", QuestionForm.empty());
-        }
-        model.addAttribute("given", responses.draft(me.id(), surveyId, draft));
-        return surveyPage(me, groupId, surveyId, model);
-    }
-
-    /** The device's token for answers saved part-way; one cookie per survey, sent only to its pages. */
-    static final String DRAFT_COOKIE = "SR_SURVEY_DRAFT";
-
-    private static void rememberDraft(HttpServletRequest request, HttpServletResponse response, String path,
-            String token) {
-        Cookie cookie = new Cookie(DRAFT_COOKIE, token == null ? "" : token);
-        cookie.setHttpOnly(true);
-        cookie.setSecure(request.isSecure());
-        cookie.setPath(path);
-        cookie.setMaxAge(token == null ? 0 : (int) java.time.Duration.ofDays(90).toSeconds());
-        cookie.setAttribute("SameSite", "Lax");
-        response.addCookie(cookie);
-    }
-
-    private String surveyPage(CurrentAccount me, UUID groupId, UUID surveyId, Model model) {
-        Surveys.View survey = surveys.get(me.id(), groupId, surveyId);
-        model.addAttribute("survey", survey);
-        if (survey.status() == Surveys.Status.OPEN) {
-            model.addAttribute("answered", responses.answered(me.id(), groupId, surveyId));
-        }
-        if (survey.status() != Surveys.Status.DRAFT) {
-            model.addAttribute("turnout", responses.turnout(surveyId));
-        }
-        if (!model.containsAttribute("given")) {
-            model.addAttribute("given", Map.of());
-        }
-        if (survey.organiser() && survey.status() == Surveys.Status.DRAFT) {
-            model.addAttribute("bank", QuestionBank.QUESTIONS.stream()
-                    .filter(b -> survey.questions().stream().noneMatch(q -> b.code().equals(q.code()))).toList());
-            model.addAttribute("kinds", Question.Kind.values());
-        }
-        return "surveys/survey";
-    }
-
-    @PostMapping("/groups/{groupId}/surveys/{surveyId}/questions")
-    String addQuestion(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId,
-            @PathVariable UUID surveyId, @ModelAttribute("question") QuestionForm form, BindingResult result,
-            Model model) {
-        try {
-            surveys.addQuestion(me.id(), groupId, surveyId, new Surveys.NewQuestion(form.section(), form.kind(),
+            surveys.addQuestion(me.id(), scope, surveyId, new Surveys.NewQuestion(form.section(), form.kind(),
                     form.text(), form.options(), form.min(), form.max(), form.breakdown(), form.sensitive(),
                     form.required()));
-            return "redirect:" + page(groupId, surveyId) + "?done=added#questions-heading";
+            return "redirect:" + page(scope, surveyId) + "?done=added#questions-heading";
         } catch (DomainException.InvalidInput e) {
             FormErrors.reject(result, e);
-            return surveyPage(me, groupId, surveyId, model);
+            return surveyPage(me, scope, surveyId, model);
         } catch (DomainException.Conflict e) {
-            return "redirect:" + page(groupId, surveyId) + "?problem=" + problem(e);
+            return "redirect:" + page(scope, surveyId) + "?problem=" + problem(e);
         }
+    }
+
+    @PostMapping({GROUP + "/{surveyId}/questions/bank", NETWORK + "/{surveyId}/questions/bank"})
+    String addFromBank(@AuthenticationPrincipal CurrentAccount me, @PathVariable(required = false) UUID groupId,
+            @PathVariable(required = false) UUID networkId, @PathVariable UUID surveyId,
+            @RequestParam(defaultValue = "") String code) {
+        Scope scope = Scope.of(groupId, networkId);
+        return act(scope, surveyId, "added", () -> surveys.addFromBank(me.id(), scope, surveyId, code));
+    }
+
+    @PostMapping({GROUP + "/{surveyId}/questions/{questionId}/remove", NETWORK + "/{surveyId}/questions/{questionId}/remove"})
+    String remove(@AuthenticationPrincipal CurrentAccount me, @PathVariable(required = false) UUID groupId,
+            @PathVariable(required = false) UUID networkId, @PathVariable UUID surveyId, @PathVariable UUID questionId) {
+        Scope scope = Scope.of(groupId, networkId);
+        return act(scope, surveyId, "removed", () -> surveys.removeQuestion(me.id(), scope, surveyId, questionId));
+    }
+
+    @PostMapping({GROUP + "/{surveyId}/open", NETWORK + "/{surveyId}/open"})
+    String open(@AuthenticationPrincipal CurrentAccount me, @PathVariable(required = false) UUID groupId,
+            @PathVariable(required = false) UUID networkId, @PathVariable UUID surveyId,
+            @RequestParam(defaultValue = "") String closesOn, Model model) {
+        Scope scope = Scope.of(groupId, networkId);
+        try {
+            return act(scope, surveyId, "opened", () -> surveys.open(me.id(), scope, surveyId, closesOn));
+        } catch (DomainException.InvalidInput e) {
+            model.addAttribute("question", QuestionForm.empty());
+            model.addAttribute("openError", e.messageCode());
+            return surveyPage(me, scope, surveyId, model);
+        }
+    }
+
+    @PostMapping({GROUP + "/{surveyId}/close", NETWORK + "/{surveyId}/close"})
+    String close(@AuthenticationPrincipal CurrentAccount me, @PathVariable(required = false) UUID groupId,
+            @PathVariable(required = false) UUID networkId, @PathVariable UUID surveyId) {
+        Scope scope = Scope.of(groupId, networkId);
+        return act(scope, surveyId, "closed", () -> surveys.close(me.id(), scope, surveyId));
+    }
+
+    @PostMapping({GROUP + "/{surveyId}/publish", NETWORK + "/{surveyId}/publish"})
+    String publish(@AuthenticationPrincipal CurrentAccount me, @PathVariable(required = false) UUID groupId,
+            @PathVariable(required = false) UUID networkId, @PathVariable UUID surveyId) {
+        Scope scope = Scope.of(groupId, networkId);
+        return act(scope, surveyId, "published", () -> surveys.publish(me.id(), scope, surveyId));
+    }
+
+    @PostMapping({GROUP + "/{surveyId}/copy", NETWORK + "/{surveyId}/copy"})
+    String copy(@AuthenticationPrincipal CurrentAccount me, @PathVariable(required = false) UUID groupId,
+            @PathVariable(required = false) UUID networkId, @PathVariable UUID surveyId) {
+        Scope scope = Scope.of(groupId, networkId);
+        return "redirect:" + page(scope, surveys.copy(me.id(), scope, surveyId)) + "?done=copied";
     }
 
     /**
-     * The answer form: {@code q.<questionId>} holds an option's number (choose one, the scale), several of
-     * them (choose any), a number or a text. A refused answer shows the form again, filled in as sent.
+     * The answer form, in a group: {@code q.<questionId>} holds an option's number (choose one, the scale),
+     * several of them (choose any), a number or a text. A refused answer shows the form again, filled in as
+     * sent; {@code action=save} keeps the answers so far on this device instead.
      */
-    @PostMapping("/groups/{groupId}/surveys/{surveyId}/responses")
+    @PostMapping(GROUP + "/{surveyId}/responses")
     String respond(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId, @PathVariable UUID surveyId,
             @RequestParam MultiValueMap<String, String> form, @RequestParam(defaultValue = "send") String action,
             @CookieValue(name = DRAFT_COOKIE, required = false) String draft, HttpServletRequest request,
             HttpServletResponse response, Model model) {
-        String page = page(groupId, surveyId);
+        Scope scope = new Scope.Group(groupId);
+        String page = page(scope, surveyId);
         Map<String, List<String>> given = new HashMap<>();
         form.forEach((name, values) -> {
             if (name.startsWith("q.")) {
@@ -208,7 +300,7 @@ class SurveyController {
                 return "redirect:" + page + "?done=saved#answer-heading";
             }
             Map<UUID, Responses.Answer> answers = new HashMap<>();
-            for (Question question : surveys.get(me.id(), groupId, surveyId).questions()) {
+            for (Question question : surveys.get(me.id(), scope, surveyId).questions()) {
                 answers.put(question.id(), answer(question, given.getOrDefault(question.id().toString(), List.of())));
             }
             responses.respond(me.id(), groupId, surveyId, answers, draft);
@@ -220,7 +312,7 @@ class SurveyController {
             model.addAttribute("given", given);
             model.addAttribute("answerError", e);
             model.addAttribute("question", QuestionForm.empty());
-            return surveyPage(me, groupId, surveyId, model);
+            return surveyPage(me, scope, surveyId, model);
         } catch (DomainException.Conflict e) {
             return "redirect:" + page + "?problem=" + problem(e);
         } catch (DomainException.Forbidden e) {
@@ -229,6 +321,17 @@ class SurveyController {
             }
             throw e;
         }
+    }
+
+    private static void rememberDraft(HttpServletRequest request, HttpServletResponse response, String path,
+            String token) {
+        Cookie cookie = new Cookie(DRAFT_COOKIE, token == null ? "" : token);
+        cookie.setHttpOnly(true);
+        cookie.setSecure(request.isSecure());
+        cookie.setPath(path);
+        cookie.setMaxAge(token == null ? 0 : (int) Duration.ofDays(90).toSeconds());
+        cookie.setAttribute("SameSite", "Lax");
+        response.addCookie(cookie);
     }
 
     private static Responses.Answer answer(Question question, List<String> values) {
@@ -246,52 +349,13 @@ class SurveyController {
         }
     }
 
-    @PostMapping("/groups/{groupId}/surveys/{surveyId}/questions/bank")
-    String addFromBank(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId,
-            @PathVariable UUID surveyId, @RequestParam(defaultValue = "") String code) {
-        return act(groupId, surveyId, "added", () -> surveys.addFromBank(me.id(), groupId, surveyId, code));
-    }
-
-    @PostMapping("/groups/{groupId}/surveys/{surveyId}/questions/{questionId}/remove")
-    String remove(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId, @PathVariable UUID surveyId,
-            @PathVariable UUID questionId) {
-        return act(groupId, surveyId, "removed", () -> surveys.removeQuestion(me.id(), groupId, surveyId, questionId));
-    }
-
-    @PostMapping("/groups/{groupId}/surveys/{surveyId}/open")
-    String open(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId, @PathVariable UUID surveyId,
-            @RequestParam(defaultValue = "") String closesOn, Model model) {
-        try {
-            return act(groupId, surveyId, "opened", () -> surveys.open(me.id(), groupId, surveyId, closesOn));
-        } catch (DomainException.InvalidInput e) {
-            model.addAttribute("question", QuestionForm.empty());
-            model.addAttribute("openError", e.messageCode());
-            return surveyPage(me, groupId, surveyId, model);
-        }
-    }
-
-    @PostMapping("/groups/{groupId}/surveys/{surveyId}/close")
-    String close(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId, @PathVariable UUID surveyId) {
-        return act(groupId, surveyId, "closed", () -> surveys.close(me.id(), groupId, surveyId));
-    }
-
-    @PostMapping("/groups/{groupId}/surveys/{surveyId}/publish")
-    String publish(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId, @PathVariable UUID surveyId) {
-        return act(groupId, surveyId, "published", () -> surveys.publish(me.id(), groupId, surveyId));
-    }
-
-    @PostMapping("/groups/{groupId}/surveys/{surveyId}/copy")
-    String copy(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId, @PathVariable UUID surveyId) {
-        return "redirect:" + page(groupId, surveys.copy(me.id(), groupId, surveyId)) + "?done=copied";
-    }
-
-    /** Runs an organiser's action and comes back to the survey, with a notice or the conflict that stopped it. */
-    private static String act(UUID groupId, UUID surveyId, String done, Runnable action) {
+    /** Runs an action of whoever runs the survey and comes back to it, with a notice or the conflict that stopped it. */
+    private static String act(Scope scope, UUID surveyId, String done, Runnable action) {
         try {
             action.run();
-            return "redirect:" + page(groupId, surveyId) + "?done=" + done;
+            return "redirect:" + page(scope, surveyId) + "?done=" + done;
         } catch (DomainException.Conflict e) {
-            return "redirect:" + page(groupId, surveyId) + "?problem=" + problem(e);
+            return "redirect:" + page(scope, surveyId) + "?problem=" + problem(e);
         }
     }
 

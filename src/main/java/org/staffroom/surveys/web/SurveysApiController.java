@@ -20,6 +20,7 @@ import org.staffroom.identity.CurrentAccount;
 import org.staffroom.surveys.QuestionBank;
 import org.staffroom.surveys.Responses;
 import org.staffroom.surveys.Results;
+import org.staffroom.surveys.Scope;
 import org.staffroom.surveys.Surveys;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -61,21 +62,23 @@ class SurveysApiController {
     @Operation(summary = "Results under disclosure control, optionally broken down by a question (its bank code or id)",
             description = "Members once published; organisers once closed. A hidden row has suppressed true and a "
                     + "reason (FEWER_THAN_K, with the threshold, or PROTECTS_ANOTHER), and never a figure.")
-    @GetMapping("/api/v1/groups/{groupId}/surveys/{surveyId}/results")
-    Results.View results(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId,
+    @GetMapping({"/api/v1/groups/{groupId}/surveys/{surveyId}/results", "/api/v1/networks/{networkId}/surveys/{surveyId}/results"})
+    Results.View results(@AuthenticationPrincipal CurrentAccount me, @PathVariable(required = false) UUID groupId,
+            @PathVariable(required = false) UUID networkId,
             @PathVariable UUID surveyId, @RequestParam(required = false) String by) {
-        return results.of(me.id(), groupId, surveyId, by);
+        return results.of(me.id(), Scope.of(groupId, networkId), surveyId, by);
     }
 
     @Operation(summary = "Exactly the published tables as CSV")
-    @GetMapping("/api/v1/groups/{groupId}/surveys/{surveyId}/results.csv")
-    ResponseEntity<byte[]> csv(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId,
+    @GetMapping({"/api/v1/groups/{groupId}/surveys/{surveyId}/results.csv", "/api/v1/networks/{networkId}/surveys/{surveyId}/results.csv"})
+    ResponseEntity<byte[]> csv(@AuthenticationPrincipal CurrentAccount me, @PathVariable(required = false) UUID groupId,
+            @PathVariable(required = false) UUID networkId,
             @PathVariable UUID surveyId, @RequestParam(required = false) String by, Locale locale) {
-        return SurveyController.csvFile(ResultsCsv.of(results.of(me.id(), groupId, surveyId, by), messages, locale));
+        return SurveyController.csvFile(ResultsCsv.of(results.of(me.id(), Scope.of(groupId, networkId), surveyId, by), messages, locale));
     }
 
-    private static String base(UUID groupId) {
-        return "/api/v1/groups/" + groupId + "/surveys";
+    private static String base(Scope scope) {
+        return "/api/v1" + SurveyController.base(scope);
     }
 
     @Operation(summary = "The question bank: standard questions with stable codes, and whether results may be broken down by them")
@@ -85,38 +88,42 @@ class SurveysApiController {
     }
 
     @Operation(summary = "Start a survey, as a draft (organisers)")
-    @PostMapping("/api/v1/groups/{groupId}/surveys")
-    ResponseEntity<Surveys.View> create(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId,
+    @PostMapping({"/api/v1/groups/{groupId}/surveys", "/api/v1/networks/{networkId}/surveys"})
+    ResponseEntity<Surveys.View> create(@AuthenticationPrincipal CurrentAccount me, @PathVariable(required = false) UUID groupId,
+            @PathVariable(required = false) UUID networkId,
             @RequestBody Surveys.Draft draft) {
-        UUID id = surveys.create(me.id(), groupId, draft);
-        return ResponseEntity.created(URI.create(base(groupId) + "/" + id)).body(surveys.get(me.id(), groupId, id));
+        UUID id = surveys.create(me.id(), Scope.of(groupId, networkId), draft);
+        return ResponseEntity.created(URI.create(base(Scope.of(groupId, networkId)) + "/" + id)).body(surveys.get(me.id(), Scope.of(groupId, networkId), id));
     }
 
     @Operation(summary = "The group's surveys, newest first (members; drafts for organisers only)")
-    @GetMapping("/api/v1/groups/{groupId}/surveys")
-    List<Surveys.Summary> list(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId) {
-        return surveys.list(me.id(), groupId);
+    @GetMapping({"/api/v1/groups/{groupId}/surveys", "/api/v1/networks/{networkId}/surveys"})
+    List<Surveys.Summary> list(@AuthenticationPrincipal CurrentAccount me, @PathVariable(required = false) UUID groupId,
+            @PathVariable(required = false) UUID networkId) {
+        return surveys.list(me.id(), Scope.of(groupId, networkId));
     }
 
     @Operation(summary = "A survey with its questions (members, once it is open; organisers)")
-    @GetMapping("/api/v1/groups/{groupId}/surveys/{surveyId}")
-    Surveys.View get(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId, @PathVariable UUID surveyId) {
-        return surveys.get(me.id(), groupId, surveyId);
+    @GetMapping({"/api/v1/groups/{groupId}/surveys/{surveyId}", "/api/v1/networks/{networkId}/surveys/{surveyId}"})
+    Surveys.View get(@AuthenticationPrincipal CurrentAccount me, @PathVariable(required = false) UUID groupId,
+            @PathVariable(required = false) UUID networkId, @PathVariable UUID surveyId) {
+        return surveys.get(me.id(), Scope.of(groupId, networkId), surveyId);
     }
 
     @Operation(summary = "Add a question to a draft: {code} from the bank, or kind SINGLE, SEVERAL, SCALE, NUMBER "
             + "(with min and max) or TEXT with its text and options (organisers)")
-    @PostMapping("/api/v1/groups/{groupId}/surveys/{surveyId}/questions")
-    ResponseEntity<Surveys.View> addQuestion(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId,
+    @PostMapping({"/api/v1/groups/{groupId}/surveys/{surveyId}/questions", "/api/v1/networks/{networkId}/surveys/{surveyId}/questions"})
+    ResponseEntity<Surveys.View> addQuestion(@AuthenticationPrincipal CurrentAccount me, @PathVariable(required = false) UUID groupId,
+            @PathVariable(required = false) UUID networkId,
             @PathVariable UUID surveyId, @RequestBody QuestionRequest request) {
         if (request.code() != null) {
-            surveys.addFromBank(me.id(), groupId, surveyId, request.code());
+            surveys.addFromBank(me.id(), Scope.of(groupId, networkId), surveyId, request.code());
         } else {
-            surveys.addQuestion(me.id(), groupId, surveyId, new Surveys.NewQuestion(request.section(), request.kind(),
+            surveys.addQuestion(me.id(), Scope.of(groupId, networkId), surveyId, new Surveys.NewQuestion(request.section(), request.kind(),
                     request.text(), request.options() == null ? "" : String.join("\n", request.options()),
                     request.min(), request.max(), request.breakdown(), request.sensitive(), request.required()));
         }
-        return ResponseEntity.status(201).body(surveys.get(me.id(), groupId, surveyId));
+        return ResponseEntity.status(201).body(surveys.get(me.id(), Scope.of(groupId, networkId), surveyId));
     }
 
     @Operation(summary = "Answer an open survey, once (members; 409 on a second response)",
@@ -134,41 +141,46 @@ class SurveysApiController {
     }
 
     @Operation(summary = "Take a question out of a draft (organisers)")
-    @DeleteMapping("/api/v1/groups/{groupId}/surveys/{surveyId}/questions/{questionId}")
-    ResponseEntity<Void> removeQuestion(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId,
+    @DeleteMapping({"/api/v1/groups/{groupId}/surveys/{surveyId}/questions/{questionId}", "/api/v1/networks/{networkId}/surveys/{surveyId}/questions/{questionId}"})
+    ResponseEntity<Void> removeQuestion(@AuthenticationPrincipal CurrentAccount me, @PathVariable(required = false) UUID groupId,
+            @PathVariable(required = false) UUID networkId,
             @PathVariable UUID surveyId, @PathVariable UUID questionId) {
-        surveys.removeQuestion(me.id(), groupId, surveyId, questionId);
+        surveys.removeQuestion(me.id(), Scope.of(groupId, networkId), surveyId, questionId);
         return ResponseEntity.noContent().build();
     }
 
     @Operation(summary = "Open a draft for answers until the end of closesOn (organisers)")
-    @PostMapping("/api/v1/groups/{groupId}/surveys/{surveyId}/open")
-    Surveys.View open(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId, @PathVariable UUID surveyId,
+    @PostMapping({"/api/v1/groups/{groupId}/surveys/{surveyId}/open", "/api/v1/networks/{networkId}/surveys/{surveyId}/open"})
+    Surveys.View open(@AuthenticationPrincipal CurrentAccount me, @PathVariable(required = false) UUID groupId,
+            @PathVariable(required = false) UUID networkId, @PathVariable UUID surveyId,
             @RequestBody OpenRequest request) {
-        surveys.open(me.id(), groupId, surveyId, request.closesOn());
-        return surveys.get(me.id(), groupId, surveyId);
+        surveys.open(me.id(), Scope.of(groupId, networkId), surveyId, request.closesOn());
+        return surveys.get(me.id(), Scope.of(groupId, networkId), surveyId);
     }
 
     @Operation(summary = "Close an open survey now (organisers)")
-    @PostMapping("/api/v1/groups/{groupId}/surveys/{surveyId}/close")
-    Surveys.View close(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId, @PathVariable UUID surveyId) {
-        surveys.close(me.id(), groupId, surveyId);
-        return surveys.get(me.id(), groupId, surveyId);
+    @PostMapping({"/api/v1/groups/{groupId}/surveys/{surveyId}/close", "/api/v1/networks/{networkId}/surveys/{surveyId}/close"})
+    Surveys.View close(@AuthenticationPrincipal CurrentAccount me, @PathVariable(required = false) UUID groupId,
+            @PathVariable(required = false) UUID networkId, @PathVariable UUID surveyId) {
+        surveys.close(me.id(), Scope.of(groupId, networkId), surveyId);
+        return surveys.get(me.id(), Scope.of(groupId, networkId), surveyId);
     }
 
     @Operation(summary = "Publish a closed survey's results (organisers)")
-    @PostMapping("/api/v1/groups/{groupId}/surveys/{surveyId}/publish")
-    Surveys.View publish(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId,
+    @PostMapping({"/api/v1/groups/{groupId}/surveys/{surveyId}/publish", "/api/v1/networks/{networkId}/surveys/{surveyId}/publish"})
+    Surveys.View publish(@AuthenticationPrincipal CurrentAccount me, @PathVariable(required = false) UUID groupId,
+            @PathVariable(required = false) UUID networkId,
             @PathVariable UUID surveyId) {
-        surveys.publish(me.id(), groupId, surveyId);
-        return surveys.get(me.id(), groupId, surveyId);
+        surveys.publish(me.id(), Scope.of(groupId, networkId), surveyId);
+        return surveys.get(me.id(), Scope.of(groupId, networkId), surveyId);
     }
 
     @Operation(summary = "Copy a survey into a new draft with the same questions, to run it again (organisers)")
-    @PostMapping("/api/v1/groups/{groupId}/surveys/{surveyId}/copy")
-    ResponseEntity<Surveys.View> copy(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId,
+    @PostMapping({"/api/v1/groups/{groupId}/surveys/{surveyId}/copy", "/api/v1/networks/{networkId}/surveys/{surveyId}/copy"})
+    ResponseEntity<Surveys.View> copy(@AuthenticationPrincipal CurrentAccount me, @PathVariable(required = false) UUID groupId,
+            @PathVariable(required = false) UUID networkId,
             @PathVariable UUID surveyId) {
-        UUID id = surveys.copy(me.id(), groupId, surveyId);
-        return ResponseEntity.created(URI.create(base(groupId) + "/" + id)).body(surveys.get(me.id(), groupId, id));
+        UUID id = surveys.copy(me.id(), Scope.of(groupId, networkId), surveyId);
+        return ResponseEntity.created(URI.create(base(Scope.of(groupId, networkId)) + "/" + id)).body(surveys.get(me.id(), Scope.of(groupId, networkId), id));
     }
 }
