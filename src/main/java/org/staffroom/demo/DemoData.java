@@ -18,6 +18,8 @@ import org.staffroom.concerns.Concerns;
 import org.staffroom.concerns.Grievances;
 import org.staffroom.decisions.Proposals;
 import org.staffroom.demands.Demands;
+import org.staffroom.surveys.Responses;
+import org.staffroom.surveys.Surveys;
 import org.staffroom.meetings.MeetingRecords;
 import org.staffroom.meetings.Meetings;
 import org.staffroom.groups.GroupDetails;
@@ -46,13 +48,15 @@ class DemoData implements ApplicationRunner {
     private final DemoConcerns demoConcerns;
     private final DemoMeetings demoMeetings;
     private final DemoDemands demoDemands;
+    private final DemoSurveys demoSurveys;
 
     DemoData(Accounts accounts, Groups groups, Invitations invitations, Networks networks, PasswordEncoder encoder,
             Concerns concerns, Grievances grievances, AnonymousTags tags, Meetings meetings, MeetingRecords records,
-            Proposals proposals, Demands demands) {
+            Proposals proposals, Demands demands, Surveys surveys, Responses responses) {
         this.demoConcerns = new DemoConcerns(concerns, grievances, tags, PASSWORD);
         this.demoMeetings = new DemoMeetings(meetings, records, proposals, tags, PASSWORD);
         this.demoDemands = new DemoDemands(demands, proposals, tags, PASSWORD);
+        this.demoSurveys = new DemoSurveys(surveys, responses, tags, PASSWORD);
         this.accounts = accounts;
         this.groups = groups;
         this.invitations = invitations;
@@ -70,7 +74,7 @@ class DemoData implements ApplicationRunner {
         // one hash for every demo account: the password is published, and 25 Argon2 hashes would slow the start
         String hash = encoder.encode(PASSWORD);
         UUID admin = accounts.registerWithHash("admin@example.org", "Alex Admin", hash, true);
-        accounts.registerWithHash("coordinator@example.org", "Cleo Coordinator", hash, false);
+        UUID coordinator = accounts.registerWithHash("coordinator@example.org", "Cleo Coordinator", hash, false);
         UUID organiser = accounts.registerWithHash("organiser@example.org", "Olu Organiser", hash, false);
         UUID organiser2 = accounts.registerWithHash("organiser2@example.org", "Priya Organiser", hash, false);
 
@@ -87,15 +91,20 @@ class DemoData implements ApplicationRunner {
 
         List<UUID> mentalHealthMembers = members(1, 14, hash);
         List<UUID> homeCareMembers = members(15, 22, hash);
-        join(mentalHealth, organiser, mentalHealthMembers);
-        join(homeCare, organiser2, homeCareMembers);
+        // more members who answer the network survey (60 in all), so that its figures pass the threshold
+        List<UUID> mentalHealthRespondents = new ArrayList<>(mentalHealthMembers);
+        mentalHealthRespondents.addAll(members(23, 43, hash));
+        List<UUID> homeCareRespondents = new ArrayList<>(homeCareMembers);
+        homeCareRespondents.addAll(members(44, 60, hash));
+        join(mentalHealth, organiser, mentalHealthRespondents);
+        join(homeCare, organiser2, homeCareRespondents);
 
         UUID network = networks.create(admin, "Bristol Care Workers Network",
                 "Care and health workers across Bristol organising in their workplaces and supporting each other.");
         networks.addCoordinator(admin, network, "coordinator@example.org");
         networks.join(organiser, mentalHealth, network);
         networks.join(organiser2, homeCare, network);
-        LOG.info("Demo data: created 2 groups, 1 network and {} accounts.", 4 + 22);
+        LOG.info("Demo data: created 2 groups, 1 network and {} accounts.", 4 + 60);
         Map<Integer, UUID> byNumber = new HashMap<>();
         for (int n = 1; n <= 22; n++) {
             byNumber.put(n, n <= 14 ? mentalHealthMembers.get(n - 1) : homeCareMembers.get(n - 15));
@@ -103,6 +112,8 @@ class DemoData implements ApplicationRunner {
         demoConcerns.create(mentalHealth, organiser, homeCare, byNumber);
         demoDemands.create(mentalHealth, organiser, byNumber);
         demoMeetings.create(mentalHealth, organiser, byNumber);
+        demoSurveys.create(network, coordinator, mentalHealth, organiser, mentalHealthRespondents, homeCare,
+                homeCareRespondents);
     }
 
     private List<UUID> members(int from, int to, String hash) {

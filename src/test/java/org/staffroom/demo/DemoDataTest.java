@@ -37,13 +37,13 @@ class DemoDataTest {
         assertThat(organiser.get("memberships").get(0).get("role").asString()).isEqualTo("ORGANISER");
         String mentalHealth = organiser.get("memberships").get(0).get("groupId").asString();
         assertThat(api.get("/api/v1/groups/" + mentalHealth + "/members", token("organiser@example.org")).json().size())
-                .isEqualTo(15);
+                .isEqualTo(36);
 
         JsonNode organiser2 = api.get("/api/v1/me", token("organiser2@example.org")).json();
         String homeCare = organiser2.get("memberships").get(0).get("groupId").asString();
         assertThat(organiser2.get("memberships").get(0).get("name").asString()).isEqualTo("Riverside Home Care");
         assertThat(api.get("/api/v1/groups/" + homeCare + "/members", token("organiser2@example.org")).json().size())
-                .isEqualTo(9);
+                .isEqualTo(26);
 
         for (String member : List.of("member1@example.org", "member14@example.org")) {
             assertThat(api.get("/api/v1/me", token(member)).json().get("memberships").get(0).get("groupId").asString())
@@ -113,5 +113,16 @@ class DemoDataTest {
         assertThat(api.get("/api/v1/groups/" + mentalHealth + "/meetings/" + upcoming, memberToken).json().get("agenda")
                 .valueStream().filter(item -> !item.get("path").isNull()).count()).as("the open demand is on the agenda")
                 .isEqualTo(1);
+
+        tools.jackson.databind.JsonNode surveys = api.get("/api/v1/groups/" + mentalHealth + "/surveys", memberToken).json();
+        assertThat(surveys.valueStream().map(s -> s.get("status").asString())).containsExactlyInAnyOrder("OPEN", "PUBLISHED");
+        String published = surveys.valueStream().filter(s -> s.get("status").asString().equals("PUBLISHED")).findFirst()
+                .orElseThrow().get("id").asString();
+        tools.jackson.databind.JsonNode results = api.get("/api/v1/groups/" + mentalHealth + "/surveys/" + published
+                + "/results?by=profession", memberToken).json();
+        assertThat(results.get("turnout").asInt()).isEqualTo(60);
+        List<Boolean> hidden = results.get("questions").get(0).get("rows").valueStream()
+                .map(r -> r.get("suppressed").asBoolean()).toList();
+        assertThat(hidden).as("some of the breakdown shows, some is hidden").contains(true, false);
     }
 }
