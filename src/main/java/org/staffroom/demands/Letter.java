@@ -1,18 +1,14 @@
 package org.staffroom.demands;
 
-import java.io.ByteArrayOutputStream;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.openpdf.text.Document;
-import org.openpdf.text.DocumentException;
 import org.openpdf.text.Font;
-import org.openpdf.text.PageSize;
 import org.openpdf.text.Paragraph;
-import org.openpdf.text.pdf.PdfWriter;
+import org.staffroom.shared.Pdf;
 
 /**
  * The demand letter: what is asked, why, how many members support it, and the names only of those who
@@ -50,12 +46,7 @@ final class Letter {
     }
 
     static byte[] pdf(Demands.View demand) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        Document document = new Document(PageSize.A4, 56, 56, 56, 56);
-        try {
-            PdfWriter.getInstance(document, out);
-            document.addTitle(demand.what());
-            document.open();
+        return Pdf.a4(demand.what(), document -> {
             List<String> paragraphs = paragraphs(demand);
             Paragraph heading = new Paragraph(paragraphs.getFirst(), new Font(Font.HELVETICA, 16, Font.BOLD));
             heading.setSpacingAfter(12);
@@ -65,11 +56,6 @@ final class Letter {
                 paragraph.setSpacingAfter(8);
                 document.add(paragraph);
             }
-        } catch (DocumentException e) {
-            throw new IllegalStateException(e);
-        } finally {
-            document.close();
-        }
-        return out.toByteArray();
+        });
     }
 }

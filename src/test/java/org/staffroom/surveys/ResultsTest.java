@@ -78,7 +78,7 @@ class ResultsTest {
     }
 
     @Test
-    void figuresAppearOnlyAfterTheCloseAndNeverForFewerThanKEvenBySubtraction() {
+    void figuresAppearOnlyAfterTheCloseAndNeverForFewerThanKEvenBySubtraction() throws Exception {
         Api api = new Api(port);
         Run run = run();
         String results = run.path() + "/results";
@@ -134,6 +134,15 @@ class ResultsTest {
         assertThat(csv).startsWith("question,code,row,respondents").contains("Everyone")
                 .contains("Hidden: fewer than 11 people").contains("Hidden so that a smaller group cannot be worked out from it");
         assertThat(csv.lines().filter(line -> line.contains("Other,")).toList()).allMatch(line -> line.endsWith("people"));
+        java.net.http.HttpResponse<byte[]> pdf = java.net.http.HttpClient.newHttpClient().send(api.request(results
+                + ".pdf?by=" + run.questions().get(0), run.member().token()).GET().build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(pdf.headers().firstValue("Content-Type").orElse("")).startsWith("application/pdf");
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+            assertThat(text).contains("Results: Conditions 2027").contains("Everyone").contains("Hidden: fewer than 11 people")
+                    .contains("25 people have answered");
+        }
         assertThat(api.get(results + "?by=shoe_size", run.member().token()).status()).isEqualTo(400);
         assertThat(api.get(results, fixtures.person("stranger").token()).status()).isEqualTo(404);
     }

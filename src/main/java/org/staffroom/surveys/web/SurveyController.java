@@ -201,6 +201,20 @@ class SurveyController {
         return csvFile(ResultsCsv.of(results.of(me.id(), Scope.of(groupId, networkId), surveyId, by), messages, locale));
     }
 
+    @GetMapping({GROUP + "/{surveyId}/results.pdf", NETWORK + "/{surveyId}/results.pdf"})
+    ResponseEntity<byte[]> pdf(@AuthenticationPrincipal CurrentAccount me, @PathVariable(required = false) UUID groupId,
+            @PathVariable(required = false) UUID networkId, @PathVariable UUID surveyId,
+            @RequestParam(required = false) String by, Locale locale) {
+        return pdfFile(ResultsPdf.of(results.of(me.id(), Scope.of(groupId, networkId), surveyId, by), messages, locale));
+    }
+
+    static ResponseEntity<byte[]> pdfFile(byte[] pdf) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename("staffroom-survey-results.pdf").build().toString())
+                .body(pdf);
+    }
+
     static ResponseEntity<byte[]> csvFile(String csv) {
         return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION,

@@ -69,6 +69,15 @@ class SurveysApiController {
         return results.of(me.id(), Scope.of(groupId, networkId), surveyId, by);
     }
 
+    @Operation(summary = "The published tables as a printable PDF report")
+    @GetMapping({"/api/v1/groups/{groupId}/surveys/{surveyId}/results.pdf", "/api/v1/networks/{networkId}/surveys/{surveyId}/results.pdf"})
+    ResponseEntity<byte[]> pdf(@AuthenticationPrincipal CurrentAccount me, @PathVariable(required = false) UUID groupId,
+            @PathVariable(required = false) UUID networkId, @PathVariable UUID surveyId,
+            @RequestParam(required = false) String by, Locale locale) {
+        return SurveyController.pdfFile(ResultsPdf.of(results.of(me.id(), Scope.of(groupId, networkId), surveyId, by),
+                messages, locale));
+    }
+
     @Operation(summary = "Exactly the published tables as CSV")
     @GetMapping({"/api/v1/groups/{groupId}/surveys/{surveyId}/results.csv", "/api/v1/networks/{networkId}/surveys/{surveyId}/results.csv"})
     ResponseEntity<byte[]> csv(@AuthenticationPrincipal CurrentAccount me, @PathVariable(required = false) UUID groupId,
