@@ -47,11 +47,13 @@ public class Results {
             Long respondents, List<Cell> cells, Double mean) {
     }
 
-    public record QuestionResult(Question question, int threshold, List<Row> rows) {
+    /** {@code previous}: everyone's row for the same bank question in the survey this one was copied from, if any. */
+    public record QuestionResult(Question question, int threshold, List<Row> rows, Row previous) {
     }
 
+    /** {@code previousTitle}: the survey this one was copied from, when its results can be seen too. */
     public record View(UUID surveyId, UUID groupId, UUID networkId, String title, Surveys.Status status, long turnout,
-            Question by, List<Question> breakdowns, List<QuestionResult> questions) {
+            Question by, List<Question> breakdowns, List<QuestionResult> questions, String previousTitle) {
     }
 
     /** The figures' part for the whole survey, in names like "all/v2". */
@@ -76,6 +78,10 @@ public class Results {
 
     /** @param by the breakdown question, by its bank code or id; null or blank for none */
     public View of(UUID accountId, Scope scope, UUID surveyId, String by) {
+        return of(accountId, scope, surveyId, by, true);
+    }
+
+    private View of(UUID accountId, Scope scope, UUID surveyId, String by, boolean withPrevious) {
         Surveys.Row row = surveys.visible(accountId, scope, surveyId);
         Surveys.Status status = surveys.status(row);
         if (status != Surveys.Status.PUBLISHED && !(status == Surveys.Status.CLOSED && surveys.canManage(accountId, row))) {
@@ -121,8 +127,32 @@ public class Results {
                 results.add(result(question, breakdown, stored, groups, scope instanceof Scope.Network, viewerGroup));
             }
         }
+        View previous = withPrevious ? previous(accountId, scope, row) : null;
+        if (previous != null) {
+            Map<String, Row> lastTime = new HashMap<>();
+            previous.questions().stream().filter(r -> r.question().code() != null)
+                    .forEach(r -> lastTime.put(r.question().code(), r.rows().getFirst()));
+            results.replaceAll(r -> new QuestionResult(r.question(), r.threshold(), r.rows(),
+                    r.question().code() == null ? null : lastTime.get(r.question().code())));
+        }
         return new View(surveyId, row.groupId(), row.networkId(), row.title(), status, responses.turnout(surveyId),
-                breakdown, breakdowns, results);
+                breakdown, breakdowns, results, previous == null ? null : previous.title());
+    }
+
+    /**
+     * Year on year: the results of the survey this one was copied from, compared on bank questions, when this
+     * viewer may see them (they went through the same rules when they were decided). Different surveys are
+     * different sets of answers, so one cannot be subtracted from the other.
+     */
+    private View previous(UUID accountId, Scope scope, Surveys.Row row) {
+        if (row.copiedFrom() == null) {
+            return null;
+        }
+        try {
+            return of(accountId, scope, row.copiedFrom(), null, false);
+        } catch (DomainException e) {
+            return null;
+        }
     }
 
     private QuestionResult result(Question question, Question breakdown, Map<String, Long> stored,
@@ -167,7 +197,7 @@ public class Results {
             byParts.forEach((by, key) -> rows.add(row(question, breakdown, by, viewerGroup.toString(), key, name, sizes,
                     hidden, stored, k)));
         }
-        return new QuestionResult(question, k, rows);
+        return new QuestionResult(question, k, rows, null);
     }
 
     private static Row row(Question question, Question breakdown, String by, String part, String key, String group,

@@ -36,7 +36,7 @@ class ResultsTest {
     @Autowired
     Fixtures fixtures;
 
-    record Run(UUID groupId, Person organiser, Person member, String path, List<String> questions) {
+    record Run(UUID groupId, Person organiser, Person member, String path, List<String> questions, List<Person> members) {
     }
 
     /**
@@ -57,10 +57,10 @@ class ResultsTest {
         List<String> questions = api.post(path + "/questions", organiser.token(), Map.of("code", "unpaid_hours")).json()
                 .get("questions").valueStream().map(q -> q.get("id").asString()).toList();
         api.post(path + "/open", organiser.token(), Map.of("closesOn", LocalDate.now().plusDays(5).toString()));
-        Person first = null;
+        List<Person> members = new ArrayList<>();
         for (int i = 0; i < 25; i++) {
             Person member = fixtures.member(groupId, organiser);
-            first = first == null ? member : first;
+            members.add(member);
             int job = i < 12 ? 0 : i < 24 ? 1 : 2;
             Map<String, Object> answers = new HashMap<>();
             answers.put(questions.get(0), Map.of("choices", List.of(job)));
@@ -69,7 +69,7 @@ class ResultsTest {
             answers.put(questions.get(3), Map.of("number", job == 0 ? 6 : 2));
             assertThat(api.post(path + "/responses", api.signIn(member), Map.of("answers", answers)).status()).isEqualTo(201);
         }
-        return new Run(groupId, organiser, first, path, questions);
+        return new Run(groupId, organiser, members.getFirst(), path, questions, members);
     }
 
     static JsonNode question(JsonNode results, String id) {
@@ -166,6 +166,38 @@ class ResultsTest {
         visited.check(page, "results by job");
         Download csv = page.waitForDownload(() -> page.locator("a[href*='results.csv']").click());
         assertThat(Files.readString(csv.path())).contains("Not stated");
+        visited.assertClean();
+        page.context().close();
+    }
+
+    @Test
+    void aSurveyRunAgainComparesWithLastTimeOnBankQuestions() throws Exception {
+        Api api = new Api(port);
+        Run run = run();
+        api.post(run.path() + "/close", run.organiser().token(), Map.of());
+        api.post(run.path() + "/publish", run.organiser().token(), Map.of());
+        JsonNode copy = api.post(run.path() + "/copy", run.organiser().token(), Map.of()).json();
+        String again = run.path().substring(0, run.path().lastIndexOf('/') + 1) + copy.get("id").asString();
+        api.post(again + "/open", run.organiser().token(), Map.of("closesOn", LocalDate.now().plusDays(3).toString()));
+        List<String> questions = copy.get("questions").valueStream().map(q -> q.get("id").asString()).toList();
+        for (int i = 0; i < 12; i++) {
+            Map<String, Object> answers = new HashMap<>();
+            answers.put(questions.get(1), Map.of("choices", List.of(4)));
+            api.post(again + "/responses", api.signIn(run.members().get(i)), Map.of("answers", answers));
+        }
+        api.post(again + "/close", run.organiser().token(), Map.of());
+        JsonNode results = api.get(again + "/results", run.organiser().token()).json();
+        assertThat(results.get("previousTitle").asString()).isEqualTo("Conditions 2027");
+        JsonNode stress = question(results, questions.get(1));
+        assertThat(stress.get("rows").get(0).get("cells").get(4).get("count").asInt()).as("this time").isEqualTo(12);
+        assertThat(stress.get("previous").get("respondents").asInt()).as("last time").isEqualTo(25);
+        assertThat(question(results, questions.get(0)).get("previous").isNull()).as("not a bank question").isTrue();
+
+        Page page = Pages.signedIn(port, run.organiser().email(), Fixtures.PASSWORD);
+        page.navigate(Pages.base(port) + again.replace("/api/v1", "") + "/results");
+        assertThat(page.locator("main")).containsText("Last time (Conditions 2027)");
+        PageChecks.Visited visited = new PageChecks.Visited();
+        visited.check(page, "results with last time");
         visited.assertClean();
         page.context().close();
     }
