@@ -58,47 +58,36 @@ class Counts {
                     .params(java.util.stream.Stream.concat(java.util.stream.Stream.of((Object) batch), slice.stream()).toList())
                     .update();
         }
-        merge(batch, """
-                select r.survey_id, r.group_id, cast(? as uuid) by_question, 0 by_item, a.question_id, a.item,
-                    count(*) respondents, coalesce(sum(a.number), 0) total
-                from surveys_pending p join surveys_response r on r.id = p.response_id
-                join surveys_answer a on a.response_id = r.id
-                join surveys_question q on q.id = a.question_id and q.kind <> 'TEXT'
-                where p.batch = ?
-                group by r.survey_id, r.group_id, a.question_id, a.item
-                union all
-                select r.survey_id, r.group_id, cast(? as uuid), 0, a.question_id, -1, count(distinct r.id),
-                    coalesce(sum(a.number), 0)
-                from surveys_pending p join surveys_response r on r.id = p.response_id
-                join surveys_answer a on a.response_id = r.id
-                join surveys_question q on q.id = a.question_id and q.kind <> 'TEXT'
-                where p.batch = ?
-                group by r.survey_id, r.group_id, a.question_id""", NONE, batch, NONE, batch);
-        merge(batch, """
-                select r.survey_id, r.group_id, qb.id by_question, coalesce(b.item, -1) by_item, a.question_id, a.item,
-                    count(*) respondents, coalesce(sum(a.number), 0) total
-                from surveys_pending p join surveys_response r on r.id = p.response_id
+        fold("cast(? as uuid) by_question, 0 by_item", "", "", List.of(NONE), batch);
+        fold("qb.id by_question, coalesce(b.item, -1) by_item", """
                 join surveys_question qb on qb.survey_id = r.survey_id and qb.breakdown
-                left join surveys_answer b on b.response_id = r.id and b.question_id = qb.id
-                join surveys_answer a on a.response_id = r.id
-                join surveys_question q on q.id = a.question_id and q.kind <> 'TEXT'
-                where p.batch = ?
-                group by r.survey_id, r.group_id, qb.id, coalesce(b.item, -1), a.question_id, a.item
-                union all
-                select r.survey_id, r.group_id, qb.id, coalesce(b.item, -1), a.question_id, -1, count(distinct r.id),
-                    coalesce(sum(a.number), 0)
-                from surveys_pending p join surveys_response r on r.id = p.response_id
-                join surveys_question qb on qb.survey_id = r.survey_id and qb.breakdown
-                left join surveys_answer b on b.response_id = r.id and b.question_id = qb.id
-                join surveys_answer a on a.response_id = r.id
-                join surveys_question q on q.id = a.question_id and q.kind <> 'TEXT'
-                where p.batch = ?
-                group by r.survey_id, r.group_id, qb.id, coalesce(b.item, -1), a.question_id""", batch, batch);
+                left join surveys_answer b on b.response_id = r.id and b.question_id = qb.id""",
+                "qb.id, coalesce(b.item, -1), ", List.of(), batch);
         jdbc.sql("delete from surveys_pending where batch = ?").param(batch).update();
         return ids.size();
     }
 
-    private void merge(UUID batch, String counts, Object... params) {
+    /**
+     * Counts a batch for one way of breaking results down ({@code by}, the breakdown's columns, from
+     * {@code joins}): each option chosen, and with item -1 how many answered each question.
+     */
+    private void fold(String by, String joins, String byGroup, List<Object> byParams, UUID batch) {
+        String from = " from surveys_pending p join surveys_response r on r.id = p.response_id " + joins + """
+
+                join surveys_answer a on a.response_id = r.id
+                join surveys_question q on q.id = a.question_id and q.kind <> 'TEXT'
+                where p.batch = ?
+                group by r.survey_id, r.group_id, """ + byGroup + "a.question_id";
+        List<Object> params = new java.util.ArrayList<>(byParams);
+        params.add(batch);
+        params.addAll(byParams);
+        params.add(batch);
+        merge("select r.survey_id, r.group_id, " + by + ", a.question_id, a.item, count(*) respondents,"
+                + " coalesce(sum(a.number), 0) total" + from + ", a.item union all select r.survey_id, r.group_id, " + by
+                + ", a.question_id, -1, count(distinct r.id), coalesce(sum(a.number), 0)" + from, params.toArray());
+    }
+
+    private void merge(String counts, Object... params) {
         jdbc.sql("merge into surveys_count c using (" + counts + """
                 ) n on (c.survey_id = n.survey_id and c.group_id = n.group_id and c.by_question = n.by_question
                     and c.by_item = n.by_item and c.question_id = n.question_id and c.item = n.item)
