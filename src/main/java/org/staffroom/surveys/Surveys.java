@@ -64,10 +64,12 @@ public class Surveys {
     private final JdbcClient jdbc;
     private final GroupAccess access;
     private final Networks networks;
+    private final Shuffle shuffle;
     private final Clock clock;
 
-    Surveys(JdbcClient jdbc, GroupAccess access, Networks networks, Clock clock) {
+    Surveys(JdbcClient jdbc, GroupAccess access, Networks networks, Shuffle shuffle, Clock clock) {
         this.jdbc = jdbc;
+        this.shuffle = shuffle;
         this.access = access;
         this.networks = networks;
         this.clock = clock;
@@ -330,6 +332,9 @@ public class Surveys {
         }
         jdbc.sql("update surveys_survey set status = ? where id = ?").params(to.name(), surveyId).update();
         jdbc.sql("delete from surveys_draft where survey_id = ?").param(surveyId).update();
+        if (to == Status.CLOSED) {
+            shuffle.responsesOf(surveyId);
+        }
     }
 
     /** A new draft with the same questions, for running the survey again (next year, say). */
@@ -355,8 +360,12 @@ public class Surveys {
     @Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT1M")
     @Transactional
     public void closeOverdue() {
-        jdbc.sql("update surveys_survey set status = 'CLOSED' where status = 'OPEN' and closes_on < ?")
-                .param(Times.today(clock)).update();
+        List<UUID> overdue = jdbc.sql("select id from surveys_survey where status = 'OPEN' and closes_on < ?")
+                .param(Times.today(clock)).query(UUID.class).list();
+        for (UUID surveyId : overdue) {
+            jdbc.sql("update surveys_survey set status = 'CLOSED' where id = ?").param(surveyId).update();
+            shuffle.responsesOf(surveyId);
+        }
         jdbc.sql("delete from surveys_draft where survey_id in (select id from surveys_survey where status <> 'OPEN')")
                 .update();
     }

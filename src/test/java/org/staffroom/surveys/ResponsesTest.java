@@ -170,6 +170,22 @@ class ResponsesTest {
                 where lower(table_name) in ('surveys_response', 'surveys_answer', 'surveys_participant')
                 and (lower(data_type) like '%date%' or lower(data_type) like '%time%')""").query(Long.class).single())
                 .as("no date or time kept with a response or a participant").isZero();
+
+        // closing writes the responses again in a random order under new ids, in one transaction
+        UUID surveyId = UUID.fromString(scope.substring(7));
+        List<UUID> before = jdbc.sql("select id from surveys_response where survey_id = ?").param(surveyId)
+                .query(UUID.class).list();
+        api.post(s.path() + "/close", s.organiser().token(), Map.of());
+        List<UUID> after = jdbc.sql("select id from surveys_response where survey_id = ?").param(surveyId)
+                .query(UUID.class).list();
+        assertThat(after).hasSameSizeAs(before).doesNotContainAnyElementsOf(before);
+        assertThat(jdbc.sql("select count(*) from surveys_answer a join surveys_response r on r.id = a.response_id"
+                + " where r.survey_id = ? and a.text = 'The night manager shouts at us'").param(surveyId)
+                .query(Long.class).single()).as("the answers go with them").isEqualTo(1);
+        if (org.staffroom.support.TestDatabase.isPostgres()) {
+            assertThat(jdbc.sql("select count(distinct xmin::text) from surveys_response where survey_id = ?")
+                    .param(surveyId).query(Long.class).single()).as("one transaction wrote them all").isEqualTo(1);
+        }
     }
 
     @Test
