@@ -10,6 +10,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.staffroom.groups.GroupAccess;
 import org.staffroom.identity.AnonymousTags;
 import org.staffroom.shared.DomainException;
@@ -49,10 +50,13 @@ public class Responses {
     private final Surveys surveys;
     private final AnonymousTags tags;
     private final Counts counts;
+    private final TransactionTemplate transactions;
 
-    Responses(JdbcClient jdbc, GroupAccess access, Surveys surveys, AnonymousTags tags, Counts counts) {
+    Responses(JdbcClient jdbc, GroupAccess access, Surveys surveys, AnonymousTags tags, Counts counts,
+            TransactionTemplate transactions) {
         this.jdbc = jdbc;
         this.counts = counts;
+        this.transactions = transactions;
         this.access = access;
         this.surveys = surveys;
         this.tags = tags;
@@ -160,6 +164,33 @@ public class Responses {
         } catch (DuplicateKeyException e) {
             throw new DomainException.Conflict("survey.alreadyAnswered");
         }
+        store(surveyId, groupId, rows);
+        forgetDraft(draftToken);
+    }
+
+    /**
+     * Someone outside Staffroom answers a network survey through its link. There is no account to answer
+     * once per person; where codes are required, each code answers once: it is used up in a transaction of
+     * its own, before and apart from the one that stores the answers.
+     */
+    public void respondByLink(String token, String code, Map<UUID, Answer> answers) {
+        Surveys.Row survey = surveys.byLink(token);
+        if (surveys.status(survey) != Surveys.Status.OPEN) {
+            throw new DomainException.Conflict("survey.notOpen");
+        }
+        Map<UUID, List<Row>> rows = check(surveys.questions(survey.id()), answers == null ? Map.of() : answers);
+        if (survey.codesRequired()) {
+            Integer used = transactions.execute(status -> jdbc.sql(
+                    "delete from surveys_code where survey_id = ? and code_hash = ?")
+                    .params(survey.id(), SecretTokens.hash(code == null ? "" : code.strip())).update());
+            if (used == null || used == 0) {
+                throw new InvalidInput("code", "survey.code.invalid");
+            }
+        }
+        transactions.executeWithoutResult(status -> store(survey.id(), Counts.NONE, rows));
+    }
+
+    private void store(UUID surveyId, UUID groupId, Map<UUID, List<Row>> rows) {
         UUID responseId = UUID.randomUUID();
         jdbc.sql("insert into surveys_response (id, survey_id, group_id) values (?, ?, ?)")
                 .params(responseId, surveyId, groupId).update();
@@ -167,7 +198,6 @@ public class Responses {
                 insert into surveys_answer (response_id, question_id, item, number, text) values (?, ?, ?, ?, ?)""")
                 .params(responseId, questionId, row.item(), row.number(), row.text()).update()));
         counts.queue(responseId);
-        forgetDraft(draftToken);
     }
 
     /** Each answer checked against its question; the field of a refusal is the question's id. */

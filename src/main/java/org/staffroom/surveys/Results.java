@@ -56,6 +56,9 @@ public class Results {
             Question by, List<Question> breakdowns, List<QuestionResult> questions, String previousTitle) {
     }
 
+    /** The group of rows answered outside the network's groups (through the link, or a group that left). */
+    public static final String ELSEWHERE = "";
+
     /** The figures' part for the whole survey, in names like "all/v2". */
     private static final String ALL = "all";
 
@@ -118,7 +121,8 @@ public class Results {
         Map<UUID, String> groups = new LinkedHashMap<>();
         if (row.networkId() != null) {
             networks.groupsIn(row.networkId()).forEach(g -> groups.put(g.id(), g.name()));
-            answeredIn.forEach(g -> groups.putIfAbsent(g, null));
+            // answers through the link, or from a group that has left the network since: "" names them
+            answeredIn.forEach(g -> groups.putIfAbsent(g, ELSEWHERE));
         }
         UUID viewerGroup = scope instanceof Scope.Group g && row.networkId() != null ? g.id() : null;
         List<QuestionResult> results = new ArrayList<>();

@@ -17,6 +17,7 @@ import org.staffroom.groups.Networks;
 import org.staffroom.groups.Role;
 import org.staffroom.shared.DomainException;
 import org.staffroom.shared.DomainException.InvalidInput;
+import org.staffroom.shared.SecretTokens;
 import org.staffroom.shared.TextInput;
 import org.staffroom.shared.Times;
 
@@ -49,14 +50,21 @@ public class Surveys {
      * network's coordinators).
      */
     public record View(UUID id, UUID groupId, UUID networkId, String title, String intro, Status status,
-            LocalDate closesOn, List<Question> questions, UUID copiedFrom, boolean manager) {
+            LocalDate closesOn, List<Question> questions, UUID copiedFrom, boolean manager, boolean linkOpen,
+            boolean codesRequired) {
+    }
+
+    /** A network survey's link for people outside Staffroom, and any new one-time codes: shown once. */
+    public record Link(String token, List<String> codes) {
     }
 
     record Row(UUID id, UUID groupId, UUID networkId, String title, String intro, String status, LocalDate closesOn,
-            UUID copiedFrom) {
+            UUID copiedFrom, String linkHash, boolean codesRequired) {
     }
 
-    private static final String COLUMNS = "id, group_id, network_id, title, intro, status, closes_on, copied_from";
+    private static final String COLUMNS = "id, group_id, network_id, title, intro, status, closes_on, copied_from,"
+            + " link_hash, codes_required";
+    public static final int MAX_CODES = 2000;
 
     static final int MAX_QUESTIONS = 60;
     static final int MAX_OPTIONS = 20;
@@ -137,8 +145,62 @@ public class Surveys {
         if (!manager && status(row) == Status.DRAFT) {
             throw new DomainException.NotFound();
         }
+        return view(row, manager);
+    }
+
+    private View view(Row row, boolean manager) {
         return new View(row.id(), row.groupId(), row.networkId(), row.title(), row.intro(), status(row), row.closesOn(),
-                questions(surveyId), row.copiedFrom(), manager);
+                questions(row.id()), row.copiedFrom(), manager, manager && row.linkHash() != null, row.codesRequired());
+    }
+
+    /**
+     * Opens a network survey to people outside Staffroom through a new link (the old one stops working), and
+     * makes {@code newCodes} more one-time codes; with {@code codesRequired}, every answer through the link
+     * needs one.
+     */
+    @Transactional
+    public Link openLink(UUID accountId, Scope scope, UUID surveyId, boolean codesRequired, int newCodes) {
+        Row row = managed(accountId, scope, surveyId);
+        if (row.networkId() == null) {
+            throw new DomainException.Conflict("survey.link.networkOnly");
+        }
+        if (status(row) != Status.DRAFT && status(row) != Status.OPEN) {
+            throw new DomainException.Conflict("survey.notOpen");
+        }
+        if (newCodes < 0 || newCodes > MAX_CODES) {
+            throw new InvalidInput("codes", "survey.link.codes.invalid", MAX_CODES);
+        }
+        String token = SecretTokens.newToken(24);
+        jdbc.sql("update surveys_survey set link_hash = ?, codes_required = ? where id = ?")
+                .params(SecretTokens.hash(token), codesRequired, surveyId).update();
+        List<String> codes = new java.util.ArrayList<>();
+        for (int i = 0; i < newCodes; i++) {
+            String code = SecretTokens.newToken(10);
+            codes.add(code);
+            jdbc.sql("insert into surveys_code (survey_id, code_hash) values (?, ?)")
+                    .params(surveyId, SecretTokens.hash(code)).update();
+        }
+        return new Link(token, codes);
+    }
+
+    /** Stops the link; unused codes go with it. */
+    @Transactional
+    public void closeLink(UUID accountId, Scope scope, UUID surveyId) {
+        managed(accountId, scope, surveyId);
+        jdbc.sql("update surveys_survey set link_hash = null, codes_required = false where id = ?").param(surveyId)
+                .update();
+        jdbc.sql("delete from surveys_code where survey_id = ?").param(surveyId).update();
+    }
+
+    /** The survey behind a link, for anyone who has it; not found once the link is stopped. */
+    Row byLink(String token) {
+        return jdbc.sql("select " + COLUMNS + " from surveys_survey where link_hash = ?")
+                .param(SecretTokens.hash(token == null ? "" : token)).query(Row.class).optional()
+                .orElseThrow(DomainException.NotFound::new);
+    }
+
+    public View byLinkView(String token) {
+        return view(byLink(token), false);
     }
 
     /**

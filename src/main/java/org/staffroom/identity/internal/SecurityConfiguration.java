@@ -82,6 +82,7 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/openapi.json", "/api/v1/openapi.json/**").permitAll()
                         .requestMatchers("/api/v1/directory/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/v1/receipts/**").permitAll()
+                        .requestMatchers("/api/v1/public-surveys/**").permitAll()
                         .anyRequest().authenticated())
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -107,7 +108,7 @@ class SecurityConfiguration {
                         .requestMatchers("/", "/login", "/login/two-factor", "/setup", "/directory", "/directory/**", "/invitations/**",
                                 "/password-reset", "/password-reset/**", "/css/**", "/js/**", "/favicon.svg",
                                 "/error", "/privacy", "/login/webauthn", "/webauthn/authenticate/options", "/receipt",
-                                "/receipt/**", "/calendar/*.ics").permitAll()
+                                "/receipt/**", "/calendar/*.ics", "/s/*").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").usernameParameter("email").passwordParameter("password")

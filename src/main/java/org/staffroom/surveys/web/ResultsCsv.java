@@ -47,7 +47,10 @@ final class ResultsCsv {
     }
 
     static String label(Results.Row row, MessageSource messages, Locale locale) {
-        return (row.group() != null ? row.group() + ": " : "") + (row.kind() == Results.RowKind.ANSWER ? row.label()
+        String group = row.group() == null ? ""
+                : (row.group().equals(Results.ELSEWHERE) ? messages.getMessage("survey.results.elsewhere", null, locale)
+                        : row.group()) + ": ";
+        return group + (row.kind() == Results.RowKind.ANSWER ? row.label()
                 : messages.getMessage("survey.results.row." + row.kind(), null, locale));
     }
 

@@ -30,6 +30,7 @@ import org.staffroom.groups.Networks;
 import org.staffroom.identity.AnonymousTags;
 import org.staffroom.identity.CurrentAccount;
 import org.staffroom.shared.DomainException;
+import org.staffroom.shared.InstanceSettings;
 import org.staffroom.shared.web.FormErrors;
 import org.staffroom.shared.web.Notices;
 import org.staffroom.surveys.Question;
@@ -68,7 +69,7 @@ class SurveyController {
     private static final Map<String, String> DONE = Map.of("created", "survey.created", "added", "survey.question.added",
             "removed", "survey.question.removed", "opened", "survey.opened", "closed", "survey.closedNow",
             "published", "survey.published", "copied", "survey.copied", "answered", "survey.answered",
-            "saved", "survey.answer.saved");
+            "saved", "survey.answer.saved", "linkStopped", "survey.link.stopped");
     private static final Map<String, String> PROBLEMS = Map.of("already", "survey.bank.already",
             "notDraft", "survey.notDraft", "noQuestions", "survey.noQuestions", "tooMany", "survey.question.tooMany",
             "status", "survey.wrongStatus", "alreadyAnswered", "survey.alreadyAnswered", "notOpen", "survey.notOpen");
@@ -82,9 +83,11 @@ class SurveyController {
     private final Groups groups;
     private final Networks networks;
     private final MessageSource messages;
+    private final InstanceSettings instance;
 
     SurveyController(Surveys surveys, Responses responses, Results results, Groups groups, Networks networks,
-            MessageSource messages) {
+            MessageSource messages, InstanceSettings instance) {
+        this.instance = instance;
         this.surveys = surveys;
         this.responses = responses;
         this.results = results;
@@ -290,6 +293,59 @@ class SurveyController {
         return "redirect:" + page(scope, surveys.copy(me.id(), scope, surveyId)) + "?done=copied";
     }
 
+    /** A new link for people outside Staffroom, shown once on the page that answers, with any new codes. */
+    @PostMapping(NETWORK + "/{surveyId}/link")
+    String openLink(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID networkId, @PathVariable UUID surveyId,
+            @RequestParam(defaultValue = "false") boolean codesRequired, @RequestParam(defaultValue = "0") String codes,
+            Model model) {
+        Scope scope = new Scope.Network(networkId);
+        model.addAttribute("question", QuestionForm.empty());
+        try {
+            int count;
+            try {
+                count = Integer.parseInt(codes.strip());
+            } catch (NumberFormatException e) {
+                throw new DomainException.InvalidInput("codes", "survey.link.codes.invalid", Surveys.MAX_CODES);
+            }
+            Surveys.Link link = surveys.openLink(me.id(), scope, surveyId, codesRequired, count);
+            model.addAttribute("link", link);
+            model.addAttribute("linkUrl", instance.link("/s/" + link.token()));
+        } catch (DomainException.InvalidInput e) {
+            model.addAttribute("linkError", e.messageCode());
+        } catch (DomainException.Conflict e) {
+            return "redirect:" + page(scope, surveyId) + "?problem=" + problem(e);
+        }
+        return surveyPage(me, scope, surveyId, model);
+    }
+
+    @PostMapping(NETWORK + "/{surveyId}/link/close")
+    String closeLink(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID networkId,
+            @PathVariable UUID surveyId) {
+        Scope scope = new Scope.Network(networkId);
+        surveys.closeLink(me.id(), scope, surveyId);
+        return "redirect:" + page(scope, surveyId) + "?done=linkStopped";
+    }
+
+    /** The form's answers: {@code q.<questionId>} to the values given, blanks left out. */
+    static Map<String, List<String>> given(MultiValueMap<String, String> form) {
+        Map<String, List<String>> given = new HashMap<>();
+        form.forEach((name, values) -> {
+            if (name.startsWith("q.")) {
+                given.put(name.substring(2), values.stream().filter(v -> !v.isBlank()).toList());
+            }
+        });
+        return given;
+    }
+
+    /** The answers as the domain takes them, question by question; a number or choice that is not one is refused. */
+    static Map<UUID, Responses.Answer> answers(List<Question> questions, Map<String, List<String>> given) {
+        Map<UUID, Responses.Answer> answers = new HashMap<>();
+        for (Question question : questions) {
+            answers.put(question.id(), answer(question, given.getOrDefault(question.id().toString(), List.of())));
+        }
+        return answers;
+    }
+
     /**
      * The answer form, in a group: {@code q.<questionId>} holds an option's number (choose one, the scale),
      * several of them (choose any), a number or a text. A refused answer shows the form again, filled in as
@@ -302,22 +358,14 @@ class SurveyController {
             HttpServletResponse response, Model model) {
         Scope scope = new Scope.Group(groupId);
         String page = page(scope, surveyId);
-        Map<String, List<String>> given = new HashMap<>();
-        form.forEach((name, values) -> {
-            if (name.startsWith("q.")) {
-                given.put(name.substring(2), values.stream().filter(v -> !v.isBlank()).toList());
-            }
-        });
+        Map<String, List<String>> given = given(form);
         try {
             if (action.equals("save")) {
                 rememberDraft(request, response, page, responses.saveDraft(me.id(), groupId, surveyId, draft, given));
                 return "redirect:" + page + "?done=saved#answer-heading";
             }
-            Map<UUID, Responses.Answer> answers = new HashMap<>();
-            for (Question question : surveys.get(me.id(), scope, surveyId).questions()) {
-                answers.put(question.id(), answer(question, given.getOrDefault(question.id().toString(), List.of())));
-            }
-            responses.respond(me.id(), groupId, surveyId, answers, draft);
+            responses.respond(me.id(), groupId, surveyId, answers(surveys.get(me.id(), scope, surveyId).questions(), given),
+                    draft);
             if (draft != null) {
                 rememberDraft(request, response, page, null);
             }

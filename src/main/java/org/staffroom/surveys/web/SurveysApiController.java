@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.staffroom.identity.CurrentAccount;
+import org.staffroom.shared.InstanceSettings;
 import org.staffroom.surveys.QuestionBank;
 import org.staffroom.surveys.Responses;
 import org.staffroom.surveys.Results;
@@ -27,6 +28,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 
 @RestController
 @Tag(name = "Surveys")
@@ -51,8 +53,13 @@ class SurveysApiController {
     private final Responses responses;
     private final Results results;
     private final MessageSource messages;
+    private final InstanceSettings instance;
+    private final CodeThrottle throttle;
 
-    SurveysApiController(Surveys surveys, Responses responses, Results results, MessageSource messages) {
+    SurveysApiController(Surveys surveys, Responses responses, Results results, MessageSource messages,
+            InstanceSettings instance, CodeThrottle throttle) {
+        this.instance = instance;
+        this.throttle = throttle;
         this.surveys = surveys;
         this.responses = responses;
         this.results = results;
@@ -147,6 +154,47 @@ class SurveysApiController {
             @PathVariable UUID surveyId, @RequestBody ResponseRequest request) {
         responses.respond(me.id(), groupId, surveyId, request.answers());
         return ResponseEntity.status(201).body(new Answered(true, responses.turnout(surveyId)));
+    }
+
+    record LinkRequest(Boolean codesRequired, Integer codes) {
+    }
+
+    record LinkJson(String url, List<String> codes) {
+    }
+
+    @Operation(summary = "Open a network survey to people outside Staffroom: a new link (the old one stops) and up to "
+            + "2,000 new one-time codes, all shown once (coordinators)")
+    @PostMapping("/api/v1/networks/{networkId}/surveys/{surveyId}/link")
+    ResponseEntity<LinkJson> openLink(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID networkId,
+            @PathVariable UUID surveyId, @RequestBody LinkRequest request) {
+        Surveys.Link link = surveys.openLink(me.id(), new Scope.Network(networkId), surveyId,
+                Boolean.TRUE.equals(request.codesRequired()), request.codes() == null ? 0 : request.codes());
+        return ResponseEntity.status(201).body(new LinkJson(instance.link("/s/" + link.token()), link.codes()));
+    }
+
+    @Operation(summary = "Stop the link; unused codes stop working (coordinators)")
+    @DeleteMapping("/api/v1/networks/{networkId}/surveys/{surveyId}/link")
+    ResponseEntity<Void> closeLink(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID networkId,
+            @PathVariable UUID surveyId) {
+        surveys.closeLink(me.id(), new Scope.Network(networkId), surveyId);
+        return ResponseEntity.noContent().build();
+    }
+
+    record PublicResponse(String code, Map<UUID, Responses.Answer> answers) {
+    }
+
+    @Operation(summary = "A network survey through its link: its questions (anyone with the link)")
+    @GetMapping("/api/v1/public-surveys/{token}")
+    Surveys.View apiShow(@PathVariable String token) {
+        return surveys.byLinkView(token);
+    }
+
+    @Operation(summary = "Answer a network survey through its link (anyone with the link; a one-time code where required)")
+    @PostMapping("/api/v1/public-surveys/{token}/responses")
+    ResponseEntity<Void> apiRespond(@PathVariable String token, @RequestBody PublicResponse response,
+            HttpServletRequest request) {
+        throttle.guard(request, () -> responses.respondByLink(token, response.code(), response.answers()));
+        return ResponseEntity.status(201).build();
     }
 
     @Operation(summary = "Take a question out of a draft (organisers)")

@@ -1,0 +1,64 @@
+package org.staffroom.surveys.web;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.staffroom.shared.DomainException;
+import org.staffroom.shared.web.Notices;
+import org.staffroom.surveys.Responses;
+import org.staffroom.surveys.Surveys;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * A network survey through its link, as a page for people outside Staffroom: no account, no session
+ * identity. Wrong codes are throttled ({@link CodeThrottle}).
+ */
+@Controller
+class PublicSurveyController {
+
+    private final Surveys surveys;
+    private final Responses responses;
+    private final CodeThrottle throttle;
+
+    PublicSurveyController(Surveys surveys, Responses responses, CodeThrottle throttle) {
+        this.surveys = surveys;
+        this.responses = responses;
+        this.throttle = throttle;
+    }
+
+    @GetMapping("/s/{token}")
+    String show(@PathVariable String token, @RequestParam(required = false) String done, Model model) {
+        Notices.fromQuery(model, done, null, Map.of("answered", "survey.answered"), Map.of());
+        model.addAttribute("survey", surveys.byLinkView(token));
+        model.addAttribute("token", token);
+        model.addAttribute("answered", "answered".equals(done));
+        if (!model.containsAttribute("given")) {
+            model.addAttribute("given", Map.of());
+        }
+        return "surveys/public";
+    }
+
+    @PostMapping("/s/{token}")
+    String respond(@PathVariable String token, @RequestParam MultiValueMap<String, String> form,
+            @RequestParam(defaultValue = "") String code, HttpServletRequest request, Model model) {
+        Map<String, List<String>> given = SurveyController.given(form);
+        try {
+            throttle.guard(request, () -> responses.respondByLink(token, code,
+                    SurveyController.answers(surveys.byLinkView(token).questions(), given)));
+            return "redirect:/s/" + token + "?done=answered";
+        } catch (DomainException.InvalidInput e) {
+            model.addAttribute("given", given);
+            model.addAttribute("answerError", e);
+            model.addAttribute("code", code);
+            return show(token, null, model);
+        }
+    }
+}
