@@ -22,7 +22,6 @@ import org.staffroom.support.Fixtures;
 import org.staffroom.support.Fixtures.Person;
 import org.staffroom.support.IntegrationTest;
 
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 import tools.jackson.databind.JsonNode;

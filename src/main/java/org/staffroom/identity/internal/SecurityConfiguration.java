@@ -46,7 +46,6 @@ import tools.jackson.databind.json.JsonMapper;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 
 /**
  * Two filter chains: the JSON API (bearer tokens only, stateless, so no cookie can act for a client and CSRF
