@@ -28,9 +28,12 @@ public class Fixtures {
     private final Groups groups;
     private final Invitations invitations;
     private final AccessTokens tokens;
+    private final org.staffroom.groups.Networks networks;
     private final String hash;
 
-    Fixtures(Accounts accounts, Groups groups, Invitations invitations, AccessTokens tokens, PasswordEncoder encoder) {
+    Fixtures(Accounts accounts, Groups groups, Invitations invitations, AccessTokens tokens, PasswordEncoder encoder,
+            org.staffroom.groups.Networks networks) {
+        this.networks = networks;
         this.accounts = accounts;
         this.groups = groups;
         this.invitations = invitations;
@@ -63,6 +66,14 @@ public class Fixtures {
     public UUID hiddenGroup(Person organiser, String name) {
         return groups.create(organiser.id(), new GroupDetails(name, "Test Trust", "NHS_TRUST", "Nurses", "BS1",
                 "A hidden group for tests", false, "", false));
+    }
+
+    /** A network, made by a new administrator, with this coordinator. */
+    public UUID network(Person coordinator, String name) {
+        Person admin = administrator();
+        UUID id = networks.create(admin.id(), name + " " + UUID.randomUUID().toString().substring(0, 6), "");
+        networks.addCoordinator(admin.id(), id, coordinator.email());
+        return id;
     }
 
     /** A one-use invitation to the group, for a person who already has an account. */

@@ -44,11 +44,9 @@ class NetworkSurveysTest {
     @Test
     void aCoordinatorRunsASurveyInEveryGroupAndEveryViewerSeesTheSameDecisions() throws Exception {
         Api api = new Api(port);
-        Person admin = fixtures.administrator();
         Person coordinator = fixtures.person("coordinator");
         String suffix = UUID.randomUUID().toString().substring(0, 6);
-        UUID networkId = networks.create(admin.id(), "Survey network " + suffix, "");
-        networks.addCoordinator(admin.id(), networkId, coordinator.email());
+        UUID networkId = fixtures.network(coordinator, "Survey network");
         Person organiserA = fixtures.person("organiser");
         Person organiserB = fixtures.person("organiser");
         UUID groupA = fixtures.group(organiserA, "Ward A " + suffix);

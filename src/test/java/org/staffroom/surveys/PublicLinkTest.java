@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.staffroom.groups.Networks;
 import org.staffroom.support.Api;
 import org.staffroom.support.Fixtures;
 import org.staffroom.support.Fixtures.Person;
@@ -35,18 +34,13 @@ class PublicLinkTest {
     Fixtures fixtures;
 
     @Autowired
-    Networks networks;
-
-    @Autowired
     JdbcClient jdbc;
 
     @Test
     void peopleOutsideStaffroomAnswerThroughTheLinkEachCodeOnce() throws Exception {
         Api api = new Api(port);
-        Person admin = fixtures.administrator();
         Person coordinator = fixtures.person("coordinator");
-        UUID networkId = networks.create(admin.id(), "Link network " + UUID.randomUUID().toString().substring(0, 6), "");
-        networks.addCoordinator(admin.id(), networkId, coordinator.email());
+        UUID networkId = fixtures.network(coordinator, "Link network");
         String net = "/api/v1/networks/" + networkId + "/surveys";
         String survey = net + "/" + api.post(net, coordinator.token(), Map.of("title", "Agency work in Bristol")).json()
                 .get("id").asString();
