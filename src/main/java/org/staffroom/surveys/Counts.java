@@ -15,7 +15,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 class Counts {
 
-    /** The breakdown question of the counts that are not broken down. */
+    /**
+     * The breakdown question of the counts that are not broken down; as the question, the count of those
+     * who answered the survey at all (its turnout).
+     */
     static final UUID NONE = new UUID(0, 0);
     static final int ANSWERED = -1;
     static final int NOT_STATED = -1;
@@ -58,6 +61,12 @@ class Counts {
                     .params(java.util.stream.Stream.concat(java.util.stream.Stream.of((Object) batch), slice.stream()).toList())
                     .update();
         }
+        // how many answered, each group's, as the figure of the nil question
+        merge("""
+                select r.survey_id, r.group_id, cast(? as uuid) by_question, 0 by_item, cast(? as uuid) question_id,
+                    -1 item, count(*) respondents, 0 total
+                from surveys_pending p join surveys_response r on r.id = p.response_id where p.batch = ?
+                group by r.survey_id, r.group_id""", NONE, NONE, batch);
         fold("cast(? as uuid) by_question, 0 by_item", "", "", List.of(NONE), batch);
         fold("qb.id by_question, coalesce(b.item, -1) by_item", """
                 join surveys_question qb on qb.survey_id = r.survey_id and qb.breakdown

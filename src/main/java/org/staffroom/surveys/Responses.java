@@ -46,15 +46,17 @@ public class Responses {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final JdbcClient jdbc;
+    private final org.springframework.jdbc.core.JdbcTemplate batches;
     private final GroupAccess access;
     private final Surveys surveys;
     private final AnonymousTags tags;
     private final Counts counts;
     private final TransactionTemplate transactions;
 
-    Responses(JdbcClient jdbc, GroupAccess access, Surveys surveys, AnonymousTags tags, Counts counts,
-            TransactionTemplate transactions) {
+    Responses(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batches, GroupAccess access, Surveys surveys,
+            AnonymousTags tags, Counts counts, TransactionTemplate transactions) {
         this.jdbc = jdbc;
+        this.batches = batches;
         this.counts = counts;
         this.transactions = transactions;
         this.access = access;
@@ -194,9 +196,12 @@ public class Responses {
         UUID responseId = UUID.randomUUID();
         jdbc.sql("insert into surveys_response (id, survey_id, group_id) values (?, ?, ?)")
                 .params(responseId, surveyId, groupId).update();
-        rows.forEach((questionId, answerRows) -> answerRows.forEach(row -> jdbc.sql("""
-                insert into surveys_answer (response_id, question_id, item, number, text) values (?, ?, ?, ?, ?)""")
-                .params(responseId, questionId, row.item(), row.number(), row.text()).update()));
+        List<Object[]> answerRows = new ArrayList<>();
+        rows.forEach((questionId, checked) -> checked.forEach(row -> answerRows.add(
+                new Object[] {responseId, questionId, row.item(), row.number(), row.text()})));
+        // one round trip for the answers, not one each
+        batches.batchUpdate("insert into surveys_answer (response_id, question_id, item, number, text) values (?, ?, ?, ?, ?)",
+                answerRows);
         counts.queue(responseId);
     }
 

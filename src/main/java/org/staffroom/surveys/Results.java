@@ -3,8 +3,10 @@ package org.staffroom.surveys;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -64,16 +66,14 @@ public class Results {
 
     private final JdbcClient jdbc;
     private final Surveys surveys;
-    private final Responses responses;
     private final Counts counts;
     private final Networks networks;
     private final SurveySettings settings;
 
-    Results(JdbcClient jdbc, Surveys surveys, Responses responses, Counts counts, Networks networks,
+    Results(JdbcClient jdbc, Surveys surveys, Counts counts, Networks networks,
             SurveySettings settings) {
         this.jdbc = jdbc;
         this.surveys = surveys;
-        this.responses = responses;
         this.counts = counts;
         this.networks = networks;
         this.settings = settings;
@@ -81,10 +81,18 @@ public class Results {
 
     /** @param by the breakdown question, by its bank code or id; null or blank for none */
     public View of(UUID accountId, Scope scope, UUID surveyId, String by) {
-        return of(accountId, scope, surveyId, by, true);
+        return of(accountId, scope, surveyId, by, null, true);
     }
 
-    private View of(UUID accountId, Scope scope, UUID surveyId, String by, boolean withPrevious) {
+    /**
+     * @param question one question's table only (its bank code or id; null or blank for every question): a
+     *     national survey's table for one question is thousands of groups' figures
+     */
+    public View of(UUID accountId, Scope scope, UUID surveyId, String by, String question) {
+        return of(accountId, scope, surveyId, by, question, true);
+    }
+
+    private View of(UUID accountId, Scope scope, UUID surveyId, String by, String only, boolean withPrevious) {
         Surveys.Row row = surveys.visible(accountId, scope, surveyId);
         Surveys.Status status = surveys.status(row);
         if (status != Surveys.Status.PUBLISHED && !(status == Surveys.Status.CLOSED && surveys.canManage(accountId, row))) {
@@ -93,30 +101,21 @@ public class Results {
         List<Question> questions = surveys.questions(surveyId);
         List<Question> breakdowns = questions.stream().filter(Question::breakdown).toList();
         Question breakdown = by == null || by.isBlank() ? null : breakdowns.stream()
-                .filter(q -> by.strip().equals(q.code()) || by.strip().equals(q.id().toString())).findFirst()
+                .filter(q -> named(q, by)).findFirst()
                 .orElseThrow(() -> new DomainException.InvalidInput("by", "survey.results.by.invalid"));
+        List<Question> tables = questions.stream()
+                .filter(q -> !q.freeText() && (breakdown == null || !q.id().equals(breakdown.id()))).toList();
+        if (only != null && !only.isBlank()) {
+            tables = tables.stream().filter(q -> named(q, only)).toList();
+            if (tables.isEmpty()) {
+                throw new DomainException.InvalidInput("question", "survey.results.question.invalid");
+            }
+        }
         counts.foldWaiting();
+        UUID viewerGroup = scope instanceof Scope.Group g && row.networkId() != null ? g.id() : null;
         Map<String, Long> stored = new HashMap<>();
-        List<UUID> answeredIn = new ArrayList<>();
-        jdbc.sql("""
-                select group_id, by_question, by_item, question_id, item, respondents, total
-                from surveys_count where survey_id = ? and (by_question = ? or by_question = ?)""")
-                .params(surveyId, Counts.NONE, breakdown == null ? Counts.NONE : breakdown.id())
-                .query((rs, n) -> {
-                    UUID group = rs.getObject("group_id", UUID.class);
-                    String key = rs.getObject("by_question", UUID.class) + "/" + rs.getInt("by_item") + "/"
-                            + rs.getObject("question_id", UUID.class) + "/" + rs.getInt("item");
-                    // each group's own, and the whole survey's as their sum
-                    for (String part : List.of(group.toString(), ALL)) {
-                        stored.merge(part + "/" + key, rs.getLong("respondents"), Long::sum);
-                        stored.merge(part + "/" + key + "/total", rs.getLong("total"), Long::sum);
-                    }
-                    if (!answeredIn.contains(group)) {
-                        answeredIn.add(group);
-                    }
-                    return key;
-                })
-                .list();
+        Set<UUID> answeredIn = read(surveyId, row.networkId() != null, breakdown,
+                tables.size() == 1 ? tables.getFirst() : null, viewerGroup, stored);
         // the groups of a network survey, named for the table (responses may come from a group that has left since)
         Map<UUID, String> groups = new LinkedHashMap<>();
         if (row.networkId() != null) {
@@ -124,12 +123,9 @@ public class Results {
             // answers through the link, or from a group that has left the network since: "" names them
             answeredIn.forEach(g -> groups.putIfAbsent(g, ELSEWHERE));
         }
-        UUID viewerGroup = scope instanceof Scope.Group g && row.networkId() != null ? g.id() : null;
         List<QuestionResult> results = new ArrayList<>();
-        for (Question question : questions) {
-            if (!question.freeText() && (breakdown == null || !question.id().equals(breakdown.id()))) {
-                results.add(result(question, breakdown, stored, groups, scope instanceof Scope.Network, viewerGroup));
-            }
+        for (Question question : tables) {
+            results.add(result(question, breakdown, stored, groups, scope instanceof Scope.Network, viewerGroup));
         }
         View previous = withPrevious ? previous(accountId, scope, row) : null;
         if (previous != null) {
@@ -139,8 +135,62 @@ public class Results {
             results.replaceAll(r -> new QuestionResult(r.question(), r.threshold(), r.rows(),
                     r.question().code() == null ? null : lastTime.get(r.question().code())));
         }
-        return new View(surveyId, row.groupId(), row.networkId(), row.title(), status, responses.turnout(surveyId),
+        long turnout = stored.getOrDefault(ALL + "/" + Counts.NONE + "/0/" + Counts.NONE + "/" + Counts.ANSWERED, 0L);
+        return new View(surveyId, row.groupId(), row.networkId(), row.title(), status, turnout,
                 breakdown, breakdowns, results, previous == null ? null : previous.title());
+    }
+
+    private static boolean named(Question question, String name) {
+        return name.strip().equals(question.code()) || name.strip().equals(question.id().toString());
+    }
+
+    /**
+     * Reads the counts the tables need into {@code stored}, keyed "part/by question/by item/question/item"
+     * (and "/total" for the sum of numbers), where the part is a group's id or "all" for the whole survey:
+     * the whole survey's summed by the database; of each group of a network survey, the sizes (every figure's
+     * size goes into the decision) and the answers of the rows shown — each group's answers to everyone
+     * for coordinators, one group's breakdown for its members. Returns the groups answers came from.
+     */
+    private Set<UUID> read(UUID surveyId, boolean network, Question breakdown, Question only, UUID viewerGroup,
+            Map<String, Long> stored) {
+        List<Object> params = new ArrayList<>(List.of(surveyId, Counts.NONE, breakdown == null ? Counts.NONE : breakdown.id()));
+        String where = " from surveys_count where survey_id = ? and by_question in (?, ?)";
+        if (only != null) {
+            where += " and question_id in (?, ?)";
+            params.addAll(List.of(only.id(), Counts.NONE));
+        }
+        jdbc.sql("select by_question, by_item, question_id, item, sum(respondents) respondents, sum(total) total"
+                + where + " group by by_question, by_item, question_id, item")
+                .params(params)
+                .query((rs, n) -> {
+                    String key = ALL + "/" + key(rs);
+                    stored.put(key, rs.getLong("respondents"));
+                    stored.put(key + "/total", rs.getLong("total"));
+                    return key;
+                })
+                .list();
+        Set<UUID> answeredIn = new LinkedHashSet<>();
+        if (network) {
+            params.add(viewerGroup == null ? Counts.NONE : viewerGroup);
+            jdbc.sql("select group_id, by_question, by_item, question_id, item, respondents, total" + where
+                    + " and (item = " + Counts.ANSWERED + (viewerGroup == null ? " or by_question = ?)" : " or group_id = ?)"))
+                    .params(params)
+                    .query((rs, n) -> {
+                        UUID group = rs.getObject("group_id", UUID.class);
+                        String key = group + "/" + key(rs);
+                        stored.put(key, rs.getLong("respondents"));
+                        stored.put(key + "/total", rs.getLong("total"));
+                        answeredIn.add(group);
+                        return key;
+                    })
+                    .list();
+        }
+        return answeredIn;
+    }
+
+    private static String key(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return rs.getObject("by_question", UUID.class) + "/" + rs.getInt("by_item") + "/"
+                + rs.getObject("question_id", UUID.class) + "/" + rs.getInt("item");
     }
 
     /**
@@ -153,7 +203,7 @@ public class Results {
             return null;
         }
         try {
-            return of(accountId, scope, row.copiedFrom(), null, false);
+            return of(accountId, scope, row.copiedFrom(), null, null, false);
         } catch (DomainException e) {
             return null;
         }

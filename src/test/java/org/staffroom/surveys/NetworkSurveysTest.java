@@ -117,6 +117,14 @@ class NetworkSurveysTest {
                         .isEqualTo("EVERYONE");
             }
         }
+        // one question's table, for each viewer: exactly the rows of the whole survey's
+        String stressOnly = "?by=" + questions.get(0) + "&question=" + questions.get(1);
+        JsonNode coordinatorOne = api.get(survey + "/results" + stressOnly, coordinator.token()).json();
+        assertThat(coordinatorOne.get("questions")).hasSize(1);
+        assertThat(coordinatorOne.get("questions").get(0).get("rows")).isEqualTo(byJob);
+        assertThat(coordinatorOne.get("turnout").asInt()).isEqualTo(33);
+        assertThat(api.get(viaA + "/results" + stressOnly, api.signIn(memberA)).json().get("questions").get(0).get("rows"))
+                .isEqualTo(memberView);
 
         PageChecks.Visited visited = new PageChecks.Visited();
         Page page = Pages.signedIn(port, coordinator.email(), Fixtures.PASSWORD);

@@ -43,6 +43,15 @@ class ResponsesTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbcTemplate;
+
+    @Autowired
+    Counts counts;
+
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactionManager;
+
     record Survey(UUID groupId, Person organiser, String path, List<String> questions) {
     }
 
@@ -186,6 +195,52 @@ class ResponsesTest {
             assertThat(jdbc.sql("select count(distinct xmin::text) from surveys_response where survey_id = ?")
                     .param(surveyId).query(Long.class).single()).as("one transaction wrote them all").isEqualTo(1);
         }
+    }
+
+    @Test
+    void closingALargeSurveyRewritesItASliceATransactionAndCarriesOnAfterAStop() {
+        Api api = new Api(port);
+        Survey s = openSurvey("Rewritten in slices", false);
+        for (int n = 0; n < 5; n++) {
+            Person member = fixtures.member(s.groupId(), s.organiser());
+            assertThat(api.post(s.path() + "/responses", api.signIn(member), answers(s, n % 3, n % 5, n, "Note " + n)).status())
+                    .isEqualTo(201);
+        }
+        UUID surveyId = UUID.fromString(s.path().substring(s.path().lastIndexOf('/') + 1));
+        List<UUID> before = jdbc.sql("select id from surveys_response where survey_id = ?").param(surveyId)
+                .query(UUID.class).list();
+        List<String> answersBefore = answerSets(surveyId);
+
+        // two responses a transaction; the server "stops" after drawing the new ids, and carries on later
+        Shuffle shuffle = new Shuffle(jdbc, jdbcTemplate, counts, transactionManager, 2);
+        shuffle.draw(surveyId);
+        assertThat(jdbc.sql("select count(*) from surveys_shuffle where survey_id = ?").param(surveyId)
+                .query(Long.class).single()).isEqualTo(5);
+        shuffle.carryOn();
+
+        assertThat(jdbc.sql("select id from surveys_response where survey_id = ?").param(surveyId).query(UUID.class)
+                .list()).hasSize(5).doesNotContainAnyElementsOf(before);
+        assertThat(answerSets(surveyId)).as("each response keeps its own answers").isEqualTo(answersBefore);
+        assertThat(jdbc.sql("select count(*) from surveys_shuffle").query(Long.class).single()).isZero();
+        if (org.staffroom.support.TestDatabase.isPostgres()) {
+            assertThat(jdbc.sql("select count(distinct xmin::text) from surveys_response where survey_id = ?")
+                    .param(surveyId).query(Long.class).single()).as("a transaction for each slice").isEqualTo(3);
+        }
+    }
+
+    /** Each response's answers as one line, the lines sorted: what must survive a rewrite. */
+    private List<String> answerSets(UUID surveyId) {
+        return jdbc.sql("""
+                select a.response_id, a.question_id, a.item, a.number, a.text from surveys_answer a
+                join surveys_response r on r.id = a.response_id where r.survey_id = ?""").param(surveyId)
+                .query((rs, n) -> java.util.Map.entry(rs.getString(1),
+                        rs.getString(2) + ":" + rs.getInt(3) + ":" + rs.getObject(4) + ":" + rs.getString(5)))
+                .list().stream()
+                .collect(java.util.stream.Collectors.groupingBy(Map.Entry::getKey, java.util.TreeMap::new,
+                        java.util.stream.Collectors.mapping(Map.Entry::getValue,
+                                java.util.stream.Collectors.collectingAndThen(java.util.stream.Collectors.toList(),
+                                        l -> l.stream().sorted().toList().toString()))))
+                .values().stream().sorted().toList();
     }
 
     @Test

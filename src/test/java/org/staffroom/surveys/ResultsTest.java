@@ -145,6 +145,18 @@ class ResultsTest {
         }
         assertThat(api.get(results + "?by=shoe_size", run.member().token()).status()).isEqualTo(400);
         assertThat(api.get(results, fixtures.person("stranger").token()).status()).isEqualTo(404);
+
+        // one question's table: the same figures and the same decision as in the whole survey's
+        String stressId = run.questions().get(1);
+        JsonNode one = api.get(results + "?by=" + run.questions().get(0) + "&question=" + stressId, run.member().token())
+                .json();
+        assertThat(one.get("questions")).hasSize(1);
+        assertThat(one.get("questions").get(0)).isEqualTo(question(byJob, stressId));
+        assertThat(one.get("turnout").asInt()).isEqualTo(25);
+        JsonNode wrong = api.get(results + "?by=" + run.questions().get(0) + "&question=" + run.questions().get(0),
+                run.member().token()).json();
+        assertThat(wrong.get("status").asInt()).as("not the question it is broken down by").isEqualTo(400);
+        assertThat(wrong.get("errors").get(0).get("field").asString()).isEqualTo("question");
     }
 
     @Test

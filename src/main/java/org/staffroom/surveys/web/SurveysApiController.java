@@ -68,12 +68,15 @@ class SurveysApiController {
 
     @Operation(summary = "Results under disclosure control, optionally broken down by a question (its bank code or id)",
             description = "Members once published; organisers once closed. A hidden row has suppressed true and a "
-                    + "reason (FEWER_THAN_K, with the threshold, or PROTECTS_ANOTHER), and never a figure.")
+                    + "reason (FEWER_THAN_K, with the threshold, or PROTECTS_ANOTHER), and never a figure. "
+                    + "question (a bank code or id) gives that question's table only: the quick way to read a "
+                    + "network survey with many groups.")
     @GetMapping({"/api/v1/groups/{groupId}/surveys/{surveyId}/results", "/api/v1/networks/{networkId}/surveys/{surveyId}/results"})
     Results.View results(@AuthenticationPrincipal CurrentAccount me, @PathVariable(required = false) UUID groupId,
             @PathVariable(required = false) UUID networkId,
-            @PathVariable UUID surveyId, @RequestParam(required = false) String by) {
-        return results.of(me.id(), Scope.of(groupId, networkId), surveyId, by);
+            @PathVariable UUID surveyId, @RequestParam(required = false) String by,
+            @RequestParam(required = false) String question) {
+        return results.of(me.id(), Scope.of(groupId, networkId), surveyId, by, question);
     }
 
     @Operation(summary = "The published tables as a printable PDF report")
