@@ -22,14 +22,22 @@ class Counts {
     static final UUID NONE = new UUID(0, 0);
     static final int ANSWERED = -1;
     static final int NOT_STATED = -1;
-    static final int BATCH = 5000;
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
+    private final int batchSize;
+    /** One fold at a time: two would race to insert the same new counts. */
+    private final java.util.concurrent.locks.ReentrantLock folding = new java.util.concurrent.locks.ReentrantLock();
 
-    Counts(JdbcClient jdbc, TransactionTemplate transactions) {
+    /**
+     * @param batchSize responses counted a transaction: the larger, the more of them fall on the same counts
+     *     (a national survey's come from thousands of groups), so the fewer rows each costs
+     */
+    Counts(JdbcClient jdbc, TransactionTemplate transactions,
+            @org.springframework.beans.factory.annotation.Value("${staffroom.surveys.fold-batch:5000}") int batchSize) {
         this.jdbc = jdbc;
         this.transactions = transactions;
+        this.batchSize = batchSize;
     }
 
     /** A new response waits to be counted. */
@@ -40,26 +48,26 @@ class Counts {
     /** Counts every waiting response, a batch a transaction; results call it before they read. */
     @Scheduled(fixedDelayString = "PT2S", initialDelayString = "PT5S")
     void foldWaiting() {
-        Integer counted;
-        do {
-            counted = transactions.execute(status -> foldBatch());
-        } while (counted != null && counted == BATCH);
+        folding.lock();
+        try {
+            Integer counted;
+            do {
+                counted = transactions.execute(status -> foldBatch());
+            } while (counted != null && counted == batchSize);
+        } finally {
+            folding.unlock();
+        }
     }
 
     /** Counts one batch of waiting responses; returns how many it counted. */
     private int foldBatch() {
         UUID batch = UUID.randomUUID();
-        List<UUID> ids = jdbc.sql("select response_id from surveys_pending where batch is null fetch first " + BATCH
-                + " rows only").query(UUID.class).list();
-        if (ids.isEmpty()) {
+        int marked = jdbc.sql("""
+                update surveys_pending set batch = ? where batch is null and response_id in (
+                    select response_id from surveys_pending where batch is null fetch first %d rows only)"""
+                .formatted(batchSize)).param(batch).update();
+        if (marked == 0) {
             return 0;
-        }
-        for (int from = 0; from < ids.size(); from += 500) {
-            List<UUID> slice = ids.subList(from, Math.min(ids.size(), from + 500));
-            jdbc.sql("update surveys_pending set batch = ? where batch is null and response_id in ("
-                    + String.join(",", java.util.Collections.nCopies(slice.size(), "?")) + ")")
-                    .params(java.util.stream.Stream.concat(java.util.stream.Stream.of((Object) batch), slice.stream()).toList())
-                    .update();
         }
         // how many answered, each group's, as the figure of the nil question
         merge("""
@@ -73,7 +81,7 @@ class Counts {
                 left join surveys_answer b on b.response_id = r.id and b.question_id = qb.id""",
                 "qb.id, coalesce(b.item, -1), ", List.of(), batch);
         jdbc.sql("delete from surveys_pending where batch = ?").param(batch).update();
-        return ids.size();
+        return marked;
     }
 
     /**

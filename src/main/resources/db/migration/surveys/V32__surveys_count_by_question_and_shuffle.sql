@@ -35,3 +35,6 @@ select r.survey_id, cast('00000000-0000-0000-0000-000000000000' as uuid),
 from surveys_response r
 where not exists (select 1 from surveys_pending p where p.response_id = r.id)
 group by r.survey_id, r.group_id;
+
+-- The fold finds its batch by this (after a burst, thousands of responses wait).
+create index surveys_pending_batch on surveys_pending (batch);
