@@ -53,9 +53,13 @@ public class Results {
     public record QuestionResult(Question question, int threshold, List<Row> rows, Row previous) {
     }
 
-    /** {@code previousTitle}: the survey this one was copied from, when its results can be seen too. */
+    /**
+     * {@code previousTitle}: the survey this one was copied from, when its results can be seen too;
+     * {@code only}: the one question asked for, if one was; {@code countable}: the questions with figures.
+     */
     public record View(UUID surveyId, UUID groupId, UUID networkId, String title, Surveys.Status status, long turnout,
-            Question by, List<Question> breakdowns, List<QuestionResult> questions, String previousTitle) {
+            Question by, List<Question> breakdowns, List<QuestionResult> questions, String previousTitle, Question only,
+            List<Question> countable) {
     }
 
     /** The group of rows answered outside the network's groups (through the link, or a group that left). */
@@ -103,8 +107,9 @@ public class Results {
         Question breakdown = by == null || by.isBlank() ? null : breakdowns.stream()
                 .filter(q -> named(q, by)).findFirst()
                 .orElseThrow(() -> new DomainException.InvalidInput("by", "survey.results.by.invalid"));
-        List<Question> tables = questions.stream()
+        List<Question> countable = questions.stream()
                 .filter(q -> !q.freeText() && (breakdown == null || !q.id().equals(breakdown.id()))).toList();
+        List<Question> tables = countable;
         if (only != null && !only.isBlank()) {
             tables = tables.stream().filter(q -> named(q, only)).toList();
             if (tables.isEmpty()) {
@@ -137,7 +142,8 @@ public class Results {
         }
         long turnout = stored.getOrDefault(ALL + "/" + Counts.NONE + "/0/" + Counts.NONE + "/" + Counts.ANSWERED, 0L);
         return new View(surveyId, row.groupId(), row.networkId(), row.title(), status, turnout,
-                breakdown, breakdowns, results, previous == null ? null : previous.title());
+                breakdown, breakdowns, results, previous == null ? null : previous.title(),
+                tables.size() == countable.size() ? null : tables.getFirst(), countable);
     }
 
     private static boolean named(Question question, String name) {

@@ -106,12 +106,13 @@ class Shuffle {
             return false;
         }
         Object[] inSlice = {surveyId, next.getLast()};
-        String mapped = " from surveys_shuffle s join %s on %s = s.old_id where s.survey_id = ? and s.new_id <= ?";
-        jdbc.sql("insert into surveys_response (id, survey_id, group_id) select s.new_id, r.survey_id, r.group_id"
-                + mapped.formatted("surveys_response r", "r.id") + " order by s.new_id").params(inSlice).update();
+        // x: the old row, by its response's old id
+        String mapped = " from surveys_shuffle s join %s x on x.%s = s.old_id where s.survey_id = ? and s.new_id <= ?";
+        jdbc.sql("insert into surveys_response (id, survey_id, group_id) select s.new_id, x.survey_id, x.group_id"
+                + mapped.formatted("surveys_response", "id") + " order by s.new_id").params(inSlice).update();
         jdbc.sql("insert into surveys_answer (response_id, question_id, item, number, text)"
-                + " select s.new_id, a.question_id, a.item, a.number, a.text"
-                + mapped.formatted("surveys_answer a", "a.response_id") + " order by s.new_id, a.question_id, a.item")
+                + " select s.new_id, x.question_id, x.item, x.number, x.text"
+                + mapped.formatted("surveys_answer", "response_id") + " order by s.new_id, x.question_id, x.item")
                 .params(inSlice).update();
         String old = " in (select old_id from surveys_shuffle where survey_id = ? and new_id <= ?)";
         jdbc.sql("delete from surveys_answer where response_id" + old).params(inSlice).update();

@@ -135,6 +135,14 @@ class NetworkSurveysTest {
         page.locator("a[href$='/results']").click();
         assertThat(page.locator("main")).containsText("Ward B " + suffix);
         visited.check(page, "network results");
+        page.locator("#question").selectOption(questions.get(1));
+        page.locator("form[action$='/results'] button").click();
+        assertThat(page.locator("main section h2")).hasCount(1);
+        assertThat(page.locator("main section h2"))
+                .hasText(coordinatorOne.get("questions").get(0).get("question").get("text").asString());
+        assertThat(page.locator("a[href*='results.csv']")).hasAttribute("href",
+                java.util.regex.Pattern.compile("question=" + questions.get(1)));
+        visited.check(page, "one question's results");
         visited.assertClean();
         page.context().close();
     }

@@ -190,9 +190,10 @@ class SurveyController {
     @GetMapping({GROUP + "/{surveyId}/results", NETWORK + "/{surveyId}/results"})
     String results(@AuthenticationPrincipal CurrentAccount me, @PathVariable(required = false) UUID groupId,
             @PathVariable(required = false) UUID networkId, @PathVariable UUID surveyId,
-            @RequestParam(required = false) String by, Model model) {
+            @RequestParam(required = false) String by,
+            @RequestParam(required = false) String question, Model model) {
         Scope scope = Scope.of(groupId, networkId);
-        model.addAttribute("results", results.of(me.id(), scope, surveyId, by));
+        model.addAttribute("results", results.of(me.id(), scope, surveyId, by, question));
         model.addAttribute("base", base(scope));
         return "surveys/results";
     }
@@ -200,15 +201,17 @@ class SurveyController {
     @GetMapping({GROUP + "/{surveyId}/results.csv", NETWORK + "/{surveyId}/results.csv"})
     ResponseEntity<byte[]> csv(@AuthenticationPrincipal CurrentAccount me, @PathVariable(required = false) UUID groupId,
             @PathVariable(required = false) UUID networkId, @PathVariable UUID surveyId,
-            @RequestParam(required = false) String by, Locale locale) {
-        return csvFile(ResultsCsv.of(results.of(me.id(), Scope.of(groupId, networkId), surveyId, by), messages, locale));
+            @RequestParam(required = false) String by,
+            @RequestParam(required = false) String question, Locale locale) {
+        return csvFile(ResultsCsv.of(results.of(me.id(), Scope.of(groupId, networkId), surveyId, by, question), messages, locale));
     }
 
     @GetMapping({GROUP + "/{surveyId}/results.pdf", NETWORK + "/{surveyId}/results.pdf"})
     ResponseEntity<byte[]> pdf(@AuthenticationPrincipal CurrentAccount me, @PathVariable(required = false) UUID groupId,
             @PathVariable(required = false) UUID networkId, @PathVariable UUID surveyId,
-            @RequestParam(required = false) String by, Locale locale) {
-        return pdfFile(ResultsPdf.of(results.of(me.id(), Scope.of(groupId, networkId), surveyId, by), messages, locale));
+            @RequestParam(required = false) String by,
+            @RequestParam(required = false) String question, Locale locale) {
+        return pdfFile(ResultsPdf.of(results.of(me.id(), Scope.of(groupId, networkId), surveyId, by, question), messages, locale));
     }
 
     static ResponseEntity<byte[]> pdfFile(byte[] pdf) {

@@ -83,17 +83,19 @@ class SurveysApiController {
     @GetMapping({"/api/v1/groups/{groupId}/surveys/{surveyId}/results.pdf", "/api/v1/networks/{networkId}/surveys/{surveyId}/results.pdf"})
     ResponseEntity<byte[]> pdf(@AuthenticationPrincipal CurrentAccount me, @PathVariable(required = false) UUID groupId,
             @PathVariable(required = false) UUID networkId, @PathVariable UUID surveyId,
-            @RequestParam(required = false) String by, Locale locale) {
-        return SurveyController.pdfFile(ResultsPdf.of(results.of(me.id(), Scope.of(groupId, networkId), surveyId, by),
-                messages, locale));
+            @RequestParam(required = false) String by,
+            @RequestParam(required = false) String question, Locale locale) {
+        return SurveyController.pdfFile(ResultsPdf.of(results.of(me.id(), Scope.of(groupId, networkId), surveyId, by,
+                question), messages, locale));
     }
 
     @Operation(summary = "Exactly the published tables as CSV")
     @GetMapping({"/api/v1/groups/{groupId}/surveys/{surveyId}/results.csv", "/api/v1/networks/{networkId}/surveys/{surveyId}/results.csv"})
     ResponseEntity<byte[]> csv(@AuthenticationPrincipal CurrentAccount me, @PathVariable(required = false) UUID groupId,
             @PathVariable(required = false) UUID networkId,
-            @PathVariable UUID surveyId, @RequestParam(required = false) String by, Locale locale) {
-        return SurveyController.csvFile(ResultsCsv.of(results.of(me.id(), Scope.of(groupId, networkId), surveyId, by), messages, locale));
+            @PathVariable UUID surveyId, @RequestParam(required = false) String by,
+            @RequestParam(required = false) String question, Locale locale) {
+        return SurveyController.csvFile(ResultsCsv.of(results.of(me.id(), Scope.of(groupId, networkId), surveyId, by, question), messages, locale));
     }
 
     private static String base(Scope scope) {
