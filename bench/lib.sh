@@ -36,7 +36,7 @@ trap cleanup EXIT
 start_postgres() {
   mkdir -p "$WORK/pg" && chown postgres "$WORK" "$WORK/pg"
   su postgres -c "$PG_BIN/initdb -D $WORK/pg -U postgres --auth=trust" >/dev/null
-  su postgres -c "$PG_BIN/pg_ctl -D $WORK/pg -o '-p $PG_PORT -k /tmp' -l $WORK/pg.log start" >/dev/null
+  su postgres -c "$PG_BIN/pg_ctl -D $WORK/pg -o '-p $PG_PORT -k /tmp ${PG_OPTIONS:-}' -l $WORK/pg.log start" >/dev/null
   sleep 2
   su postgres -c "$PG_BIN/createdb -h /tmp -p $PG_PORT staffroom"
 }

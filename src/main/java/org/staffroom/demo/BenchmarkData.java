@@ -17,6 +17,7 @@ import org.staffroom.groups.GroupDetails;
 import org.staffroom.concerns.BenchmarkSeed;
 import org.staffroom.groups.Groups;
 import org.staffroom.groups.Invitations;
+import org.staffroom.groups.Networks;
 import org.staffroom.identity.Accounts;
 
 /**
@@ -30,6 +31,7 @@ class BenchmarkData implements ApplicationRunner {
 
     static final String PASSWORD = "benchmark passphrase 2026";
     static final String BENCH_USER = "bench@example.org";
+    static final String BENCH_ADMIN = "bench-admin@example.org";
     static final int COSIGNERS = 64;
     private static final Logger LOG = LoggerFactory.getLogger(BenchmarkData.class);
     private static final int BATCH = 500;
@@ -54,12 +56,16 @@ class BenchmarkData implements ApplicationRunner {
     private final int concernsPerGroup;
     private final BenchmarkSeed seed;
     private final Invitations invitations;
+    private final Networks networks;
+    private final int regions;
 
     BenchmarkData(Accounts accounts, Groups groups, PasswordEncoder encoder,
             TransactionTemplate transactions, @Value("${staffroom.bench.groups}") int groupCount,
             @Value("${staffroom.bench.accounts:0}") int accountCount,
             @Value("${staffroom.bench.concerns-per-group:0}") int concernsPerGroup, BenchmarkSeed seed,
-            Invitations invitations) {
+            Invitations invitations, Networks networks, @Value("${staffroom.bench.regions:0}") int regions) {
+        this.networks = networks;
+        this.regions = regions;
         this.concernsPerGroup = concernsPerGroup;
         this.seed = seed;
         this.invitations = invitations;
@@ -101,6 +107,9 @@ class BenchmarkData implements ApplicationRunner {
         if (concernsPerGroup > 0) {
             seedConcerns(benchUser, groupIds, accountIds);
         }
+        if (regions > 0) {
+            seedNetworks(hash, groupIds, accountIds);
+        }
         LOG.info("Benchmark data: {} groups and {} accounts in {} s", groupCount, total - 4,
                 (System.nanoTime() - started) / 1_000_000_000);
     }
@@ -122,6 +131,50 @@ class BenchmarkData implements ApplicationRunner {
             }
         });
         LOG.info("Benchmark concerns: {} in each group", concernsPerGroup);
+    }
+
+    /**
+     * A national network holding every group and {@code regions} regional networks, each a consecutive slice
+     * of the groups, for the survey benchmark: region 1 holds the benchmark user's five groups, and the
+     * benchmark user coordinates the national network and region 1, so one token sees a national survey, a
+     * one-network survey and a group's view of both. Groups join as their organisers, as real ones would.
+     */
+    private void seedNetworks(String hash, List<UUID> groupIds, List<UUID> accountIds) {
+        // only administrators create networks and name their first coordinators
+        UUID admin = transactions.execute(status -> accounts.registerWithHash(BENCH_ADMIN, "Bench Administrator", hash,
+                true));
+        List<UUID> networkIds = transactions.execute(status -> {
+            List<UUID> ids = new ArrayList<>();
+            ids.add(networks.create(admin, "National benchmark network", "Every benchmark group."));
+            for (int r = 1; r <= regions; r++) {
+                ids.add(networks.create(admin, "Region " + r, "Benchmark groups of region " + r + "."));
+            }
+            networks.addCoordinator(admin, ids.get(0), BENCH_USER);
+            networks.addCoordinator(admin, ids.get(1), BENCH_USER);
+            return ids;
+        });
+        int n = groupIds.size();
+        for (int from = 0; from < n; from += BATCH) {
+            int start = from;
+            transactions.executeWithoutResult(status -> {
+                for (int g = start; g < Math.min(start + BATCH, n); g++) {
+                    // account g organises group g (the benchmark user the first five)
+                    networks.join(accountIds.get(g), groupIds.get(g), networkIds.get(0));
+                    networks.join(accountIds.get(g), groupIds.get(g), networkIds.get(region(g, n)));
+                }
+            });
+        }
+        LOG.info("Benchmark networks: 1 national network of {} groups and {} regions of about {} groups", n, regions,
+                n / regions);
+    }
+
+    /** Region r (from 1) holds groups (r - 1) * n / regions up to r * n / regions, exclusive. */
+    private int region(int group, int n) {
+        int r = 1;
+        while (group >= (long) r * n / regions) {
+            r++;
+        }
+        return r;
     }
 
     private static GroupDetails details(int n) {
