@@ -107,7 +107,7 @@ class SecurityConfiguration {
                         .requestMatchers("/", "/login", "/login/two-factor", "/setup", "/directory", "/directory/**", "/invitations/**",
                                 "/password-reset", "/password-reset/**", "/css/**", "/js/**", "/favicon.svg",
                                 "/error", "/privacy", "/login/webauthn", "/webauthn/authenticate/options", "/receipt",
-                                "/receipt/**", "/calendar/*.ics", "/s/*").permitAll()
+                                "/receipt/**", "/calendar/*.ics", "/s/*", "/journal/witness/*").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").usernameParameter("email").passwordParameter("password")
