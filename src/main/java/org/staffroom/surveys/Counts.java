@@ -53,7 +53,7 @@ class Counts {
             Integer counted;
             do {
                 counted = transactions.execute(status -> foldBatch());
-            } while (counted != null && counted == batchSize);
+            } while (counted != null && counted >= batchSize);
         } finally {
             folding.unlock();
         }
@@ -62,10 +62,17 @@ class Counts {
     /** Counts one batch of waiting responses; returns how many it counted. */
     private int foldBatch() {
         UUID batch = UUID.randomUUID();
-        int marked = jdbc.sql("""
-                update surveys_pending set batch = ? where batch is null and response_id in (
-                    select response_id from surveys_pending where batch is null fetch first %d rows only)"""
-                .formatted(batchSize)).param(batch).update();
+        // the batch: waiting responses up to the batch size-th in id order (a few more if some arrive meanwhile).
+        // Two plain statements: an update joined to a limited subquery of its own table was planned once,
+        // cached for a few thousand rows, and ran for minutes over a backlog of a million
+        UUID last = jdbc.sql("""
+                select response_id from surveys_pending where batch is null order by response_id
+                offset %d rows fetch next 1 rows only""".formatted(batchSize - 1)).query(UUID.class).optional()
+                .orElse(null);
+        int marked = last == null
+                ? jdbc.sql("update surveys_pending set batch = ? where batch is null").param(batch).update()
+                : jdbc.sql("update surveys_pending set batch = ? where batch is null and response_id <= ?")
+                        .params(batch, last).update();
         if (marked == 0) {
             return 0;
         }
