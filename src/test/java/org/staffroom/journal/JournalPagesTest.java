@@ -165,6 +165,10 @@ class JournalPagesTest {
             assertThat(output.getAll().toLowerCase(Locale.ROOT)).as("the log").doesNotContain(word);
         }
 
+        // keys and words live in the page's memory only: nothing in the browser's storage outlives the page
+        assertThat(page.evaluate("() => localStorage.length + sessionStorage.length + document.cookie.length"))
+                .isEqualTo(0);
+
         // locking drops the words from the page; a wrong passphrase says so and loses nothing
         page.locator("#lock-button").click();
         assertThat(page.locator("#journal-locked")).isVisible();
