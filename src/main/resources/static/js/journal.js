@@ -521,10 +521,13 @@
     Array.prototype.forEach.call(this.root.querySelectorAll('input[type=password], input[type=file]'), function (input) {
       input.value = '';
     });
-    if (this.keyring && !leaving) {
+    if (this.keyring) {
+      // also when leaving: a page brought back from the browser's cache must ask for the passphrase again
       this.showOnly('journal-locked');
-      this.status(say('locked'));
-      $('unlock-passphrase').focus();
+      if (!leaving) {
+        this.status(say('locked'));
+        $('unlock-passphrase').focus();
+      }
     }
   };
 
@@ -952,9 +955,14 @@
     var page = this;
     var file = $('restore-file').files[0];
     var passphrase = $('restore-passphrase').value;
+    function problem(message) {
+      var error = $('restore-error');
+      error.textContent = message || '';
+      show(error, !!message);
+      fieldError('restore-passphrase', message);
+    }
     if (!file || !passphrase) {
-      fieldError('restore-passphrase', say('required'));
-      $('restore-error').hidden = false;
+      problem(say('required'));
       return;
     }
     file.text().then(function (raw) {
@@ -988,16 +996,12 @@
       });
     }).then(function (count) {
       $('restore-form').reset();
-      fieldError('restore-passphrase', '');
-      $('restore-error').hidden = true;
+      problem('');
       page.status(say('restored', count));
       return page.load();
     }).catch(function (failure) {
-      var message = failure === 'wrong' ? say('wrongPassphrase') : failure === 'bad' ? say('badBackup')
-        : serverMessage(failure);
-      $('restore-error').textContent = message;
-      $('restore-error').hidden = false;
-      fieldError('restore-passphrase', message);
+      problem(failure === 'wrong' ? say('wrongPassphrase') : failure === 'bad' ? say('badBackup')
+        : serverMessage(failure));
     });
   };
 

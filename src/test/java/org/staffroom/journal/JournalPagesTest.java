@@ -205,6 +205,11 @@ class JournalPagesTest {
         Page other = Pages.signedIn(port, restorer.email(), Fixtures.PASSWORD);
         other.navigate(journal());
         start(other, "a different passphrase entirely");
+        other.locator("#restore-file").setInputFiles(new com.microsoft.playwright.options.FilePayload("notes.json",
+                "application/json", "{\"notes\": []}".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        other.locator("#restore-passphrase").fill("anything at all");
+        other.locator("#restore-form button[type=submit]").click();
+        assertThat(other.locator("#restore-error")).containsText("not a Staffroom journal backup");
         other.locator("#restore-file").setInputFiles(backup.path());
         other.locator("#restore-passphrase").fill("wrong backup passphrase");
         other.locator("#restore-form button[type=submit]").click();
