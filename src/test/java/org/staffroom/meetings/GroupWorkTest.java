@@ -165,7 +165,13 @@ class GroupWorkTest {
         visited.check(page, "group page with a win");
         page.navigate(Pages.base(port) + "/groups/" + t.groupId() + "/momentum");
         assertThat(page.locator("#monthly-heading ~ div h3")).hasCount(4);
-        assertThat(page.locator("main")).containsText("1 of 2");
+        // actions count in the month they fall due: on the first of a month, yesterday's is last month's
+        if (LocalDate.now().minusDays(1).getMonth() == LocalDate.now().getMonth()) {
+            assertThat(page.locator("main")).containsText("1 of 2");
+        } else {
+            assertThat(page.locator("main")).containsText("0 of 1");
+            assertThat(page.locator("main")).containsText("1 of 1");
+        }
         visited.check(page, "momentum month by month");
         visited.assertClean();
         page.context().close();
