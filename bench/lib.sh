@@ -52,7 +52,7 @@ psql_value() {
 
 start_server() {
   local db=$1; shift
-  local env=(STAFFROOM_PORT=$PORT STAFFROOM_DATA_DIR="$WORK/h2")
+  local env=(STAFFROOM_PORT=$PORT STAFFROOM_MANAGEMENT_PORT=${MANAGEMENT_PORT:-0} STAFFROOM_DATA_DIR="$WORK/h2")
   if [ "$db" = postgres ]; then
     env+=(STAFFROOM_DB_URL="jdbc:postgresql://localhost:$PG_PORT/staffroom" STAFFROOM_DB_USER=postgres STAFFROOM_DB_PASSWORD=)
   fi

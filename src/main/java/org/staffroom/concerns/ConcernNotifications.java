@@ -5,7 +5,6 @@ import java.util.UUID;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.staffroom.concerns.ConcernEvents.AuthorAnswered;
@@ -53,12 +52,6 @@ public class ConcernNotifications {
                 .params(accountId, choices.newConcern(), choices.shared(), choices.replies()).update();
     }
 
-    /** At the top of every hour: release pending co-signatures, then send the digest. */
-    @Scheduled(cron = "0 0 * * * *")
-    public void hourly() {
-        concerns.releaseHourly();
-        announce();
-    }
 
     /** One e-mail per group and kind to every member who chose it, the author of an anonymous concern included. */
     @Transactional

@@ -12,7 +12,6 @@ import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -335,7 +334,6 @@ public class Concerns {
      *
      * @return how many were deleted
      */
-    @Scheduled(cron = "0 30 3 * * *")
     @Transactional
     public int deleteExpired() {
         int deleted = 0;

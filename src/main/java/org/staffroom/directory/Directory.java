@@ -22,6 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.staffroom.groups.GroupEvents.GroupSaved;
 import org.staffroom.groups.Sector;
+import org.staffroom.shared.Jobs;
 import org.staffroom.shared.DomainException;
 
 /**
@@ -38,9 +39,11 @@ public class Directory {
 
     private final JdbcClient jdbc;
     private final DirectoryIndex index;
+    private final Jobs jobs;
 
-    Directory(JdbcClient jdbc, Clock clock, @Value("${staffroom.directory.rebuild-after:2000}") int rebuildAfter) {
+    Directory(JdbcClient jdbc, Clock clock, @Value("${staffroom.directory.rebuild-after:2000}") int rebuildAfter, Jobs jobs) {
         this.jdbc = jdbc;
+        this.jobs = jobs;
         this.index = new DirectoryIndex(jdbc, rebuildAfter, clock);
     }
 
@@ -59,8 +62,8 @@ public class Directory {
     /** Keeps old change rows for a day; every server has read them long before. */
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1M")
     void forgetOldChanges() {
-        jdbc.sql("delete from directory_change where changed_at < ?")
-                .param(OffsetDateTime.now(ZoneOffset.UTC).minusDays(1)).update();
+        jobs.whenFree("directory-forget-old-changes", () -> jdbc.sql("delete from directory_change where changed_at < ?")
+                .param(OffsetDateTime.now(ZoneOffset.UTC).minusDays(1)).update());
     }
 
     /**

@@ -24,6 +24,7 @@ import org.staffroom.groups.Groups;
 import org.staffroom.identity.Accounts;
 import org.staffroom.groups.GroupEvents.InvitationEmailRequested;
 import org.staffroom.identity.PasswordResets.ResetLinkRequested;
+import org.staffroom.shared.Jobs;
 import org.staffroom.shared.InstanceSettings;
 import org.staffroom.shared.Times;
 
@@ -50,9 +51,11 @@ public class Mailer {
     private final String from;
     private final boolean smtpConfigured;
     private final Clock clock;
+    private final Jobs jobs;
 
     Mailer(JdbcClient jdbc, Groups groups, Accounts accounts, MessageSource messages, InstanceSettings settings, ObjectProvider<JavaMailSender> sender,
-            @Value("${staffroom.mail.from}") String from, @Value("${spring.mail.host:}") String smtpHost, Clock clock) {
+            @Value("${staffroom.mail.from}") String from, @Value("${spring.mail.host:}") String smtpHost, Clock clock, Jobs jobs) {
+        this.jobs = jobs;
         this.smtpConfigured = !smtpHost.isBlank();
         this.jdbc = jdbc;
         this.groups = groups;
@@ -104,6 +107,10 @@ public class Mailer {
     }
 
     @Scheduled(fixedDelayString = "PT20S", initialDelayString = "PT20S")
+    void deliverScheduled() {
+        jobs.whenFree("mail-deliver", this::deliver);
+    }
+
     void deliver() {
         JavaMailSender mail = smtpConfigured ? sender.getIfAvailable() : null;
         if (mail == null) {

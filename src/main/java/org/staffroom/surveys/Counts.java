@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -26,7 +25,10 @@ class Counts {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final int batchSize;
-    /** One fold at a time: two would race to insert the same new counts. */
+    /**
+     * One fold at a time in this process (a second waits here rather than on the database); across servers,
+     * each batch's transaction first locks the one row of {@code surveys_fold_lock}.
+     */
     private final java.util.concurrent.locks.ReentrantLock folding = new java.util.concurrent.locks.ReentrantLock();
 
     /**
@@ -46,7 +48,6 @@ class Counts {
     }
 
     /** Counts every waiting response, a batch a transaction; results call it before they read. */
-    @Scheduled(fixedDelayString = "PT2S", initialDelayString = "PT5S")
     void foldWaiting() {
         folding.lock();
         try {
@@ -62,6 +63,8 @@ class Counts {
     /** Counts one batch of waiting responses; returns how many it counted. */
     private int foldBatch() {
         UUID batch = UUID.randomUUID();
+        // held until this batch commits: another server's fold waits here, then sees this batch counted
+        jdbc.sql("select id from surveys_fold_lock where id = 1 for update").query(Integer.class).single();
         // the batch: waiting responses up to the batch size-th in id order (a few more if some arrive meanwhile).
         // Two plain statements: an update joined to a limited subquery of its own table was planned once,
         // cached for a few thousand rows, and ran for minutes over a backlog of a million

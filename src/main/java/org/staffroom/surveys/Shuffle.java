@@ -6,7 +6,6 @@ import java.util.UUID;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -100,6 +99,8 @@ class Shuffle {
     }
 
     private boolean rewriteSlice(UUID surveyId) {
+        // another server carrying on with the same survey waits here, then reads the slice after this one
+        jdbc.sql("select id from surveys_survey where id = ? for update").param(surveyId).query(UUID.class).optional();
         List<UUID> next = jdbc.sql("select new_id from surveys_shuffle where survey_id = ? order by new_id fetch first "
                 + slice + " rows only").param(surveyId).query(UUID.class).list();
         if (next.isEmpty()) {
@@ -122,7 +123,6 @@ class Shuffle {
     }
 
     /** Carries on with rewrites a stopped server left unfinished. */
-    @Scheduled(initialDelayString = "PT30S", fixedDelayString = "PT10M")
     void carryOn() {
         List<UUID> unfinished = jdbc.sql("select distinct survey_id from surveys_shuffle").query(UUID.class).list();
         new ArrayList<>(unfinished).forEach(this::rewrite);

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.staffroom.groups.GroupAccess;
@@ -419,7 +418,6 @@ public class Surveys {
     }
 
     /** Open surveys past their closing date are closed (what {@link #status} already shows). */
-    @Scheduled(fixedDelayString = "PT10M", initialDelayString = "PT1M")
     @Transactional
     public void closeOverdue() {
         List<UUID> overdue = jdbc.sql("select id from surveys_survey where status = 'OPEN' and closes_on < ?")

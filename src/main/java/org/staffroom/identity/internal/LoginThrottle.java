@@ -4,27 +4,34 @@ import java.time.Duration;
 import java.util.Locale;
 
 import org.springframework.stereotype.Component;
-import org.staffroom.shared.SecretTokens;
+import org.staffroom.shared.SharedThrottle;
+import org.staffroom.shared.SharedThrottles;
 import org.staffroom.shared.Throttle;
 
 /**
  * Slows down password guessing: 5 failures per account and 20 per client in 15 minutes, then 429 until
- * the window refills. In memory; accounts are keyed by a hash of the address, clients by {@code ClientKeys}.
+ * the window refills. Failures per account are counted in the shared database, so the limit holds across
+ * servers; failures per client are counted in each server's memory, under {@code ClientKeys} (the proxy in
+ * front limits requests per address for all servers together: docs/operations.md).
  */
 @Component
 public class LoginThrottle {
 
     public static final Duration WINDOW = Duration.ofMinutes(15);
 
-    private final Throttle perAccount = new Throttle(5, WINDOW);
+    private final SharedThrottle perAccount;
     private final Throttle perClient = new Throttle(20, WINDOW);
+
+    LoginThrottle(SharedThrottles throttles) {
+        this.perAccount = throttles.of("sign-in", 5, WINDOW);
+    }
 
     public boolean blocked(String email, String clientKey) {
         return perAccount.exhausted(accountKey(email)) || perClient.exhausted(clientKey);
     }
 
     public void failed(String email, String clientKey) {
-        perAccount.tryAcquire(accountKey(email));
+        perAccount.count(accountKey(email));
         perClient.tryAcquire(clientKey);
     }
 
@@ -33,6 +40,6 @@ public class LoginThrottle {
     }
 
     private static String accountKey(String email) {
-        return SecretTokens.hash(email == null ? "" : email.strip().toLowerCase(Locale.ROOT));
+        return email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
     }
 }

@@ -72,6 +72,23 @@ class SecurityConfiguration {
         return () -> SecretTokens.newToken(32);
     }
 
+    /**
+     * Health and metrics: open, stateless, no session. The actuator answers only on the management port (on
+     * the loopback interface unless configured otherwise); the main port has the two probes a proxy or an
+     * orchestrator asks.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain health(HttpSecurity http) throws Exception {
+        http.securityMatcher("/livez", "/readyz", "/actuator/**")
+                .authorizeHttpRequests(authorize -> authorize.anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .headers(SecurityConfiguration::headers);
+        return http.build();
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, AccessTokens tokens, MessageSource messages) throws Exception {

@@ -1,0 +1,156 @@
+package org.staffroom.operations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.staffroom.operations.FormClient.Page;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/**
+ * Two servers, started from the packaged jar exactly alike, on one PostgreSQL database, behind Debian's
+ * nginx: a session started on one carries on on the other, limits on sign-in attempts hold across them, and
+ * a job by the clock runs once per occurrence, not once per server.
+ */
+class ScaleOutIT {
+
+    private static final String PASSWORD = "demo-pass-2026";
+
+    static EmbeddedPostgres postgres;
+    static ServerProcess a;
+    static ServerProcess b;
+    static Nginx nginx;
+
+    @BeforeAll
+    static void start() throws Exception {
+        postgres = EmbeddedPostgres.builder().start();
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("create database staffroom");
+        }
+        String url = postgres.getJdbcUrl("postgres", "staffroom");
+        // both alike: the demo data is written by the first, which the second finds and leaves; the hourly job
+        // every ten seconds, held five seconds after each run
+        String[] arguments = {"--staffroom.demo=true", "--staffroom.concerns.hourly-cron=*/10 * * * * *",
+                "--staffroom.jobs.clock-lock=PT5S"};
+        a = new ServerProcess("scale-out-a", ServerProcess.onPostgres(url, Files.createTempDirectory("staffroom-a")),
+                arguments).start();
+        b = new ServerProcess("scale-out-b", ServerProcess.onPostgres(url, Files.createTempDirectory("staffroom-b")),
+                arguments).start();
+        nginx = new Nginx(List.of(a, b));
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (nginx != null) {
+            nginx.close();
+        }
+        for (ServerProcess server : new ServerProcess[] {a, b}) {
+            if (server != null) {
+                server.stop();
+            }
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    @Test
+    void aSessionStartedOnOneServerCarriesOnOnTheOther() throws Exception {
+        FormClient browser = new FormClient();
+
+        Page signedIn = browser.signIn(a.url(""), "organiser@example.org", PASSWORD);
+        Page onB = browser.get(b.url("/account"));
+
+        assertThat(signedIn.status()).isEqualTo(302);
+        assertThat(signedIn.location()).doesNotContain("error");
+        assertThat(onB.status()).isEqualTo(200);
+        assertThat(onB.body()).contains("organiser@example.org");
+
+        // the form read from A, with its CSRF token, is accepted by B; signing out there ends the session on A
+        browser.get(a.url("/account"));
+        Page signedOut = browser.post(b.url("/logout"), Map.of());
+        Page afterwards = browser.get(a.url("/account"));
+
+        assertThat(signedOut.status()).isEqualTo(302);
+        assertThat(signedOut.location()).contains("/login?signedOut");
+        assertThat(afterwards.status()).isEqualTo(302);
+        assertThat(afterwards.location()).contains("/login");
+    }
+
+    @Test
+    void throughTheProxyRequestsGoToBothServersAndKeepTheSession() throws Exception {
+        String account = "uri=\"/account\"";
+        double beforeA = a.metric("http_server_requests_seconds_count", account);
+        double beforeB = b.metric("http_server_requests_seconds_count", account);
+        FormClient browser = new FormClient();
+
+        Page signedIn = browser.signIn(nginx.url(""), "organiser2@example.org", PASSWORD);
+        for (int i = 0; i < 10; i++) {
+            Page page = browser.get(nginx.url("/account"));
+            assertThat(page.status()).as("request %d", i).isEqualTo(200);
+            assertThat(page.body()).contains("organiser2@example.org");
+        }
+
+        assertThat(signedIn.location()).doesNotContain("error");
+        assertThat(a.metric("http_server_requests_seconds_count", account)).isGreaterThan(beforeA);
+        assertThat(b.metric("http_server_requests_seconds_count", account)).isGreaterThan(beforeB);
+    }
+
+    @Test
+    void wrongPasswordsForAnAccountCountOnEveryServer() throws Exception {
+        FormClient guesser = new FormClient();
+        for (int i = 0; i < 5; i++) {
+            ServerProcess server = i % 2 == 0 ? a : b;
+            Page wrong = guesser.signIn(server.url(""), "member3@example.org", "not-the-password-" + i);
+            assertThat(wrong.location()).as("guess %d on %s", i, server.name).contains("/login?error");
+        }
+
+        // three guesses on A and two on B: the right password is refused on either, for now
+        Page onA = new FormClient().signIn(a.url(""), "member3@example.org", PASSWORD);
+        Page onB = new FormClient().signIn(b.url(""), "member3@example.org", PASSWORD);
+
+        assertThat(onA.status()).isEqualTo(429);
+        assertThat(onB.status()).isEqualTo(429);
+        assertThat(new FormClient().signIn(b.url(""), "member4@example.org", PASSWORD).location()).doesNotContain("error");
+    }
+
+    @Test
+    void aJobByTheClockRunsOncePerOccurrenceNotOncePerServer() throws Exception {
+        // both servers fire the hourly job every ten seconds; read the counts half-way between occurrences
+        awaitSecondOfSlot(5);
+        String job = "job=\"concerns-hourly\"";
+        double runsBefore = runs(job);
+        double skipsBefore = skips(job);
+
+        Thread.sleep(30_000);
+        double runs = runs(job) - runsBefore;
+        double skips = skips(job) - skipsBefore;
+
+        assertThat(runs).as("runs in three occurrences, both servers together").isEqualTo(3);
+        assertThat(skips).as("skipped by the other server").isEqualTo(3);
+    }
+
+    private static double runs(String job) throws Exception {
+        return a.metric("staffroom_jobs_runs_total", job) + b.metric("staffroom_jobs_runs_total", job);
+    }
+
+    private static double skips(String job) throws Exception {
+        return a.metric("staffroom_jobs_skipped_total", job) + b.metric("staffroom_jobs_skipped_total", job);
+    }
+
+    private static void awaitSecondOfSlot(int second) throws InterruptedException {
+        while (LocalTime.now().getSecond() % 10 != second) {
+            Thread.sleep(100);
+        }
+    }
+}
