@@ -243,8 +243,6 @@ class SecurityConfiguration {
 
     /** RFC 9457 problem documents written by filters, outside Spring MVC. */
     static final class Problems {
-        private static final JsonMapper JSON = JsonMapper.builder().build();
-
         private Problems() {
         }
 
@@ -254,10 +252,7 @@ class SecurityConfiguration {
         }
 
         static void write(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
-            response.setStatus(status.value());
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            response.setCharacterEncoding("UTF-8");
-            response.getWriter().write(JSON.writeValueAsString(ProblemDocuments.of(status, detail)));
+            ProblemDocuments.write(response, status, detail);
         }
     }
 }
