@@ -3,12 +3,16 @@ package org.staffroom;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.scheduling.annotation.EnableScheduling;
+import org.staffroom.backup.BackupCommand;
 
 @SpringBootApplication
 @EnableScheduling
 public class StaffroomApplication {
 
     public static void main(String[] args) {
+        if (BackupCommand.handles(args)) {
+            System.exit(BackupCommand.run(args, System.out, System.err));
+        }
         SpringApplication.run(StaffroomApplication.class, args);
     }
 }

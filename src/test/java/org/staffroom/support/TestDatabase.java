@@ -50,6 +50,23 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
         }
     }
 
+    /** A new, empty database on the same kind of server as the test's, for restores and migrations. */
+    public static javax.sql.DataSource emptyDatabase() {
+        String name = "staffroom_empty_" + COUNTER.incrementAndGet();
+        if (isPostgres()) {
+            EmbeddedPostgres server = server();
+            try (Connection connection = server.getPostgresDatabase().getConnection();
+                    Statement statement = connection.createStatement()) {
+                statement.execute("create database " + name);
+            } catch (SQLException e) {
+                throw new IllegalStateException("could not create the test database", e);
+            }
+            return new org.springframework.jdbc.datasource.DriverManagerDataSource(server.getJdbcUrl("postgres", name), "postgres", "");
+        }
+        return new org.springframework.jdbc.datasource.DriverManagerDataSource("jdbc:h2:mem:" + name
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "sa", "");
+    }
+
     private static synchronized EmbeddedPostgres server() {
         if (postgres == null) {
             try {
