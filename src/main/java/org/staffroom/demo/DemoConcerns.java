@@ -81,7 +81,8 @@ final class DemoConcerns {
     }
 
     /** @param members the demo's member accounts by their number (1 to 22) */
-    void create(UUID mentalHealth, UUID organiser, UUID homeCare, Map<Integer, UUID> members) {
+    /** @return the receipt of the anonymous concern about admin staff, to try at /receipt */
+    String create(UUID mentalHealth, UUID organiser, UUID homeCare, Map<Integer, UUID> members) {
         UUID caseloads = null;
         String receipt = null;
         for (Demo demo : MENTAL_HEALTH) {
@@ -117,8 +118,8 @@ final class DemoConcerns {
         UUID done = grievances.get(organiser, mentalHealth, grievance).plan().get(1).id();
         grievances.markPlanItem(members.get(3), mentalHealth, grievance, done, true);
         grievances.changeStatus(organiser, mentalHealth, grievance, "IN_PROGRESS");
-        LOG.info("Demo data: {} concerns and 1 grievance. Receipt of the anonymous concern about admin staff, to try "
-                + "at /receipt: {}", MENTAL_HEALTH.size() + HOME_CARE.size(), receipt);
+        LOG.info("Demo data: {} concerns and 1 grievance.", MENTAL_HEALTH.size() + HOME_CARE.size());
+        return receipt;
     }
 
     private Concerns.Raised raise(UUID groupId, Map<Integer, UUID> members, Demo demo) {

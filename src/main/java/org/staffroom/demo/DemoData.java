@@ -1,5 +1,8 @@
 package org.staffroom.demo;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -18,6 +21,7 @@ import org.staffroom.concerns.Concerns;
 import org.staffroom.concerns.Grievances;
 import org.staffroom.decisions.Proposals;
 import org.staffroom.demands.Demands;
+import org.staffroom.shared.InstanceSettings;
 import org.staffroom.surveys.Responses;
 import org.staffroom.surveys.Surveys;
 import org.staffroom.meetings.MeetingRecords;
@@ -49,10 +53,12 @@ class DemoData implements ApplicationRunner {
     private final DemoMeetings demoMeetings;
     private final DemoDemands demoDemands;
     private final DemoSurveys demoSurveys;
+    private final InstanceSettings settings;
 
     DemoData(Accounts accounts, Groups groups, Invitations invitations, Networks networks, PasswordEncoder encoder,
             Concerns concerns, Grievances grievances, AnonymousTags tags, Meetings meetings, MeetingRecords records,
-            Proposals proposals, Demands demands, Surveys surveys, Responses responses) {
+            Proposals proposals, Demands demands, Surveys surveys, Responses responses, InstanceSettings settings) {
+        this.settings = settings;
         this.demoConcerns = new DemoConcerns(concerns, grievances, tags, PASSWORD);
         this.demoMeetings = new DemoMeetings(meetings, records, proposals, tags, PASSWORD);
         this.demoDemands = new DemoDemands(demands, proposals, tags, PASSWORD);
@@ -109,11 +115,27 @@ class DemoData implements ApplicationRunner {
         for (int n = 1; n <= 22; n++) {
             byNumber.put(n, n <= 14 ? mentalHealthMembers.get(n - 1) : homeCareMembers.get(n - 15));
         }
-        demoConcerns.create(mentalHealth, organiser, homeCare, byNumber);
+        keepReceipt(demoConcerns.create(mentalHealth, organiser, homeCare, byNumber));
         demoDemands.create(mentalHealth, organiser, byNumber);
         demoMeetings.create(mentalHealth, organiser, byNumber);
         demoSurveys.create(network, coordinator, mentalHealth, organiser, mentalHealthRespondents, homeCare,
                 homeCareRespondents);
+    }
+
+    /**
+     * A receipt is a secret, never logged: the demo's one, to try at /receipt, goes in a file of the data
+     * directory, and the log says where.
+     */
+    private void keepReceipt(String receipt) {
+        Path file = Path.of(settings.dataDir(), "demo-receipt.txt");
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.writeString(file, receipt + System.lineSeparator());
+            LOG.info("Demo data: the receipt of the anonymous concern about admin staff, to try at /receipt, is in {}",
+                    file.toAbsolutePath());
+        } catch (IOException e) {
+            LOG.warn("Demo data: could not write the demo receipt to {}", file.toAbsolutePath());
+        }
     }
 
     private List<UUID> members(int from, int to, String hash) {
