@@ -76,7 +76,7 @@ class RankedChoiceProperties {
 
         Set<String> out = new HashSet<>();
         for (Round round : result.rounds()) {
-            assertThat(round.counts().keySet()).doesNotContainAnyElementsOf(out);
+            assertThat(round.counts().keySet()).noneMatch(out::contains);
             out.addAll(round.eliminated());
         }
         assertThat(result.rounds().size()).isLessThanOrEqualTo(election.options().size());
