@@ -14,6 +14,8 @@ import org.staffroom.identity.AccountView;
 @Repository
 public class AccountStore {
 
+    private static final int MAX_EMAIL = 254;
+
     public record StoredAccount(UUID id, String email, String displayName, String passwordHash, boolean administrator) {
         public AccountView view() {
             return new AccountView(id, email, displayName, administrator);
@@ -37,7 +39,14 @@ public class AccountStore {
                 .update();
     }
 
+    /**
+     * The account with this address. A typed address that no account can have (control or null characters,
+     * which PostgreSQL refuses in text, or longer than any address) finds none without asking the database.
+     */
     public Optional<StoredAccount> byEmail(String email) {
+        if (email == null || email.length() > MAX_EMAIL || email.chars().anyMatch(Character::isISOControl)) {
+            return Optional.empty();
+        }
         return jdbc.sql("select " + COLUMNS + " from identity_account where email = ?")
                 .param(email).query(StoredAccount.class).optional();
     }
