@@ -45,6 +45,27 @@ public final class WebSession {
                 .connectTimeout(Duration.ofSeconds(10)).build();
     }
 
+    /** A browser connecting from another loopback address (127.0.0.2, ...), for tests that throttling would stop. */
+    public WebSession(int port, String clientAddress) {
+        this.base = "http://127.0.0.1:" + port;
+        try {
+            this.client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
+                    .connectTimeout(Duration.ofSeconds(10)).localAddress(java.net.InetAddress.getByName(clientAddress)).build();
+        } catch (java.net.UnknownHostException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    /** Signed in from another loopback address. */
+    public static WebSession signedIn(int port, String clientAddress, String email, String password) {
+        WebSession session = new WebSession(port, clientAddress);
+        Page result = session.signIn(email, password);
+        if (result.status() != 302 || result.location().contains("error")) {
+            throw new IllegalStateException("sign-in failed: " + result.status() + " " + result.location());
+        }
+        return session;
+    }
+
     public static WebSession signedIn(int port, String email, String password) {
         WebSession session = new WebSession(port);
         Page result = session.signIn(email, password);
