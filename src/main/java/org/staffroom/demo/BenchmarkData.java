@@ -32,6 +32,7 @@ class BenchmarkData implements ApplicationRunner {
     static final String PASSWORD = "benchmark passphrase 2026";
     static final String BENCH_USER = "bench@example.org";
     static final String BENCH_ADMIN = "bench-admin@example.org";
+    /** Members who join the benchmark user's five groups, unless staffroom.bench.members says otherwise. */
     static final int COSIGNERS = 64;
     private static final Logger LOG = LoggerFactory.getLogger(BenchmarkData.class);
     private static final int BATCH = 500;
@@ -48,6 +49,7 @@ class BenchmarkData implements ApplicationRunner {
             "PRIMARY_CARE", "PRIVATE_CARE_PROVIDER", "NHS_TRUST", "CHARITY", "AGENCY", "NHS_TRUST", "PRIMARY_CARE");
 
     private final Accounts accounts;
+    private final int members;
     private final Groups groups;
     private final PasswordEncoder encoder;
     private final TransactionTemplate transactions;
@@ -63,7 +65,9 @@ class BenchmarkData implements ApplicationRunner {
             TransactionTemplate transactions, @Value("${staffroom.bench.groups}") int groupCount,
             @Value("${staffroom.bench.accounts:0}") int accountCount,
             @Value("${staffroom.bench.concerns-per-group:0}") int concernsPerGroup, BenchmarkSeed seed,
-            Invitations invitations, Networks networks, @Value("${staffroom.bench.regions:0}") int regions) {
+            Invitations invitations, Networks networks, @Value("${staffroom.bench.regions:0}") int regions,
+            @Value("${staffroom.bench.members:" + COSIGNERS + "}") int members) {
+        this.members = members;
         this.networks = networks;
         this.regions = regions;
         this.concernsPerGroup = concernsPerGroup;
@@ -115,8 +119,8 @@ class BenchmarkData implements ApplicationRunner {
     }
 
     /**
-     * Concerns in every group; the accounts bench5 to bench68 join the benchmark user's five groups, so that
-     * the co-signing benchmark has 64 members to co-sign as.
+     * Concerns in every group; the accounts bench5 to bench68 (or as many as staffroom.bench.members says)
+     * join the benchmark user's five groups, so that the co-signing benchmark has 64 members to co-sign as.
      */
     private void seedConcerns(UUID benchUser, List<UUID> groupIds, List<UUID> accountIds) {
         for (int from = 0; from < groupIds.size(); from += BATCH) {
@@ -125,9 +129,12 @@ class BenchmarkData implements ApplicationRunner {
         }
         transactions.executeWithoutResult(status -> {
             for (UUID groupId : groupIds.subList(0, Math.min(5, groupIds.size()))) {
-                String code = invitations.create(benchUser, groupId, 1, COSIGNERS).code();
-                accountIds.subList(5, Math.min(accountIds.size(), 5 + COSIGNERS))
-                        .forEach(member -> invitations.accept(code, member));
+                List<UUID> joining = accountIds.subList(5, Math.min(accountIds.size(), 5 + members));
+                for (int from = 0; from < joining.size(); from += Invitations.MAX_USES) {
+                    List<UUID> some = joining.subList(from, Math.min(joining.size(), from + Invitations.MAX_USES));
+                    String code = invitations.create(benchUser, groupId, 1, some.size()).code();
+                    some.forEach(member -> invitations.accept(code, member));
+                }
             }
         });
         LOG.info("Benchmark concerns: {} in each group", concernsPerGroup);
