@@ -4,12 +4,7 @@
 local tokens, concerns = {}, {}
 for t in string.gmatch(os.getenv("TOKENS") or "", "[^,]+") do table.insert(tokens, t) end
 for c in string.gmatch(os.getenv("CONCERNS") or "", "[^,]+") do table.insert(concerns, c) end
-local threads = {}
-
-function setup(thread)
-  thread:set("id", #threads)
-  table.insert(threads, thread)
-end
+dofile("bench/lib.lua")
 
 function init(args)
   ok, conflict, other, replays, seq = 0, 0, 0, 0, 0

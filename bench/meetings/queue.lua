@@ -9,12 +9,7 @@ local tokens = {}
 for t in string.gmatch(os.getenv("TOKENS") or "", "[^,]+") do table.insert(tokens, t) end
 local base = "/api/v1/groups/" .. os.getenv("GROUP") .. "/meetings/" .. os.getenv("MEETING") .. "/queue"
 local pace = tonumber(os.getenv("PACE_MS")) or 0
-local threads = {}
-
-function setup(thread)
-  thread:set("id", #threads)
-  table.insert(threads, thread)
-end
+dofile("bench/lib.lua")
 
 function init(args)
   ok, other, seq = 0, 0, 0

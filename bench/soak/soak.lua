@@ -16,12 +16,7 @@ end
 local think = tonumber(os.getenv("THINK_MS")) or 5000
 -- the warm-up only reads: what it wrote (a co-signature, an answer) the soak could not write again
 local readOnly = os.getenv("READ_ONLY") == "1"
-local threads = {}
-
-function setup(thread)
-  thread:set("id", #threads)
-  table.insert(threads, thread)
-end
+dofile("bench/lib.lua")
 
 function init(args)
   math.randomseed(os.time() + 7919 * id)

@@ -7,12 +7,7 @@
 local questions = dofile(os.getenv("QUESTIONS"))
 local path = "/api/v1/public-surveys/" .. os.getenv("LINK") .. "/responses"
 local headers = {["Content-Type"] = "application/json"}
-local threads = {}
-
-function setup(thread)
-  thread:set("id", #threads)
-  table.insert(threads, thread)
-end
+dofile("bench/lib.lua")
 
 function init(args)
   created, other, first = 0, 0, ""

@@ -4,12 +4,7 @@
 local base = os.getenv("RESULTS")
 local combinations = {}
 for p in string.gmatch(os.getenv("PAIRS") or "", "[^,]+") do table.insert(combinations, p) end
-local threads = {}
-
-function setup(thread)
-  thread:set("id", #threads)
-  table.insert(threads, thread)
-end
+dofile("bench/lib.lua")
 
 function init(args)
   ok, other, first = 0, 0, ""

@@ -29,11 +29,18 @@ public class Fixtures {
     private final Invitations invitations;
     private final AccessTokens tokens;
     private final org.staffroom.groups.Networks networks;
+    private final org.staffroom.meetings.Meetings meetings;
+    private final org.staffroom.decisions.Proposals proposals;
+    private final org.staffroom.demands.Demands demands;
     private final String hash;
 
     Fixtures(Accounts accounts, Groups groups, Invitations invitations, AccessTokens tokens, PasswordEncoder encoder,
-            org.staffroom.groups.Networks networks) {
+            org.staffroom.groups.Networks networks, org.staffroom.meetings.Meetings meetings,
+            org.staffroom.decisions.Proposals proposals, org.staffroom.demands.Demands demands) {
         this.networks = networks;
+        this.meetings = meetings;
+        this.proposals = proposals;
+        this.demands = demands;
         this.accounts = accounts;
         this.groups = groups;
         this.invitations = invitations;
@@ -85,5 +92,24 @@ public class Fixtures {
         Person person = person("member");
         invitations.accept(invitations.create(organiser.id(), groupId, 1, 1).code(), person.id());
         return person;
+    }
+
+    /** A meeting in three days' time, with one agenda item. */
+    public UUID meeting(Person organiser, UUID groupId, String title) {
+        return meetings.schedule(organiser.id(), groupId, new org.staffroom.meetings.Meetings.Draft(title,
+                java.time.LocalDate.now().plusDays(3).toString(), "18:00", "19:00", "", "", null, null, "Item", java.util.List.of()));
+    }
+
+    /** An open yes-or-no vote, closing in two days. */
+    public UUID proposal(Person organiser, UUID groupId, String title) {
+        return proposals.propose(organiser.id(), groupId, new org.staffroom.decisions.Proposals.Draft(title, "", "YES_NO",
+                "SIMPLE", null, 0, false, true, java.time.LocalDateTime.now().plusDays(2).withNano(0).toString(),
+                java.util.List.of(), null));
+    }
+
+    /** A demand, still a draft. */
+    public UUID demand(Person organiser, UUID groupId, String title) {
+        return demands.draft(organiser.id(), groupId, new org.staffroom.demands.Demands.Draft(title, "Reasons", "The manager",
+                null, null));
     }
 }

@@ -30,13 +30,7 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
     public void initialize(ConfigurableApplicationContext context) {
         String name = "staffroom_test_" + COUNTER.incrementAndGet();
         if (isPostgres()) {
-            EmbeddedPostgres server = server();
-            try (Connection connection = server.getPostgresDatabase().getConnection();
-                    Statement statement = connection.createStatement()) {
-                statement.execute("create database " + name);
-            } catch (SQLException e) {
-                throw new IllegalStateException("could not create the test database", e);
-            }
+            EmbeddedPostgres server = createDatabase(name);
             TestPropertyValues.of(
                     "spring.datasource.url=" + server.getJdbcUrl("postgres", name),
                     "spring.datasource.username=postgres",
@@ -54,17 +48,23 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
     public static javax.sql.DataSource emptyDatabase() {
         String name = "staffroom_empty_" + COUNTER.incrementAndGet();
         if (isPostgres()) {
-            EmbeddedPostgres server = server();
-            try (Connection connection = server.getPostgresDatabase().getConnection();
-                    Statement statement = connection.createStatement()) {
-                statement.execute("create database " + name);
-            } catch (SQLException e) {
-                throw new IllegalStateException("could not create the test database", e);
-            }
+            EmbeddedPostgres server = createDatabase(name);
             return new org.springframework.jdbc.datasource.DriverManagerDataSource(server.getJdbcUrl("postgres", name), "postgres", "");
         }
         return new org.springframework.jdbc.datasource.DriverManagerDataSource("jdbc:h2:mem:" + name
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "sa", "");
+    }
+
+    /** A new database on the test run's PostgreSQL server; returns the server. */
+    private static EmbeddedPostgres createDatabase(String name) {
+        EmbeddedPostgres server = server();
+        try (Connection connection = server.getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("create database " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not create the test database", e);
+        }
+        return server;
     }
 
     private static synchronized EmbeddedPostgres server() {

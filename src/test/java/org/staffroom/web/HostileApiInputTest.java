@@ -6,7 +6,6 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -56,14 +55,8 @@ class HostileApiInputTest {
     @Autowired
     Fixtures fixtures;
 
-    @Autowired
-    org.staffroom.meetings.Meetings meetings;
 
-    @Autowired
-    org.staffroom.decisions.Proposals proposals;
 
-    @Autowired
-    org.staffroom.demands.Demands demands;
 
     @Autowired
     org.staffroom.surveys.Surveys surveys;
@@ -165,14 +158,9 @@ class HostileApiInputTest {
         Map<String, String> ids = new HashMap<>();
         ids.put("groupId", groupId.toString());
         ids.put("networkId", fixtures.network(organiser, "Hostile API network").toString());
-        ids.put("meetingId", meetings.schedule(organiser.id(), groupId, new org.staffroom.meetings.Meetings.Draft(
-                "Hostile meeting", LocalDate.now().plusDays(3).toString(), "18:00", "19:00", "", "", null, null, "Item",
-                List.of())).toString());
-        ids.put("proposalId", proposals.propose(organiser.id(), groupId, new org.staffroom.decisions.Proposals.Draft(
-                "Hostile vote", "", "YES_NO", "SIMPLE", null, 0, false, true,
-                java.time.LocalDateTime.now().plusDays(2).withNano(0).toString(), List.of(), null)).toString());
-        ids.put("demandId", demands.draft(organiser.id(), groupId, new org.staffroom.demands.Demands.Draft(
-                "Hostile demand", "Reasons", "The manager", null, null)).toString());
+        ids.put("meetingId", fixtures.meeting(organiser, groupId, "Hostile meeting").toString());
+        ids.put("proposalId", fixtures.proposal(organiser, groupId, "Hostile vote").toString());
+        ids.put("demandId", fixtures.demand(organiser, groupId, "Hostile demand").toString());
         org.staffroom.surveys.Scope scope = new org.staffroom.surveys.Scope.Group(groupId);
         UUID surveyId = surveys.create(organiser.id(), scope, new org.staffroom.surveys.Surveys.Draft("Hostile survey", ""));
         ids.put("surveyId", surveyId.toString());

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.reflect.Parameter;
 import java.lang.reflect.RecordComponent;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -59,14 +58,8 @@ class HostileFormsTest {
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
-    @Autowired
-    org.staffroom.meetings.Meetings meetings;
 
-    @Autowired
-    org.staffroom.decisions.Proposals proposals;
 
-    @Autowired
-    org.staffroom.demands.Demands demands;
 
     @Autowired
     org.staffroom.concerns.Concerns concerns;
@@ -92,14 +85,9 @@ class HostileFormsTest {
         ids.put("groupId", groupId.toString());
         ids.put("memberId", member.id().toString());
         ids.put("networkId", fixtures.network(organiser, "Hostile forms network").toString());
-        ids.put("meetingId", meetings.schedule(organiser.id(), groupId, new org.staffroom.meetings.Meetings.Draft(
-                "Hostile meeting", LocalDate.now().plusDays(3).toString(), "18:00", "19:00", "", "", null, null, "Item",
-                List.of())).toString());
-        ids.put("proposalId", proposals.propose(organiser.id(), groupId, new org.staffroom.decisions.Proposals.Draft(
-                "Hostile vote", "", "YES_NO", "SIMPLE", null, 0, false, true,
-                java.time.LocalDateTime.now().plusDays(2).withNano(0).toString(), List.of(), null)).toString());
-        ids.put("demandId", demands.draft(organiser.id(), groupId, new org.staffroom.demands.Demands.Draft(
-                "Hostile demand", "Reasons", "The manager", null, null)).toString());
+        ids.put("meetingId", fixtures.meeting(organiser, groupId, "Hostile meeting").toString());
+        ids.put("proposalId", fixtures.proposal(organiser, groupId, "Hostile vote").toString());
+        ids.put("demandId", fixtures.demand(organiser, groupId, "Hostile demand").toString());
         UUID concernId = tags.actingAs(member.id(), Fixtures.PASSWORD, () -> concerns.raise(member.id(), groupId,
                 new org.staffroom.concerns.ConcernDraft("Hostile concern", "Details", "OTHER", "", false))).concernId();
         UUID adopted = tags.actingAs(member.id(), Fixtures.PASSWORD, () -> concerns.raise(member.id(), groupId,
