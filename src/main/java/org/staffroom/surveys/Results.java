@@ -62,6 +62,8 @@ public class Results {
             List<Question> countable) {
     }
 
+    static final int WHOLE_SURVEY_GROUPS = 50;
+
     /** The group of rows answered outside the network's groups (through the link, or a group that left). */
     public static final String ELSEWHERE = "";
 
@@ -73,9 +75,21 @@ public class Results {
     private final Counts counts;
     private final Networks networks;
     private final SurveySettings settings;
+    /**
+     * A network survey's results broken down by a question hold, for every question, every group's rows: past
+     * this many groups the whole survey at once is too large for one answer (at national scale it exhausted a
+     * 512 MiB heap), so it is read a question at a time.
+     */
+    private final int wholeSurveyGroups;
 
-    Results(JdbcClient jdbc, Surveys surveys, Counts counts, Networks networks,
-            SurveySettings settings) {
+    @org.springframework.beans.factory.annotation.Autowired
+    Results(JdbcClient jdbc, Surveys surveys, Counts counts, Networks networks, SurveySettings settings) {
+        this(jdbc, surveys, counts, networks, settings, WHOLE_SURVEY_GROUPS);
+    }
+
+    Results(JdbcClient jdbc, Surveys surveys, Counts counts, Networks networks, SurveySettings settings,
+            int wholeSurveyGroups) {
+        this.wholeSurveyGroups = wholeSurveyGroups;
         this.jdbc = jdbc;
         this.surveys = surveys;
         this.counts = counts;
@@ -85,7 +99,7 @@ public class Results {
 
     /** @param by the breakdown question, by its bank code or id; null or blank for none */
     public View of(UUID accountId, Scope scope, UUID surveyId, String by) {
-        return of(accountId, scope, surveyId, by, null, true);
+        return of(accountId, scope, surveyId, by, null, true, false);
     }
 
     /**
@@ -93,10 +107,20 @@ public class Results {
      *     national survey's table for one question is thousands of groups' figures
      */
     public View of(UUID accountId, Scope scope, UUID surveyId, String by, String question) {
-        return of(accountId, scope, surveyId, by, question, true);
+        return of(accountId, scope, surveyId, by, question, true, false);
     }
 
-    private View of(UUID accountId, Scope scope, UUID surveyId, String by, String only, boolean withPrevious) {
+    /**
+     * As {@link #of(UUID, Scope, UUID, String, String)}, but where a network has too many groups for the whole
+     * survey broken down at once, the first question's table rather than a refusal: the page then offers the
+     * others one at a time.
+     */
+    public View forPage(UUID accountId, Scope scope, UUID surveyId, String by, String question) {
+        return of(accountId, scope, surveyId, by, question, true, true);
+    }
+
+    private View of(UUID accountId, Scope scope, UUID surveyId, String by, String only, boolean withPrevious,
+            boolean narrow) {
         Surveys.Row row = surveys.visible(accountId, scope, surveyId);
         Surveys.Status status = surveys.status(row);
         if (status != Surveys.Status.PUBLISHED && !(status == Surveys.Status.CLOSED && surveys.canManage(accountId, row))) {
@@ -115,6 +139,13 @@ public class Results {
             if (tables.isEmpty()) {
                 throw new DomainException.InvalidInput("question", "survey.results.question.invalid");
             }
+        }
+        if (breakdown != null && tables.size() > 1 && scope instanceof Scope.Network && row.networkId() != null
+                && networks.groupsIn(row.networkId()).size() > wholeSurveyGroups) {
+            if (!narrow) {
+                throw new DomainException.InvalidInput("question", "survey.results.question.one");
+            }
+            tables = List.of(tables.getFirst());
         }
         counts.foldWaiting();
         UUID viewerGroup = scope instanceof Scope.Group g && row.networkId() != null ? g.id() : null;
@@ -209,7 +240,7 @@ public class Results {
             return null;
         }
         try {
-            return of(accountId, scope, row.copiedFrom(), null, null, false);
+            return of(accountId, scope, row.copiedFrom(), null, null, false, true);
         } catch (DomainException e) {
             return null;
         }

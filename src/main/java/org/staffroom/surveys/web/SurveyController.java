@@ -193,7 +193,7 @@ class SurveyController {
             @RequestParam(required = false) String by,
             @RequestParam(required = false) String question, Model model) {
         Scope scope = Scope.of(groupId, networkId);
-        model.addAttribute("results", results.of(me.id(), scope, surveyId, by, question));
+        model.addAttribute("results", results.forPage(me.id(), scope, surveyId, by, question));
         model.addAttribute("base", base(scope));
         return "surveys/results";
     }
@@ -203,7 +203,7 @@ class SurveyController {
             @PathVariable(required = false) UUID networkId, @PathVariable UUID surveyId,
             @RequestParam(required = false) String by,
             @RequestParam(required = false) String question, Locale locale) {
-        return csvFile(ResultsCsv.of(results.of(me.id(), Scope.of(groupId, networkId), surveyId, by, question), messages, locale));
+        return csvFile(ResultsCsv.of(results.forPage(me.id(), Scope.of(groupId, networkId), surveyId, by, question), messages, locale));
     }
 
     @GetMapping({GROUP + "/{surveyId}/results.pdf", NETWORK + "/{surveyId}/results.pdf"})
@@ -211,7 +211,7 @@ class SurveyController {
             @PathVariable(required = false) UUID networkId, @PathVariable UUID surveyId,
             @RequestParam(required = false) String by,
             @RequestParam(required = false) String question, Locale locale) {
-        return pdfFile(ResultsPdf.of(results.of(me.id(), Scope.of(groupId, networkId), surveyId, by, question), messages, locale));
+        return pdfFile(ResultsPdf.of(results.forPage(me.id(), Scope.of(groupId, networkId), surveyId, by, question), messages, locale));
     }
 
     static ResponseEntity<byte[]> pdfFile(byte[] pdf) {

@@ -70,7 +70,8 @@ class SurveysApiController {
             description = "Members once published; organisers once closed. A hidden row has suppressed true and a "
                     + "reason (FEWER_THAN_K, with the threshold, or PROTECTS_ANOTHER), and never a figure. "
                     + "question (a bank code or id) gives that question's table only: the quick way to read a "
-                    + "network survey with many groups.")
+                    + "network survey with many groups. A network survey of more than 50 groups broken down by a "
+                    + "question (by) needs question: 400 without it.")
     @GetMapping({"/api/v1/groups/{groupId}/surveys/{surveyId}/results", "/api/v1/networks/{networkId}/surveys/{surveyId}/results"})
     Results.View results(@AuthenticationPrincipal CurrentAccount me, @PathVariable(required = false) UUID groupId,
             @PathVariable(required = false) UUID networkId,
