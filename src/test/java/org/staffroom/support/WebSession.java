@@ -110,6 +110,26 @@ public final class WebSession {
         return send(request);
     }
 
+    /**
+     * Sends JSON (or, with {@code json} null, nothing) by any method, as the journal page's script does: with
+     * the CSRF token last seen in a header, fetching one first if none was seen yet.
+     */
+    public Page sendJson(String method, String path, String json) {
+        if (csrf == null) {
+            get("/account");
+            if (csrf == null) {
+                get("/login");
+            }
+        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json")
+                .header("X-CSRF-TOKEN", csrf).method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return send(request);
+    }
+
     public Page postWithoutCsrf(String path, Map<String, String> form) {
         return postRaw(path, form);
     }
