@@ -103,7 +103,8 @@ for group in $(api GET /api/v1/me "$organiser" | jq -r '.memberships[].groupId' 
   api POST "/api/v1/groups/$group/surveys/$survey/questions" "$organiser" '{"code":"unpaid_hours"}' >/dev/null
   api POST "/api/v1/groups/$group/surveys/$survey/open" "$organiser" "{\"closesOn\":\"$(date -d '+30 days' +%F)\"}" >/dev/null
   questions=$(api GET "/api/v1/groups/$group/surveys/$survey" "$organiser" | jq -r '.questions[].id' | paste -sd' ')
-  concerns=$(api GET "/api/v1/groups/$group/concerns" "$organiser" | jq -r '.concerns[].id' | paste -sd,)
+  # open ones only: a co-signature on a closed or withdrawn concern is refused (409), as it should be
+  concerns=$(api GET "/api/v1/groups/$group/concerns" "$organiser" | jq -r '.concerns[] | select(.status == "OPEN") | .id' | paste -sd,)
   echo "$group $meeting $survey $questions $concerns" >>"$WORK/groups.txt"
 done
 
@@ -132,6 +133,22 @@ sample() {
   done
 }
 
+# the live heap: what a full collection leaves (the tenured generation otherwise only grows until one)
+live() {
+  local label=$1
+  for name in a b; do
+    local port=$PORT; [ "$name" = b ] && port=$PORT_B
+    local pid=${PIDS[0]}; [ "$name" = b ] && pid=${PIDS[1]}
+    "$(dirname "$JAVA")/jcmd" "$pid" GC.run >/dev/null
+    sleep 1
+    # what the live heap holds, class by class, to compare one moment with the other
+    "$(dirname "$JAVA")/jcmd" "$pid" GC.class_histogram >"$WORK/histogram-${label// /-}-$name.txt"
+    curl -s "http://127.0.0.1:$((port + 100))/actuator/prometheus" \
+      | awk -v l="$label" -v n="$name" '/^jvm_memory_used_bytes\{.*area="heap"/ {s += $NF} END {printf "%s %s %.1f\n", l, n, s / 1048576}' \
+      >>"$WORK/live.txt"
+  done
+}
+
 echo "== warm-up: 60 s of reading at a tenth of the members" >&2
 USERS_FILE="$WORK/users.txt" GROUPS_FILE="$WORK/groups.txt" THINK_MS=$THINK_MS THREADS=2 READ_ONLY=1 \
   wrk -t2 -c$((USERS / 10)) -d60s --timeout 10s -s bench/soak/soak.lua "http://127.0.0.1:$PROXY_PORT" >"$WORK/warmup.wrk" 2>&1
@@ -140,10 +157,14 @@ echo "== soak: $USERS members for $DURATION s" >&2
 : >"$WORK/memory.txt"
 sample "$(date +%s)" &
 sampler=$!
+: >"$WORK/live.txt"
+(sleep 120; live "minute 2"; sleep $((DURATION - 135)); live "minute $((DURATION / 60))") &
+collector=$!
 USERS_FILE="$WORK/users.txt" GROUPS_FILE="$WORK/groups.txt" THINK_MS=$THINK_MS THREADS=2 \
   wrk -t2 -c"$USERS" -d"${DURATION}s" --timeout 10s --latency -s bench/soak/soak.lua \
   "http://127.0.0.1:$PROXY_PORT" >"$WORK/soak.wrk" 2>&1
 kill "$sampler"
+wait "$collector" || true
 
 rps=$(awk '/Requests\/sec/ {print $2}' "$WORK/soak.wrk")
 requests=$(awk '/requests in/ {print $1}' "$WORK/soak.wrk")
@@ -178,8 +199,10 @@ last_minute=$(( DURATION / 60 - 1 ))
   echo "| socket errors | 0 | ${socket:-none} |"
   echo "| errors in the servers' logs | 0 | $errors_logged |"
   echo "| latency p50 / p90 / p99 | p99 < 100 ms | $p50 / $p90 / $p99 |"
-  echo "| server A memory, minute 2 → minute $last_minute | flat | $(memory_at a 2) → $(memory_at a "$last_minute") |"
-  echo "| server B memory, minute 2 → minute $last_minute | flat | $(memory_at b 2) → $(memory_at b "$last_minute") |"
+  for name in a b; do
+    echo "| server ${name^^}: live heap after a full collection, minute 2 → the end | flat | $(awk -v n="$name" '$3 == n {printf "%s%s MiB", sep, $4; sep = " → "}' "$WORK/live.txt") |"
+    echo "| server ${name^^}: RSS and tenured generation, minute 2 → minute $last_minute | — | $(memory_at "$name" 2) → $(memory_at "$name" "$last_minute") |"
+  done
   echo
   echo "Memory every $SAMPLE_EVERY s (seconds, server, RSS KiB, tenured generation bytes, heap used bytes):"
   echo
