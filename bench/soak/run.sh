@@ -151,7 +151,8 @@ live() {
 
 echo "== warm-up: 60 s of reading at a tenth of the members" >&2
 USERS_FILE="$WORK/users.txt" GROUPS_FILE="$WORK/groups.txt" THINK_MS=$THINK_MS THREADS=2 READ_ONLY=1 \
-  wrk -t2 -c$((USERS / 10)) -d60s --timeout 10s -s bench/soak/soak.lua "http://127.0.0.1:$PROXY_PORT" >"$WORK/warmup.wrk" 2>&1
+  wrk -t2 -c$((USERS / 10)) -d60s --timeout 10s -s bench/soak/soak.lua "http://127.0.0.1:$PROXY_PORT" >"$WORK/warmup.wrk" 2>&1 \
+  || echo "the warm-up's wrk ended with an error (see $WORK/warmup.wrk)" >&2
 
 echo "== soak: $USERS members for $DURATION s" >&2
 : >"$WORK/memory.txt"
@@ -162,7 +163,7 @@ sampler=$!
 collector=$!
 USERS_FILE="$WORK/users.txt" GROUPS_FILE="$WORK/groups.txt" THINK_MS=$THINK_MS THREADS=2 \
   wrk -t2 -c"$USERS" -d"${DURATION}s" --timeout 10s --latency -s bench/soak/soak.lua \
-  "http://127.0.0.1:$PROXY_PORT" >"$WORK/soak.wrk" 2>&1
+  "http://127.0.0.1:$PROXY_PORT" >"$WORK/soak.wrk" 2>&1 || echo "wrk ended with an error (see $WORK/soak.wrk)" >&2
 kill "$sampler"
 wait "$collector" || true
 

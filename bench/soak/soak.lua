@@ -82,16 +82,22 @@ end
 
 done = function(summary, latency, requests)
   local all = {}
+  local missing = 0
   for _, t in ipairs(threads) do
-    -- wrk copies a thread's table only by key: read the statuses one by one
-    for status = 100, 599 do
-      local n = t:get("counts")[status]
-      if n then all[status] = (all[status] or 0) + n end
+    local counts = t:get("counts")
+    if counts == nil then
+      missing = missing + 1
+    else
+      for status = 100, 599 do
+        local n = counts[status]
+        if n then all[status] = (all[status] or 0) + n end
+      end
     end
   end
   local line = "STATUS"
   for status = 100, 599 do
     if all[status] then line = line .. string.format(" %d=%d", status, all[status]) end
   end
+  if missing > 0 then line = line .. string.format(" (the counts of %d threads could not be read)", missing) end
   io.write(line .. "\n")
 end
