@@ -89,7 +89,9 @@ class QueueTest {
         api.post(q, b.token(), Map.of());
         assertThat(waiting(api.post(q, c.token(), Map.of()).json()))
                 .as("asking twice changes nothing").containsExactly(a.displayName(), b.displayName(), c.displayName());
-        assertThat(api.post(q + "/next", a.token(), Map.of()).status()).as("members do not run the queue").isEqualTo(403);
+        Api.Response refused = api.post(q + "/next", a.token(), Map.of());
+        assertThat(refused.status()).as("members do not run the queue").isEqualTo(403);
+        assertThat(refused.json().get("detail").asString()).isEqualTo("Only the facilitator or an organiser can run the queue.");
         JsonNode afterFirst = api.post(q + "/next", organiser.token(), Map.of()).json();
         assertThat(afterFirst.get("speaking").get("name").asString()).isEqualTo(a.displayName());
 
@@ -104,7 +106,9 @@ class QueueTest {
 
         assertThat(waiting(api.post(q + "/leave", c.token(), Map.of()).json()))
                 .containsExactly(d.displayName(), a.displayName());
-        assertThat(api.post(q + "/limit", organiser.token(), Map.of("seconds", 5)).status()).isEqualTo(400);
+        Api.Response tooShort = api.post(q + "/limit", organiser.token(), Map.of("seconds", 5));
+        assertThat(tooShort.status()).isEqualTo(400);
+        assertThat(tooShort.json().get("detail").asString()).isEqualTo("Choose from 30 to 1800 seconds, or leave it empty.");
         assertThat(api.post(q + "/limit", organiser.token(), Map.of("seconds", 120)).json().get("speakingSeconds").asInt())
                 .isEqualTo(120);
         assertThat(api.get(q, fixtures.person("stranger").token()).status()).isEqualTo(404);
