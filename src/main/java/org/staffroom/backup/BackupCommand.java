@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -98,10 +99,6 @@ public final class BackupCommand {
         if (inUse(failure)) {
             return IN_USE;
         }
-        Throwable root = failure;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getMessage();
+        return NestedExceptionUtils.getMostSpecificCause(failure).getMessage();
     }
 }

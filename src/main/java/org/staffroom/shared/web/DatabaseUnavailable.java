@@ -6,6 +6,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -56,11 +57,11 @@ class DatabaseUnavailable extends OncePerRequestFilter {
                 throw e;
             }
             if (response.isCommitted()) {
-                LOG.warn("The database cannot be reached ({}) after the answer had begun", rootCause(e).getClass().getSimpleName());
+                LOG.warn("The database cannot be reached ({}) after the answer had begun", NestedExceptionUtils.getMostSpecificCause(e).getClass().getSimpleName());
                 throw e;
             }
             // the kind of failure only: its message could hold the database's address
-            LOG.warn("The database cannot be reached ({}); answered 503", rootCause(e).getClass().getSimpleName());
+            LOG.warn("The database cannot be reached ({}); answered 503", NestedExceptionUtils.getMostSpecificCause(e).getClass().getSimpleName());
             unavailable(request, response);
         }
     }
@@ -88,13 +89,5 @@ class DatabaseUnavailable extends OncePerRequestFilter {
                         "messageCode", MESSAGE,
                         "quickExitUrl", settings.quickExitUrl()));
         templates.process(ErrorPages.VIEW, page, response.getWriter());
-    }
-
-    private static Throwable rootCause(Throwable failure) {
-        Throwable cause = failure;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
-        }
-        return cause;
     }
 }
