@@ -68,7 +68,7 @@ public class Comments {
     /** @throws DomainException.NotFound when the concern or grievance is not in the group */
     private void requireParent(UUID groupId, On on, UUID parentId) {
         boolean found = jdbc.sql("select count(*) from " + parentTable(on) + " where id = ? and group_id = ?"
-                + (on == On.CONCERN ? " and status <> 'WITHDRAWN'" : ""))
+                + (on == On.CONCERN ? " and released and status <> 'WITHDRAWN'" : ""))
                 .params(parentId, groupId).query(Long.class).single() > 0;
         if (!found) {
             throw new DomainException.NotFound();
@@ -79,7 +79,7 @@ public class Comments {
         boolean organiser = access.requireMember(groupId, accountId) == Role.ORGANISER;
         requireParent(groupId, on, parentId);
         List<Row> rows = jdbc.sql("select id, author_id, text, posted_on, hidden from concerns_comment where "
-                + column(on) + " = ? order by position").param(parentId).query(Row.class).list();
+                + column(on) + " = ? and released order by position").param(parentId).query(Row.class).list();
         Map<UUID, AccountView> authors = accounts.views(rows.stream().map(Row::authorId).filter(Objects::nonNull)
                 .distinct().toList());
         return rows.stream().map(r -> new Comment(r.id(),
@@ -96,15 +96,18 @@ public class Comments {
         access.requireMember(groupId, accountId);
         requireParent(groupId, on, parentId);
         String text = TextInput.multiline("text", rawText, MAX_TEXT, true);
-        // one writer at a time per concern or grievance, so that positions do not collide
-        jdbc.sql("select id from " + parentTable(on) + " where id = ? for update").param(parentId).query(UUID.class)
-                .single();
-        int position = jdbc.sql("select coalesce(max(position), 0) + 1 from concerns_comment where " + column(on)
-                + " = ?").param(parentId).query(Integer.class).single();
         UUID id = UUID.randomUUID();
+        if (anonymous) {
+            // waits in the pool, and takes its place in the discussion when it is released
+            jdbc.sql("insert into concerns_comment (id, " + column(on) + ", position, author_id, text, posted_on, hidden,"
+                    + " released, fresh) values (?, ?, null, null, ?, ?, false, false, true)")
+                    .params(id, parentId, text, Times.today(clock)).update();
+            return id;
+        }
         jdbc.sql("insert into concerns_comment (id, " + column(on)
                 + ", position, author_id, text, posted_on, hidden) values (?, ?, ?, ?, ?, ?, false)")
-                .params(id, parentId, position, anonymous ? null : accountId, text, Times.today(clock)).update();
+                .params(id, parentId, Positions.next(jdbc, "concerns_comment", column(on), parentId), accountId, text,
+                        Times.today(clock)).update();
         return id;
     }
 

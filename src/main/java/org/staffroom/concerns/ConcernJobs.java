@@ -4,27 +4,19 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.staffroom.shared.Jobs;
 
-/** The concerns' jobs by the clock, each run by one server of those sharing the database. */
+/**
+ * The concerns' job by the clock, run by one server of those sharing the database. Releasing co-signatures and
+ * the e-mail digest belong to the mixing job ({@link ConcernsPool}).
+ */
 @Component
 class ConcernJobs {
 
     private final Concerns concerns;
-    private final ConcernNotifications notifications;
     private final Jobs jobs;
 
-    ConcernJobs(Concerns concerns, ConcernNotifications notifications, Jobs jobs) {
+    ConcernJobs(Concerns concerns, Jobs jobs) {
         this.concerns = concerns;
-        this.notifications = notifications;
         this.jobs = jobs;
-    }
-
-    /** At the top of every hour: release pending co-signatures, then send the digest. */
-    @Scheduled(cron = "${staffroom.concerns.hourly-cron:0 0 * * * *}")
-    void hourly() {
-        jobs.onClock("concerns-hourly", () -> {
-            concerns.releaseHourly();
-            notifications.announce();
-        });
     }
 
     /** At night: concerns withdrawn or closed longer ago than their group keeps them are deleted. */

@@ -57,10 +57,10 @@ public class ConcernNotifications {
     @Transactional
     public void announce() {
         for (UUID groupId : jdbc.sql("""
-                select distinct group_id from concerns_concern where not announced and status <> 'WITHDRAWN'""")
+                select distinct group_id from concerns_concern where released and not announced and status <> 'WITHDRAWN'""")
                 .query(UUID.class).list()) {
             send(groupId, "new_concern");
-            jdbc.sql("update concerns_concern set announced = true where group_id = ? and not announced")
+            jdbc.sql("update concerns_concern set announced = true where group_id = ? and released and not announced")
                     .param(groupId).update();
         }
         for (UUID groupId : jdbc.sql("""

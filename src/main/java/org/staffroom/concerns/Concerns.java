@@ -42,8 +42,11 @@ public class Concerns {
     static final int DEFAULT_RETENTION_MONTHS = 12;
     static final int MAX_MESSAGE = 3000;
 
-    /** What the author is shown once: the concern and, for an anonymous one, its receipt. */
-    public record Raised(UUID concernId, String receipt) {
+    /**
+     * What the author is shown once: the concern as they see it and, for an anonymous one, its receipt (the
+     * group sees an anonymous concern only once the mixing job releases it).
+     */
+    public record Raised(UUID concernId, String receipt, View view) {
     }
 
     /** A line of the group's list; never the author of an anonymous concern. */
@@ -57,16 +60,21 @@ public class Concerns {
 
     /**
      * A concern as a member sees it. {@code cosignedByMe} is null when the member's signing secret is locked
-     * in this request, so it cannot be worked out; {@code namedCosigners} lists only named co-signatures.
+     * in this request, so it cannot be worked out; {@code namedCosigners} lists only named co-signatures;
+     * {@code waiting}: an anonymous concern the group will see with the next release (shown only to its author,
+     * when raising it).
      */
     public record View(UUID id, UUID groupId, String title, String details, Category category, String affected,
             boolean anonymous, String authorName, boolean mine, LocalDate raisedOn, LocalDate editedOn,
             ConcernStatus status, int cosigns, boolean shared, int threshold, List<String> namedCosigners,
-            Boolean cosignedByMe, boolean organiser, List<Message> conversation) {
+            Boolean cosignedByMe, boolean organiser, List<Message> conversation, boolean waiting) {
     }
 
-    /** A message of the private conversation; {@code organiserName} is null for the author's own. */
-    public record Message(boolean fromAuthor, String organiserName, String text, LocalDate sentOn) {
+    /**
+     * A message of the private conversation; {@code organiserName} is null for the author's own. {@code waiting}:
+     * an anonymous author's message the organisers will see at the next release (shown only through the receipt).
+     */
+    public record Message(boolean fromAuthor, String organiserName, String text, LocalDate sentOn, boolean waiting) {
     }
 
     public record Settings(int threshold, int retentionMonths, boolean membersCanAdopt) {
@@ -74,12 +82,12 @@ public class Concerns {
 
     record Row(UUID id, UUID groupId, String title, String details, String category, String affected, UUID authorId,
             String authorTag, String status, LocalDate raisedOn, LocalDate editedOn, int visibleCosigns,
-            boolean shared) {
+            boolean shared, boolean released) {
     }
 
     private static final String COLUMNS = """
             id, group_id, title, details, category, affected, author_id, author_tag, status, raised_on, edited_on,
-            visible_cosigns, shared""";
+            visible_cosigns, shared, released""";
 
     private final JdbcClient jdbc;
     private final GroupAccess access;
@@ -101,8 +109,8 @@ public class Concerns {
     }
 
     /**
-     * Raises a concern. An anonymous one is stored without the author and with its date only, and its receipt
-     * is returned here once and never again.
+     * Raises a concern. An anonymous one is stored without the author and with its date only, waits in the
+     * pool until the next release (docs/anonymity.md), and its receipt is returned here once and never again.
      */
     @Transactional
     public Raised raise(UUID accountId, UUID groupId, ConcernDraft draft) {
@@ -113,14 +121,19 @@ public class Concerns {
         Receipt receipt = draft.isAnonymous() ? Receipt.generate() : null;
         jdbc.sql("""
                 insert into concerns_concern (id, group_id, title, details, category, affected, author_id, author_tag,
-                    receipt_lookup, receipt_hash, status, raised_on)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?)""")
+                    receipt_lookup, receipt_hash, status, raised_on, released, fresh)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?)""")
                 .params(id, groupId, checked.title(), checked.details(), checked.category().name(), checked.affected(),
                         receipt == null ? accountId : null, authorTag, receipt == null ? null : receipt.lookup(),
-                        receipt == null ? null : slowHash.encode(receipt.secret()), Times.today(clock))
+                        receipt == null ? null : slowHash.encode(receipt.secret()), Times.today(clock), receipt == null,
+                        receipt != null)
                 .update();
-        events.publishEvent(new ConcernRaised(groupId, id));
-        return new Raised(id, receipt == null ? null : receipt.display());
+        if (receipt == null) {
+            // an anonymous concern's is published when it is released (ConcernsPool), not at this moment
+            events.publishEvent(new ConcernRaised(groupId, id));
+        }
+        return new Raised(id, receipt == null ? null : receipt.display(),
+                view(accountId, access.requireMember(groupId, accountId), findWaitingToo(groupId, id)));
     }
 
     record Checked(String title, String details, Category category, String affected) {
@@ -148,7 +161,7 @@ public class Concerns {
     public Page list(UUID accountId, UUID groupId, String after) {
         access.requireMember(groupId, accountId);
         Cursor cursor = Cursor.parse(after);
-        List<Row> rows = jdbc.sql("select " + COLUMNS + " from concerns_concern where group_id = ? and status <> 'WITHDRAWN'"
+        List<Row> rows = jdbc.sql("select " + COLUMNS + " from concerns_concern where group_id = ? and released and status <> 'WITHDRAWN'"
                 + (cursor == null ? "" : " and (raised_on < ? or (raised_on = ? and id < ?))")
                 + " order by raised_on desc, id desc limit ?")
                 .params(cursor == null
@@ -196,6 +209,12 @@ public class Concerns {
         if (ConcernStatus.valueOf(row.status()) == ConcernStatus.WITHDRAWN && !accountId.equals(row.authorId())) {
             throw new DomainException.NotFound();
         }
+        return view(accountId, role, row);
+    }
+
+    private View view(UUID accountId, Role role, Row row) {
+        UUID concernId = row.id();
+        UUID groupId = row.groupId();
         boolean mine = accountId.equals(row.authorId());
         boolean organiser = role == Role.ORGANISER;
         List<String> named = accounts.views(jdbc.sql("""
@@ -209,7 +228,7 @@ public class Concerns {
                 row.authorId() == null ? null : accounts.find(row.authorId()).map(AccountView::displayName).orElse(null),
                 mine, row.raisedOn(), row.editedOn(), ConcernStatus.valueOf(row.status()), row.visibleCosigns(),
                 row.shared(), settings(groupId).threshold(), named, cosignedByMe, organiser,
-                mine || organiser ? conversation(concernId) : List.of());
+                mine || organiser ? conversation(concernId) : List.of(), !row.released());
     }
 
     private boolean cosignedBy(UUID concernId, String tag) {
@@ -217,7 +236,17 @@ public class Concerns {
                 .params(concernId, tag).query(Long.class).single() > 0;
     }
 
+    /** A concern the group can see: not one still waiting in the pool. */
     Row find(UUID groupId, UUID concernId) {
+        Row row = findWaitingToo(groupId, concernId);
+        if (!row.released()) {
+            throw new DomainException.NotFound();
+        }
+        return row;
+    }
+
+    /** Any concern of the group, also one waiting in the pool: for its author's receipt. */
+    Row findWaitingToo(UUID groupId, UUID concernId) {
         return jdbc.sql("select " + COLUMNS + " from concerns_concern where id = ? and group_id = ?")
                 .params(concernId, groupId).query(Concerns::row).optional().orElseThrow(DomainException.NotFound::new);
     }
@@ -227,7 +256,7 @@ public class Concerns {
                 rs.getString("details"), rs.getString("category"), rs.getString("affected"),
                 rs.getObject("author_id", UUID.class), rs.getString("author_tag"), rs.getString("status"),
                 rs.getObject("raised_on", LocalDate.class), rs.getObject("edited_on", LocalDate.class),
-                rs.getInt("visible_cosigns"), rs.getBoolean("shared"));
+                rs.getInt("visible_cosigns"), rs.getBoolean("shared"), rs.getBoolean("released"));
     }
 
     /** The named author edits their concern; an anonymous author does it with the receipt. */
@@ -247,7 +276,8 @@ public class Concerns {
         }
         Checked checked = check(draft);
         jdbc.sql("""
-                update concerns_concern set title = ?, details = ?, category = ?, affected = ?, edited_on = ?
+                update concerns_concern set title = ?, details = ?, category = ?, affected = ?, edited_on = ?,
+                    fresh = author_id is null
                 where id = ?""")
                 .params(checked.title(), checked.details(), checked.category().name(), checked.affected(),
                         Times.today(clock), concernId)
@@ -268,15 +298,16 @@ public class Concerns {
         if (ConcernStatus.valueOf(row.status()) != ConcernStatus.OPEN) {
             throw new DomainException.Conflict("concern.notOpen");
         }
-        jdbc.sql("update concerns_concern set status = 'WITHDRAWN', ended_on = ? where id = ?")
+        jdbc.sql("update concerns_concern set status = 'WITHDRAWN', ended_on = ?, fresh = author_id is null where id = ?")
                 .params(Times.today(clock), concernId).update();
     }
 
     /**
      * "This affects me too": once per member, named or anonymous. The member's tag for the concern is the
-     * row's key, so a second attempt, however many run at once, is refused by the database.
+     * row's key, so a second attempt, however many run at once, is refused by the database. The co-signature
+     * waits in the pool: the count the group sees moves only when the mixing job releases a batch.
      *
-     * @return the count the group sees, which moves in batches
+     * @return the count the group sees, which this request never moves
      */
     @Transactional
     public int cosign(UUID accountId, UUID groupId, UUID concernId, boolean anonymous) {
@@ -291,41 +322,29 @@ public class Concerns {
             throw new DomainException.Conflict("concern.ownConcern");
         }
         try {
-            jdbc.sql("insert into concerns_cosign (concern_id, tag, account_id) values (?, ?, ?)")
+            jdbc.sql("insert into concerns_cosign (concern_id, tag, account_id, released, fresh) values (?, ?, ?, false, true)")
                     .params(concernId, tag, anonymous ? null : accountId).update();
         } catch (DuplicateKeyException e) {
             throw new DomainException.Conflict("concern.alreadyCosigned");
-        }
-        long pending = jdbc.sql("select count(*) from concerns_cosign where concern_id = ? and not released")
-                .param(concernId).query(Long.class).single();
-        if (pending >= BATCH) {
-            return release(row);
         }
         return row.visibleCosigns();
     }
 
     /**
-     * At the top of every hour (see {@link ConcernNotifications#hourly()}), whatever is pending becomes
-     * visible, so that a count that moves cannot be matched to the one colleague who was online at that minute.
+     * Releases the concern's waiting co-signatures (for {@link ConcernsPool}, in the mixing job): the count the
+     * group sees moves, and the concern is shared by many once it reaches the group's threshold.
+     *
+     * @return how many were released
      */
-    public void releaseHourly() {
-        for (UUID concernId : jdbc.sql("select distinct concern_id from concerns_cosign where not released")
-                .query(UUID.class).list()) {
-            jdbc.sql("select " + COLUMNS + " from concerns_concern where id = ?").param(concernId)
-                    .query(Concerns::row).optional().ifPresent(this::release);
-        }
-    }
-
-    private int release(Row row) {
-        jdbc.sql("update concerns_cosign set released = true where concern_id = ? and not released")
-                .param(row.id()).update();
+    int releaseCosigns(UUID concernId) {
+        int released = jdbc.sql("update concerns_cosign set released = true where concern_id = ? and not released")
+                .param(concernId).update();
         int visible = jdbc.sql("select count(*) from concerns_cosign where concern_id = ? and released")
-                .param(row.id()).query(Integer.class).single();
-        int threshold = settings(row.groupId()).threshold();
-        boolean shared = visible >= threshold;
-        jdbc.sql("update concerns_concern set visible_cosigns = ?, shared = ? where id = ?")
-                .params(visible, shared, row.id()).update();
-        return visible;
+                .param(concernId).query(Integer.class).single();
+        jdbc.sql("select group_id from concerns_concern where id = ?").param(concernId).query(UUID.class).optional()
+                .ifPresent(groupId -> jdbc.sql("update concerns_concern set visible_cosigns = ?, shared = ? where id = ?")
+                        .params(visible, visible >= settings(groupId).threshold(), concernId).update());
+        return released;
     }
 
     /**
@@ -349,19 +368,28 @@ public class Concerns {
         return deleted;
     }
 
-    /** The private conversation, oldest first. */
+    /** The private conversation, oldest first, as the organisers see it. */
     List<Message> conversation(UUID concernId) {
-        record MessageRow(boolean fromAuthor, UUID organiserId, String text, LocalDate sentOn) {
+        return conversation(concernId, false);
+    }
+
+    /**
+     * The private conversation, oldest first; with {@code waiting}, the anonymous author's messages not yet
+     * released follow (for the receipt's holder only).
+     */
+    List<Message> conversation(UUID concernId, boolean waiting) {
+        record MessageRow(boolean fromAuthor, UUID organiserId, String text, LocalDate sentOn, boolean released) {
         }
         List<MessageRow> rows = jdbc.sql("""
-                select from_author, organiser_id, text, sent_on from concerns_message where concern_id = ?
-                order by position""").param(concernId).query(MessageRow.class).list();
+                select from_author, organiser_id, text, sent_on, released from concerns_message where concern_id = ?
+                """ + (waiting ? "" : " and released") + " order by released desc, position, id")
+                .param(concernId).query(MessageRow.class).list();
         Map<UUID, AccountView> organisers = accounts.views(rows.stream().map(MessageRow::organiserId)
                 .filter(java.util.Objects::nonNull).distinct().toList());
         return rows.stream().map(m -> new Message(m.fromAuthor(),
                 m.fromAuthor() ? null : Optional.ofNullable(organisers.get(m.organiserId())).map(AccountView::displayName)
                         .orElse(null),
-                m.text(), m.sentOn())).toList();
+                m.text(), m.sentOn(), !m.released())).toList();
     }
 
     /** An organiser, or the named author, writes in the private conversation. */
@@ -379,19 +407,31 @@ public class Concerns {
         }
     }
 
+    /**
+     * Adds a message. An anonymous author's waits in the pool without a place in the conversation; it takes the
+     * next one when it is released (see {@link ConcernsPool}).
+     */
     void addMessage(Row row, boolean fromAuthor, UUID organiserId, String rawText) {
         String text = TextInput.multiline("text", rawText, MAX_MESSAGE, true);
         if (ConcernStatus.valueOf(row.status()) == ConcernStatus.WITHDRAWN) {
             throw new DomainException.Conflict("concern.notOpen");
         }
-        // one writer at a time per concern, so that positions do not collide
-        jdbc.sql("select id from concerns_concern where id = ? for update").param(row.id()).query(UUID.class).single();
-        int position = jdbc.sql("select coalesce(max(position), 0) + 1 from concerns_message where concern_id = ?")
-                .param(row.id()).query(Integer.class).single();
+        if (fromAuthor && row.authorId() == null) {
+            if (!row.released()) {
+                throw new DomainException.Conflict("concern.notReleased");
+            }
+            jdbc.sql("""
+                    insert into concerns_message (id, concern_id, position, from_author, organiser_id, text, sent_on,
+                        released, fresh)
+                    values (?, ?, null, true, null, ?, ?, false, true)""")
+                    .params(UUID.randomUUID(), row.id(), text, Times.today(clock)).update();
+            return;
+        }
         jdbc.sql("""
                 insert into concerns_message (id, concern_id, position, from_author, organiser_id, text, sent_on)
                 values (?, ?, ?, ?, ?, ?, ?)""")
-                .params(UUID.randomUUID(), row.id(), position, fromAuthor, organiserId, text, Times.today(clock))
+                .params(UUID.randomUUID(), row.id(), Positions.next(jdbc, "concerns_message", "concern_id", row.id()), fromAuthor,
+                        organiserId, text, Times.today(clock))
                 .update();
     }
 

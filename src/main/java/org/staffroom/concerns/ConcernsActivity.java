@@ -39,7 +39,7 @@ class ConcernsActivity implements GroupActivity {
                         base + "/grievances/" + rs.getObject("id", UUID.class)))
                 .list();
         List<Item> concerns = jdbc.sql("""
-                select id, title from concerns_concern where group_id = ? and status = 'OPEN'
+                select id, title from concerns_concern where group_id = ? and released and status = 'OPEN'
                 order by raised_on desc, id limit ?""")
                 .params(groupId, AGENDA_CHOICES)
                 .query((rs, n) -> new Item("concern.pageTitle", rs.getObject("id", UUID.class), rs.getString("title"),
@@ -64,7 +64,7 @@ class ConcernsActivity implements GroupActivity {
     @Override
     public List<Monthly> monthly(UUID groupId, YearMonth from, YearMonth to) {
         List<LocalDate> raised = jdbc.sql("""
-                select raised_on from concerns_concern where group_id = ? and status <> 'WITHDRAWN'
+                select raised_on from concerns_concern where group_id = ? and released and status <> 'WITHDRAWN'
                 and raised_on >= ? and raised_on <= ?""")
                 .params(groupId, from.atDay(1), to.atEndOfMonth()).query(LocalDate.class).list();
         return List.of(new Monthly("momentum.concernsRaised", GroupActivity.countPerMonth(raised, from, to)));

@@ -147,12 +147,12 @@ public class Grievances {
         }
         List<InfoRow> info = jdbc.sql("""
                 select id, kind, text, link, added_by, added_on from concerns_grievance_info
-                where grievance_id = ? order by position""").param(grievanceId).query(InfoRow.class).list();
+                where grievance_id = ? and released order by position""").param(grievanceId).query(InfoRow.class).list();
         List<PlanRow> plan = jdbc.sql("""
                 select id, what, owner_id, due_on, done from concerns_plan_item where grievance_id = ?
                 order by position""").param(grievanceId).query(PlanRow.class).list();
         List<EventRow> events = jdbc.sql("""
-                select occurred_on, kind, detail, actor_id from concerns_grievance_event where grievance_id = ?
+                select occurred_on, kind, detail, actor_id from concerns_grievance_event where grievance_id = ? and released
                 order by position""").param(grievanceId).query(EventRow.class).list();
         Map<UUID, AccountView> people = accounts.views(Stream.of(
                 info.stream().map(InfoRow::addedBy), plan.stream().map(PlanRow::ownerId),
@@ -210,15 +210,27 @@ public class Grievances {
         }
         String text = TextInput.multiline("text", info.text(), 3000, true);
         String link = TextInput.link("link", info.link(), 500);
-        boolean anonymous = Boolean.TRUE.equals(info.anonymous());
-        lock(grievanceId);
+        if (Boolean.TRUE.equals(info.anonymous())) {
+            // waits in the pool, with its line of the timeline, and takes its places when released
+            jdbc.sql("""
+                    insert into concerns_grievance_info (id, grievance_id, position, kind, text, link, added_by, added_on,
+                        released, fresh)
+                    values (?, ?, null, ?, ?, ?, null, ?, false, true)""")
+                    .params(UUID.randomUUID(), grievanceId, kind.name(), text, link, Times.today(clock)).update();
+            jdbc.sql("""
+                    insert into concerns_grievance_event (id, grievance_id, position, occurred_on, kind, detail, actor_id,
+                        released, fresh)
+                    values (?, ?, null, ?, 'INFO_ADDED', ?, null, false, true)""")
+                    .params(UUID.randomUUID(), grievanceId, Times.today(clock), kind.name()).update();
+            return;
+        }
         jdbc.sql("""
                 insert into concerns_grievance_info (id, grievance_id, position, kind, text, link, added_by, added_on)
                 values (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(UUID.randomUUID(), grievanceId, next("concerns_grievance_info", grievanceId), kind.name(), text,
-                        link, anonymous ? null : accountId, Times.today(clock))
+                .params(UUID.randomUUID(), grievanceId, Positions.next(jdbc, "concerns_grievance_info", "grievance_id",
+                        grievanceId), kind.name(), text, link, accountId, Times.today(clock))
                 .update();
-        record(grievanceId, "INFO_ADDED", kind.name(), anonymous ? null : accountId);
+        record(grievanceId, "INFO_ADDED", kind.name(), accountId);
     }
 
     /** Stage 3, the plan: organisers add concrete next steps with an owner and a due date. */
@@ -236,12 +248,11 @@ public class Grievances {
         } catch (java.time.format.DateTimeParseException e) {
             throw new InvalidInput("dueOn", "grievance.plan.due.invalid");
         }
-        lock(grievanceId);
         jdbc.sql("""
                 insert into concerns_plan_item (id, grievance_id, position, what, owner_id, due_on, done)
                 values (?, ?, ?, ?, ?, ?, false)""")
-                .params(UUID.randomUUID(), grievanceId, next("concerns_plan_item", grievanceId), what, item.ownerId(),
-                        due)
+                .params(UUID.randomUUID(), grievanceId, Positions.next(jdbc, "concerns_plan_item", "grievance_id",
+                        grievanceId), what, item.ownerId(), due)
                 .update();
         record(grievanceId, "PLAN_ITEM_ADDED", what.length() > 200 ? what.substring(0, 200) : what, accountId);
     }
@@ -284,23 +295,12 @@ public class Grievances {
         record(grievanceId, "STATUS_CHANGED", status.name(), accountId);
     }
 
-    private void lock(UUID grievanceId) {
-        jdbc.sql("select id from concerns_grievance where id = ? for update").param(grievanceId).query(UUID.class)
-                .single();
-    }
-
-    private int next(String table, UUID grievanceId) {
-        return jdbc.sql("select coalesce(max(position), 0) + 1 from " + table + " where grievance_id = ?")
-                .param(grievanceId).query(Integer.class).single();
-    }
-
     private void record(UUID grievanceId, String kind, String detail, UUID actorId) {
-        lock(grievanceId);
         jdbc.sql("""
                 insert into concerns_grievance_event (id, grievance_id, position, occurred_on, kind, detail, actor_id)
                 values (?, ?, ?, ?, ?, ?, ?)""")
-                .params(UUID.randomUUID(), grievanceId, next("concerns_grievance_event", grievanceId),
-                        Times.today(clock), kind, detail, actorId)
+                .params(UUID.randomUUID(), grievanceId, Positions.next(jdbc, "concerns_grievance_event", "grievance_id",
+                        grievanceId), Times.today(clock), kind, detail, actorId)
                 .update();
     }
 }

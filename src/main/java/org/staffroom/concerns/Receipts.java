@@ -9,20 +9,25 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.staffroom.groups.Groups;
+import org.staffroom.shared.AnonymousRows;
 import org.staffroom.shared.DomainException.InvalidInput;
 
 /**
  * What an anonymous author can do with their receipt, without signing in: read the concern and the
- * organisers' replies, answer, add information, edit or withdraw it. Nothing here looks at who is signed
+ * organisers' replies, answer, add information, edit or withdraw it. Each of these is an anonymous act: what it
+ * writes waits in the pool, or is marked fresh for the mixing job to write again (docs/anonymity.md). Nothing here looks at who is signed
  * in, and nothing is kept between requests: every request carries the receipt in its body.
  */
 @Service
 public class Receipts {
 
-    /** The concern as its anonymous author sees it through the receipt. */
+    /**
+     * The concern as its anonymous author sees it through the receipt; {@code waiting} while the group cannot
+     * see it yet (it is released with the next batch, docs/anonymity.md).
+     */
     public record ReceiptView(UUID concernId, String groupName, String title, String details, Category category,
             String affected, LocalDate raisedOn, LocalDate editedOn, ConcernStatus status, int cosigns,
-            List<Concerns.Message> conversation) {
+            List<Concerns.Message> conversation, boolean waiting) {
     }
 
     private final JdbcClient jdbc;
@@ -30,9 +35,11 @@ public class Receipts {
     private final Concerns concerns;
     private final Groups groups;
     private final String decoyHash;
+    private final AnonymousRows rows;
 
-    Receipts(JdbcClient jdbc, PasswordEncoder slowHash, Concerns concerns, Groups groups) {
+    Receipts(JdbcClient jdbc, PasswordEncoder slowHash, Concerns concerns, Groups groups, AnonymousRows rows) {
         this.jdbc = jdbc;
+        this.rows = rows;
         this.slowHash = slowHash;
         this.concerns = concerns;
         this.groups = groups;
@@ -43,7 +50,8 @@ public class Receipts {
         Concerns.Row row = find(receipt);
         return new ReceiptView(row.id(), groups.nameOf(row.groupId()), row.title(), row.details(),
                 Category.valueOf(row.category()), row.affected(), row.raisedOn(), row.editedOn(),
-                ConcernStatus.valueOf(row.status()), row.visibleCosigns(), concerns.conversation(row.id()));
+                ConcernStatus.valueOf(row.status()), row.visibleCosigns(), concerns.conversation(row.id(), true),
+                !row.released());
     }
 
     @Transactional
@@ -55,6 +63,7 @@ public class Receipts {
 
     @Transactional
     public ReceiptView edit(String receipt, ConcernDraft draft) {
+        rows.lock(ConcernsPool.NAME);
         Concerns.Row row = find(receipt);
         concerns.update(row.id(), row, draft);
         return open(receipt);
@@ -62,6 +71,7 @@ public class Receipts {
 
     @Transactional
     public ReceiptView withdraw(String receipt) {
+        rows.lock(ConcernsPool.NAME);
         Concerns.Row row = find(receipt);
         concerns.markWithdrawn(row.id(), row);
         return open(receipt);
@@ -86,6 +96,6 @@ public class Receipts {
         if (!slowHash.matches(parsed.secret(), stored.receiptHash())) {
             throw new InvalidInput("receipt", "receipt.unknown");
         }
-        return concerns.find(stored.groupId(), stored.id());
+        return concerns.findWaitingToo(stored.groupId(), stored.id());
     }
 }

@@ -137,6 +137,10 @@ public class Proposals {
             throw new InvalidInput("closesAt", "proposal.closesAt.past");
         }
         List<String> options = options(kind, draft.options());
+        if (Boolean.TRUE.equals(draft.secret()) && Boolean.TRUE.equals(draft.resultsLive())) {
+            // live results would show each secret ballot's content as it is counted
+            throw new InvalidInput("resultsLive", "proposal.secretLive");
+        }
         if (draft.meetingId() != null && meetings.titleOf(groupId, draft.meetingId()).isEmpty()) {
             throw new InvalidInput("meetingId", "proposal.meetingId.invalid");
         }
@@ -186,9 +190,10 @@ public class Proposals {
         OffsetDateTime now = OffsetDateTime.now(clock);
         return jdbc.sql("""
                 select p.id, p.title, p.kind, p.secret, p.closes_at,
-                    (select count(*) from decisions_ballot b where b.proposal_id = p.id) turnout
+                    (select count(*) from decisions_ballot b where b.proposal_id = p.id
+                        and (b.released or p.closes_at <= ?)) turnout
                 from decisions_proposal p where p.group_id = ? order by p.closes_at desc limit 100""")
-                .param(groupId)
+                .params(now, groupId)
                 .query((rs, n) -> {
                     OffsetDateTime closes = rs.getObject("closes_at", OffsetDateTime.class);
                     return new Summary(rs.getObject("id", UUID.class), rs.getString("title"),
@@ -227,9 +232,10 @@ public class Proposals {
         Row row = find(groupId, proposalId);
         Kind kind = Kind.valueOf(row.kind());
         List<String> options = options(proposalId);
-        List<String> contents = jdbc.sql("select content from decisions_ballot where proposal_id = ?")
-                .param(proposalId).query(String.class).list();
         boolean closed = !row.closesAt().isAfter(OffsetDateTime.now(clock));
+        // while voting is open, only the ballots the mixing job has released count
+        List<String> contents = jdbc.sql("select content from decisions_ballot where proposal_id = ?"
+                + (closed ? "" : " and released")).param(proposalId).query(String.class).list();
         long members = groups.memberCount(accountId, groupId);
         boolean quorumMet = Counting.quorumMet(contents.size(), (int) members, row.quorumPercent());
         boolean visible = (closed || row.resultsLive()) && !(row.secret() && contents.size() < SECRET_MINIMUM);
@@ -269,10 +275,11 @@ public class Proposals {
     }
 
     /**
-     * Casts the member's ballot, once. A secret ballot is stored under the member's tag; an open one under
-     * their account id. Either way the primary key refuses a second.
+     * Casts the member's ballot, once. A secret ballot is stored under the member's tag and waits in the pool
+     * until the mixing job releases it; an open one is stored under their account id. Either way the primary
+     * key refuses a second.
      *
-     * @return how many ballots are in
+     * @return the turnout members see, which a secret ballot does not move in its own request
      */
     @Transactional
     public int vote(UUID accountId, UUID groupId, UUID proposalId, Ballot ballot) {
@@ -284,12 +291,13 @@ public class Proposals {
         String content = content(Kind.valueOf(row.kind()), row, options(proposalId).size(), ballot);
         String voter = row.secret() ? tags.tag(accountId, scope(proposalId)) : accountId.toString();
         try {
-            jdbc.sql("insert into decisions_ballot (proposal_id, voter, content) values (?, ?, ?)")
-                    .params(proposalId, voter, content).update();
+            // a secret ballot waits in the pool (DecisionsPool); an open one counts at once
+            jdbc.sql("insert into decisions_ballot (proposal_id, voter, content, released, fresh) values (?, ?, ?, ?, ?)")
+                    .params(proposalId, voter, content, !row.secret(), row.secret()).update();
         } catch (DuplicateKeyException e) {
             throw new DomainException.Conflict("proposal.alreadyVoted");
         }
-        return jdbc.sql("select count(*) from decisions_ballot where proposal_id = ?").param(proposalId)
+        return jdbc.sql("select count(*) from decisions_ballot where proposal_id = ? and released").param(proposalId)
                 .query(Integer.class).single();
     }
 

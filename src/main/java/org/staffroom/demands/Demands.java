@@ -132,7 +132,7 @@ public class Demands {
         access.requireMember(groupId, accountId);
         return jdbc.sql("""
                 select d.id, d.what, d.status, d.outcome,
-                    (select count(*) from demands_supporter s where s.demand_id = d.id) supporters
+                    (select count(*) from demands_supporter s where s.demand_id = d.id and s.released) supporters
                 from demands_demand d where d.group_id = ? order by d.created_on desc, d.id""")
                 .param(groupId)
                 .query((rs, n) -> new Summary(rs.getObject("id", UUID.class), rs.getString("what"),
@@ -151,15 +151,17 @@ public class Demands {
     public View get(UUID accountId, UUID groupId, UUID demandId) {
         Role role = access.requireMember(groupId, accountId);
         Row row = find(groupId, demandId);
-        record Supporter(String supporter, UUID signedBy) {
+        record Supporter(String supporter, UUID signedBy, boolean released) {
         }
-        List<Supporter> supporters = jdbc.sql("select supporter, signed_by from demands_supporter where demand_id = ?")
+        List<Supporter> all = jdbc.sql("select supporter, signed_by, released from demands_supporter where demand_id = ?")
                 .param(demandId).query(Supporter.class).list();
+        // the count and the names move only when the mixing job releases a batch
+        List<Supporter> supporters = all.stream().filter(Supporter::released).toList();
         Map<UUID, AccountView> signers = accounts.views(supporters.stream().map(Supporter::signedBy)
                 .filter(Objects::nonNull).toList());
         List<String> signed = signers.values().stream().map(AccountView::displayName).sorted().toList();
         Boolean supportedByMe = tags.tagIfUnlocked(accountId, scope(demandId))
-                .map(tag -> supporters.stream().anyMatch(s -> s.supporter().equals(tag))).orElse(null);
+                .map(tag -> all.stream().anyMatch(s -> s.supporter().equals(tag))).orElse(null);
         List<Event> timeline = jdbc.sql("""
                 select occurred_on, kind, detail, proposal_id from demands_event where demand_id = ? order by position""")
                 .param(demandId)
@@ -189,7 +191,12 @@ public class Demands {
         return "demand:" + demandId;
     }
 
-    /** A member supports the demand, once; signing openly puts their name on the letter. */
+    /**
+     * A member supports the demand, once; signing openly puts their name on the letter. The support waits in
+     * the pool (DemandsPool): the count and the names on the letter move only when the mixing job releases it.
+     *
+     * @return the count members see, which this request does not move
+     */
     @Transactional
     public int support(UUID accountId, UUID groupId, UUID demandId, boolean openly) {
         access.requireMember(groupId, accountId);
@@ -199,12 +206,14 @@ public class Demands {
         }
         String tag = tags.tag(accountId, scope(demandId));
         try {
-            jdbc.sql("insert into demands_supporter (demand_id, supporter, signed_by) values (?, ?, ?)")
+            jdbc.sql("""
+                    insert into demands_supporter (demand_id, supporter, signed_by, released, fresh)
+                    values (?, ?, ?, false, true)""")
                     .params(demandId, tag, openly ? accountId : null).update();
         } catch (DuplicateKeyException e) {
             throw new DomainException.Conflict("demand.alreadySupported");
         }
-        return jdbc.sql("select count(*) from demands_supporter where demand_id = ?").param(demandId)
+        return jdbc.sql("select count(*) from demands_supporter where demand_id = ? and released").param(demandId)
                 .query(Integer.class).single();
     }
 

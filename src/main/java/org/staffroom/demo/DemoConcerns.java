@@ -72,8 +72,11 @@ final class DemoConcerns {
     private final Grievances grievances;
     private final AnonymousTags tags;
     private final String password;
+    /** Releases what waits in the pools (the mixing job's work, done at once for the demo). */
+    private final Runnable release;
 
-    DemoConcerns(Concerns concerns, Grievances grievances, AnonymousTags tags, String password) {
+    DemoConcerns(Concerns concerns, Grievances grievances, AnonymousTags tags, String password, Runnable release) {
+        this.release = release;
         this.concerns = concerns;
         this.grievances = grievances;
         this.tags = tags;
@@ -97,7 +100,7 @@ final class DemoConcerns {
         for (Demo demo : HOME_CARE) {
             raise(homeCare, members, demo);
         }
-        concerns.releaseHourly();
+        release.run();
 
         UUID grievance = grievances.adopt(organiser, mentalHealth, caseloads);
         grievances.describeProblem(organiser, mentalHealth, grievance, new Grievances.Problem(
@@ -126,6 +129,8 @@ final class DemoConcerns {
         UUID author = members.get(demo.author());
         Concerns.Raised raised = tags.actingAs(author, password, () -> concerns.raise(author, groupId,
                 new ConcernDraft(demo.title(), demo.details(), demo.category(), demo.affected(), demo.anonymous())));
+        // an anonymous concern waits in the pool until released; only then can colleagues see and co-sign it
+        release.run();
         for (int i = 0; i < demo.cosigners().size(); i++) {
             UUID cosigner = members.get(demo.cosigners().get(i));
             boolean anonymous = i % 2 == 0;

@@ -22,6 +22,7 @@ import org.staffroom.concerns.Grievances;
 import org.staffroom.decisions.Proposals;
 import org.staffroom.demands.Demands;
 import org.staffroom.shared.InstanceSettings;
+import org.staffroom.shared.Mixing;
 import org.staffroom.surveys.Responses;
 import org.staffroom.surveys.Surveys;
 import org.staffroom.meetings.MeetingRecords;
@@ -54,12 +55,15 @@ class DemoData implements ApplicationRunner {
     private final DemoDemands demoDemands;
     private final DemoSurveys demoSurveys;
     private final InstanceSettings settings;
+    private final Mixing mixing;
 
     DemoData(Accounts accounts, Groups groups, Invitations invitations, Networks networks, PasswordEncoder encoder,
             Concerns concerns, Grievances grievances, AnonymousTags tags, Meetings meetings, MeetingRecords records,
-            Proposals proposals, Demands demands, Surveys surveys, Responses responses, InstanceSettings settings) {
+            Proposals proposals, Demands demands, Surveys surveys, Responses responses, InstanceSettings settings,
+            Mixing mixing) {
         this.settings = settings;
-        this.demoConcerns = new DemoConcerns(concerns, grievances, tags, PASSWORD);
+        this.mixing = mixing;
+        this.demoConcerns = new DemoConcerns(concerns, grievances, tags, PASSWORD, mixing::releaseAll);
         this.demoMeetings = new DemoMeetings(meetings, records, proposals, tags, PASSWORD);
         this.demoDemands = new DemoDemands(demands, proposals, tags, PASSWORD);
         this.demoSurveys = new DemoSurveys(surveys, responses, tags, PASSWORD);
@@ -120,6 +124,8 @@ class DemoData implements ApplicationRunner {
         demoMeetings.create(mentalHealth, organiser, byNumber);
         demoSurveys.create(network, coordinator, mentalHealth, organiser, mentalHealthRespondents, homeCare,
                 homeCareRespondents);
+        // what the demo's members did anonymously is released at once, as the mixing job would within the hour
+        mixing.releaseAll();
     }
 
     /**

@@ -42,11 +42,6 @@ class Counts {
         this.batchSize = batchSize;
     }
 
-    /** A new response waits to be counted. */
-    void queue(UUID responseId) {
-        jdbc.sql("insert into surveys_pending (response_id) values (?)").param(responseId).update();
-    }
-
     /** Counts every waiting response, a batch a transaction; results call it before they read. */
     void foldWaiting() {
         folding.lock();

@@ -10,7 +10,6 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.staffroom.groups.GroupAccess;
 import org.staffroom.identity.AnonymousTags;
 import org.staffroom.shared.DomainException;
@@ -23,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Answering a survey. A member answers once: their tag for the survey (not their account) goes into the
  * participants, and the answers into a response that carries no account, code or time. Both are written
- * in one transaction, so a refused or failed answer leaves nothing behind.
+ * in one transaction, so a refused or failed answer leaves nothing behind, and both wait in the pool until
+ * the mixing job releases them ({@link SurveysPool}): the turnout members see never moves in the request.
  */
 @Service
 public class Responses {
@@ -50,15 +50,11 @@ public class Responses {
     private final GroupAccess access;
     private final Surveys surveys;
     private final AnonymousTags tags;
-    private final Counts counts;
-    private final TransactionTemplate transactions;
 
     Responses(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batches, GroupAccess access, Surveys surveys,
-            AnonymousTags tags, Counts counts, TransactionTemplate transactions) {
+            AnonymousTags tags) {
         this.jdbc = jdbc;
         this.batches = batches;
-        this.counts = counts;
-        this.transactions = transactions;
         this.access = access;
         this.surveys = surveys;
         this.tags = tags;
@@ -139,9 +135,9 @@ public class Responses {
                 .params(surveyId, tag).query(Long.class).single() > 0).orElse(null);
     }
 
-    /** How many have answered. */
+    /** How many have answered, as far as the mixing job has released. */
     public long turnout(UUID surveyId) {
-        return jdbc.sql("select count(*) from surveys_participant where survey_id = ?").param(surveyId)
+        return jdbc.sql("select count(*) from surveys_participant where survey_id = ? and released").param(surveyId)
                 .query(Long.class).single();
     }
 
@@ -161,7 +157,7 @@ public class Responses {
         List<Question> questions = surveys.questions(surveyId);
         Map<UUID, List<Row>> rows = check(questions, answers == null ? Map.of() : answers);
         try {
-            jdbc.sql("insert into surveys_participant (survey_id, participant) values (?, ?)")
+            jdbc.sql("insert into surveys_participant (survey_id, participant, released, fresh) values (?, ?, false, true)")
                     .params(surveyId, tags.tag(accountId, scope(surveyId))).update();
         } catch (DuplicateKeyException e) {
             throw new DomainException.Conflict("survey.alreadyAnswered");
@@ -172,29 +168,27 @@ public class Responses {
 
     /**
      * Someone outside Staffroom answers a network survey through its link. There is no account to answer
-     * once per person; where codes are required, each code answers once: it is used up in a transaction of
-     * its own, before and apart from the one that stores the answers.
+     * once per person; where codes are required, each code answers once: it is used up in the transaction that
+     * stores the answers, so that neither happens without the other. The response waits in the pool, so the
+     * mixing job writes it again (and clears the code's old row version) before anything pairs them.
      */
+    @Transactional
     public void respondByLink(String token, String code, Map<UUID, Answer> answers) {
         Surveys.Row survey = surveys.byLink(token);
         if (surveys.status(survey) != Surveys.Status.OPEN) {
             throw new DomainException.Conflict("survey.notOpen");
         }
         Map<UUID, List<Row>> rows = check(surveys.questions(survey.id()), answers == null ? Map.of() : answers);
-        if (survey.codesRequired()) {
-            Integer used = transactions.execute(status -> jdbc.sql(
-                    "delete from surveys_code where survey_id = ? and code_hash = ?")
-                    .params(survey.id(), SecretTokens.hash(code == null ? "" : code.strip())).update());
-            if (used == null || used == 0) {
-                throw new InvalidInput("code", "survey.code.invalid");
-            }
+        if (survey.codesRequired() && jdbc.sql("delete from surveys_code where survey_id = ? and code_hash = ?")
+                .params(survey.id(), SecretTokens.hash(code == null ? "" : code.strip())).update() == 0) {
+            throw new InvalidInput("code", "survey.code.invalid");
         }
-        transactions.executeWithoutResult(status -> store(survey.id(), Counts.NONE, rows));
+        store(survey.id(), Counts.NONE, rows);
     }
 
     private void store(UUID surveyId, UUID groupId, Map<UUID, List<Row>> rows) {
         UUID responseId = UUID.randomUUID();
-        jdbc.sql("insert into surveys_response (id, survey_id, group_id) values (?, ?, ?)")
+        jdbc.sql("insert into surveys_response (id, survey_id, group_id, released, fresh) values (?, ?, ?, false, true)")
                 .params(responseId, surveyId, groupId).update();
         List<Object[]> answerRows = new ArrayList<>();
         rows.forEach((questionId, checked) -> checked.forEach(row -> answerRows.add(
@@ -202,7 +196,6 @@ public class Responses {
         // one round trip for the answers, not one each
         batches.batchUpdate("insert into surveys_answer (response_id, question_id, item, number, text) values (?, ?, ?, ?, ?)",
                 answerRows);
-        counts.queue(responseId);
     }
 
     /** Each answer checked against its question; the field of a refusal is the question's id. */

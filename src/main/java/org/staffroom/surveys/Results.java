@@ -126,6 +126,7 @@ public class Results {
         if (status != Surveys.Status.PUBLISHED && !(status == Surveys.Status.CLOSED && surveys.canManage(accountId, row))) {
             throw new DomainException.Conflict("survey.results.notYet");
         }
+        surveys.closeIfOverdue(surveyId);
         List<Question> questions = surveys.questions(surveyId);
         List<Question> breakdowns = questions.stream().filter(Question::breakdown).toList();
         Question breakdown = by == null || by.isBlank() ? null : breakdowns.stream()

@@ -72,9 +72,11 @@ public class Surveys {
     private final GroupAccess access;
     private final Networks networks;
     private final Shuffle shuffle;
+    private final SurveysPool pool;
     private final Clock clock;
 
-    Surveys(JdbcClient jdbc, GroupAccess access, Networks networks, Shuffle shuffle, Clock clock) {
+    Surveys(JdbcClient jdbc, GroupAccess access, Networks networks, Shuffle shuffle, SurveysPool pool, Clock clock) {
+        this.pool = pool;
         this.jdbc = jdbc;
         this.shuffle = shuffle;
         this.access = access;
@@ -394,8 +396,17 @@ public class Surveys {
         jdbc.sql("update surveys_survey set status = ? where id = ?").params(to.name(), surveyId).update();
         jdbc.sql("delete from surveys_draft where survey_id = ?").param(surveyId).update();
         if (to == Status.CLOSED) {
-            shuffle.responsesOf(surveyId);
+            closed(surveyId);
         }
+    }
+
+    /**
+     * In the transaction that closes a survey: whatever waits in the pool is released, so every answer is
+     * counted, then the responses are written again in a random order.
+     */
+    private void closed(UUID surveyId) {
+        pool.releaseSurvey(surveyId);
+        shuffle.responsesOf(surveyId);
     }
 
     /** A new draft with the same questions, for running the survey again (next year, say). */
@@ -420,13 +431,21 @@ public class Surveys {
     /** Open surveys past their closing date are closed (what {@link #status} already shows). */
     @Transactional
     public void closeOverdue() {
-        List<UUID> overdue = jdbc.sql("select id from surveys_survey where status = 'OPEN' and closes_on < ?")
-                .param(Times.today(clock)).query(UUID.class).list();
-        for (UUID surveyId : overdue) {
-            jdbc.sql("update surveys_survey set status = 'CLOSED' where id = ?").param(surveyId).update();
-            shuffle.responsesOf(surveyId);
-        }
+        jdbc.sql("select id from surveys_survey where status = 'OPEN' and closes_on < ?").param(Times.today(clock))
+                .query(UUID.class).list().forEach(this::closeIfOverdue);
         jdbc.sql("delete from surveys_draft where survey_id in (select id from surveys_survey where status <> 'OPEN')")
                 .update();
+    }
+
+    /**
+     * Closes the survey if its closing date has passed and the job has not caught up yet: before its results
+     * are read, so that they count every answer the first time they are shown, and never change after.
+     */
+    @Transactional
+    public void closeIfOverdue(UUID surveyId) {
+        if (jdbc.sql("update surveys_survey set status = 'CLOSED' where id = ? and status = 'OPEN' and closes_on < ?")
+                .params(surveyId, Times.today(clock)).update() > 0) {
+            closed(surveyId);
+        }
     }
 }

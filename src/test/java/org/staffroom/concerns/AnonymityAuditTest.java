@@ -55,12 +55,14 @@ class AnonymityAuditTest {
         Api.Response raised = api.post(path, memberToken, ConcernsApiTest.draft("Bullying by the ward manager", true));
         String concernId = raised.json().get("id").asString();
         String receipt = raised.json().get("receipt").asString();
+        fixtures.release();
         for (int i = 0; i < 2; i++) {
             api.post(path + "/" + colleagueConcern + "/cosign", token(api, fixtures.member(groupId, organiser)),
                     Map.of("anonymous", false));
         }
         assertThat(api.post(path + "/" + colleagueConcern + "/cosign", memberToken, Map.of("anonymous", true))
-                .json().get("cosignCount").asInt()).as("the member's co-signature completes a batch").isEqualTo(3);
+                .json().get("cosignCount").asInt()).as("the count never moves in the request that completes a batch")
+                .isZero();
         api.post(path + "/" + concernId + "/messages", token(api, organiser), Map.of("text", "Can you say more?"));
         api.post("/api/v1/receipts/messages", null, Map.of("receipt", receipt, "text", "It happens on every late shift"));
         api.post(path + "/" + colleagueConcern + "/comments", memberToken,

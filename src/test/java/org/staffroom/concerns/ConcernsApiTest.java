@@ -89,8 +89,14 @@ class ConcernsApiTest {
         assertThat(anonymous.json().get("anonymous").asBoolean()).isTrue();
         assertThat(anonymous.json().get("receipt").asString()).matches("([0-9A-Z]{4}-){5}[0-9A-Z]{4}");
         String id = anonymous.json().get("id").asString();
+        assertThat(anonymous.json().get("waiting").asBoolean()).isTrue();
 
         String colleagueToken = signIn(colleague);
+        assertThat(api().get(path(group), colleagueToken).json().get("concerns").valueStream()
+                .map(c -> c.get("title").asString())).as("the group sees it only when the job releases it")
+                .containsExactly("Named concern");
+        assertThat(api().get(path(group) + "/" + id, colleagueToken).status()).isEqualTo(404);
+        fixtures.release();
         Response list = api().get(path(group), colleagueToken);
         assertThat(list.status()).isEqualTo(200);
         assertThat(list.json().get("concerns").valueStream().map(c -> c.get("title").asString()))
@@ -146,6 +152,7 @@ class ConcernsApiTest {
         Person author = fixtures.member(group.id(), group.organiser());
         String authorToken = signIn(author);
         String id = api().post(path(group), authorToken, draft("Unsafe staffing", true)).json().get("id").asString();
+        fixtures.release();
         assertThat(api().post(path(group) + "/" + id + "/cosign", authorToken, Map.of("anonymous", true)).status())
                 .as("the anonymous author cannot co-sign their own concern").isEqualTo(409);
 
@@ -172,11 +179,12 @@ class ConcernsApiTest {
     }
 
     @Test
-    void theCountMovesInBatchesAndReachingTheThresholdMarksTheConcernShared() {
+    void theCountMovesOnlyWhenTheJobReleasesABatchAndReachingTheThresholdMarksTheConcernShared() {
         Group group = group();
         Person author = fixtures.member(group.id(), group.organiser());
         String id = api().post(path(group), signIn(author), draft("No breaks", false)).json().get("id").asString();
         List<Integer> counts = new ArrayList<>();
+        List<Integer> afterEachRun = new ArrayList<>();
         List<Person> anonymousCosigners = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             Person cosigner = fixtures.member(group.id(), group.organiser());
@@ -187,10 +195,12 @@ class ConcernsApiTest {
             Response cosigned = api().post(path(group) + "/" + id + "/cosign", token, Map.of("anonymous", i % 2 == 1));
             assertThat(cosigned.status()).isEqualTo(200);
             counts.add(cosigned.json().get("cosignCount").asInt());
+            fixtures.mix();
+            afterEachRun.add(api().get(path(group) + "/" + id, group.organiserToken()).json().get("cosignCount").asInt());
         }
-        assertThat(counts).as("the count moves only once three are in").containsExactly(0, 0, 3, 3);
+        assertThat(counts).as("no co-signature moves the count in its own request").containsExactly(0, 0, 0, 3);
+        assertThat(afterEachRun).as("the job releases them once three wait").containsExactly(0, 0, 3, 3);
         JsonNode concern = api().get(path(group) + "/" + id, group.organiserToken()).json();
-        assertThat(concern.get("cosignCount").asInt()).isEqualTo(3);
         assertThat(concern.get("shared").asBoolean()).isTrue();
         assertThat(concern.get("namedCosigners").size()).as("only named co-signatures are listed").isEqualTo(2);
         String asMember = api().get(path(group) + "/" + id, signIn(fixtures.member(group.id(), group.organiser())))
@@ -199,9 +209,9 @@ class ConcernsApiTest {
             assertThat(concern.toString() + asMember).as("nobody sees who co-signed anonymously, not even organisers")
                     .doesNotContain(anonymous.displayName()).doesNotContain(anonymous.id().toString());
         }
-        concerns.releaseHourly();
+        fixtures.release();
         assertThat(api().get(path(group) + "/" + id, group.organiserToken()).json().get("cosignCount").asInt())
-                .as("the rest at the top of the hour").isEqualTo(4);
+                .as("the rest at the end of the release period").isEqualTo(4);
     }
 
     @Test
@@ -211,6 +221,12 @@ class ConcernsApiTest {
         Response raised = api().post(path(group), signIn(author), draft("Manager shouts at juniors", true));
         String receipt = raised.json().get("receipt").asString();
         String id = raised.json().get("id").asString();
+        Api early = api();
+        Response waiting = early.post("/api/v1/receipts/concern", null, Map.of("receipt", receipt));
+        assertThat(waiting.json().get("waiting").asBoolean()).as("the receipt opens it before the group sees it").isTrue();
+        assertThat(early.post("/api/v1/receipts/messages", null, Map.of("receipt", receipt, "text", "Too soon")).status())
+                .as("nobody to write to until the group sees it").isEqualTo(409);
+        fixtures.release();
 
         assertThat(api().post(path(group) + "/" + id + "/messages", group.organiserToken(),
                 Map.of("text", "Thank you. Which shifts?")).status()).isEqualTo(204);
@@ -220,8 +236,13 @@ class ConcernsApiTest {
         assertThat(opened.status()).isEqualTo(200);
         assertThat(opened.json().get("title").asString()).isEqualTo("Manager shouts at juniors");
         assertThat(opened.json().get("conversation").get(0).get("text").asString()).isEqualTo("Thank you. Which shifts?");
-        assertThat(visitor.post("/api/v1/receipts/messages", null, Map.of("receipt", receipt, "text", "Weekend lates"))
-                .json().get("conversation").size()).isEqualTo(2);
+        JsonNode afterWriting = visitor.post("/api/v1/receipts/messages", null,
+                Map.of("receipt", receipt, "text", "Weekend lates")).json();
+        assertThat(afterWriting.get("conversation").size()).isEqualTo(2);
+        assertThat(afterWriting.get("conversation").get(1).get("waiting").asBoolean()).isTrue();
+        assertThat(api().get(path(group) + "/" + id, group.organiserToken()).json().get("conversation").size())
+                .as("the organisers see the author's answer with the next release").isEqualTo(1);
+        fixtures.release();
 
         JsonNode organiserView = api().get(path(group) + "/" + id, group.organiserToken()).json();
         assertThat(organiserView.get("conversation").get(1).get("text").asString()).isEqualTo("Weekend lates");

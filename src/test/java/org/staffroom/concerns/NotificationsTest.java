@@ -62,14 +62,14 @@ class NotificationsTest {
                 .json().get("id").asString();
         assertThat(mailTo(keen)).as("nothing at the moment a concern is raised").isEmpty();
 
-        notifications.announce();
+        fixtures.release();
         assertThat(mailTo(keen)).hasSize(1);
         assertThat(mailTo(author)).as("the anonymous author is not left out, which would give them away").hasSize(1);
         assertThat(mailTo(quiet)).isEmpty();
         Mailer.OutboxMessage message = mailTo(keen).getFirst();
         assertThat(message.subject() + message.body()).contains("/groups/" + groupId + "/concerns")
                 .doesNotContain("worry").doesNotContain(anonymous).doesNotContain("Mail ward");
-        notifications.announce();
+        fixtures.release();
         assertThat(mailTo(keen)).as("once").hasSize(1);
 
         for (int i = 0; i < 3; i++) {
@@ -77,7 +77,7 @@ class NotificationsTest {
                     Map.of("anonymous", true));
         }
         assertThat(mailTo(keen)).hasSize(1);
-        notifications.announce();
+        fixtures.release();
         assertThat(mailTo(keen)).as("shared by many, in the round-up").hasSize(2);
 
         String organiserToken = signIn(organiser);

@@ -176,10 +176,14 @@ class ProposalsTest {
     }
 
     @Test
-    void aSecretBallotIsOncePerMemberUnlinkableAndHiddenUntilThreeAreIn() throws Exception {
+    void aSecretBallotIsOncePerMemberUnlinkableAndItsCountMovesOnlyWithTheJob() throws Exception {
         Group group = group(4);
         Api api = new Api(port);
-        Map<String, Object> draft = draft("YES_NO", true, true);
+        Response live = api.post("/api/v1/groups/" + group.id() + "/proposals", group.tokens().getFirst(),
+                draft("YES_NO", true, true));
+        assertThat(live.status()).as("a secret ballot with live results is refused").isEqualTo(400);
+        assertThat(live.json().toString()).contains("resultsLive").contains("cannot show results while voting is open");
+        Map<String, Object> draft = draft("YES_NO", true, false);
         draft.put("quorumPercent", 60);
         String id = propose(group, draft);
 
@@ -197,16 +201,24 @@ class ProposalsTest {
         assertThat(statuses).filteredOn(s -> s == 201).hasSize(1);
         assertThat(statuses).filteredOn(s -> s == 409).hasSize(19);
 
-        api.post(path(group, id) + "/ballots", group.tokens().get(1), Map.of("answer", "NO"));
+        Response second = api.post(path(group, id) + "/ballots", group.tokens().get(1), Map.of("answer", "NO"));
+        assertThat(second.json().get("turnout").asInt()).as("no ballot moves the turnout in its own request").isZero();
+        fixtures.mix();
         JsonNode two = api.get(path(group, id), group.tokens().get(2)).json();
-        assertThat(two.get("turnout").asInt()).isEqualTo(2);
-        assertThat(two.get("result").isNull()).as("fewer than three ballots: no breakdown, even live").isTrue();
-        assertThat(two.get("quorumMet").asBoolean()).as("2 of 5 members").isFalse();
+        assertThat(two.get("turnout").asInt()).as("two waiting are not a batch").isZero();
+        assertThat(two.get("result").isNull()).isTrue();
         assertThat(api.post(path(group, id) + "/ballots", group.members().get(2).token(), Map.of("answer", "YES")).status())
                 .as("a personal token cannot unlock the signing secret").isEqualTo(403);
         api.post(path(group, id) + "/ballots", group.tokens().get(2), Map.of("answer", "YES"));
+        assertThat(api.get(path(group, id), group.tokens().get(2)).json().get("turnout").asInt()).isZero();
+        fixtures.mix();
+        JsonNode three = api.get(path(group, id), group.tokens().get(2)).json();
+        assertThat(three.get("turnout").asInt()).as("released by the job once three wait").isEqualTo(3);
+        assertThat(three.get("result").isNull()).as("a secret ballot's result waits for the close").isTrue();
         api.post(path(group, id) + "/ballots", group.tokens().get(3), Map.of("answer", "NO"));
+        close(id);
         JsonNode four = api.get(path(group, id), group.tokens().get(2)).json();
+        assertThat(four.get("turnout").asInt()).as("once closed, every ballot counts").isEqualTo(4);
         assertThat(four.get("result").get("yes").asInt()).isEqualTo(2);
         assertThat(four.get("quorumMet").asBoolean()).isTrue();
         assertThat(four.get("votedByMe").asBoolean()).isTrue();

@@ -68,6 +68,10 @@ class DemandPagesTest {
             memberPage.context().close();
         }
         page.navigate(url);
+        // two are not a batch
+        assertThat(page.locator("main")).containsText("Nobody supports it yet");
+        fixtures.release();
+        page.navigate(url);
         assertThat(page.locator("main")).containsText("2 members support it");
         assertThat(page.locator("main")).containsText("Signed openly by: " + open.displayName());
         assertThat(page.locator("main")).not().containsText(quiet.displayName());

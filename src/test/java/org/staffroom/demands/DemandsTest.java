@@ -63,10 +63,16 @@ class DemandsTest {
         assertThat(drafted.json().get("ladder").size()).isEqualTo(7);
         assertThat(drafted.json().get("nextStep").asString()).isEqualTo("Meeting with management");
 
-        assertThat(api.post(path + "/support", tokens.get(0), Map.of("openly", true)).json().get("supporters").asInt()).isEqualTo(1);
+        assertThat(api.post(path + "/support", tokens.get(0), Map.of("openly", true)).json().get("supporters").asInt())
+                .as("support never moves the count in its own request").isZero();
         api.post(path + "/support", tokens.get(1), Map.of("openly", false));
-        assertThat(api.post(path + "/support", tokens.get(2), Map.of()).json().get("supporters").asInt()).isEqualTo(3);
+        assertThat(api.post(path + "/support", tokens.get(2), Map.of()).json().get("supporters").asInt()).isZero();
         assertThat(api.post(path + "/support", tokens.get(2), Map.of()).status()).as("once").isEqualTo(409);
+        assertThat(api.get(path, tokens.get(2)).json().get("supportedByMe").asBoolean()).isTrue();
+        assertThat(api.get(path, tokens.get(2)).json().get("signedOpenly")).as("names wait for the release too").isEmpty();
+        fixtures.mix();
+        assertThat(api.get(path, tokens.get(2)).json().get("supporters").asInt()).as("released once three wait")
+                .isEqualTo(3);
         assertThat(jdbc.sql("select count(*) from demands_supporter where demand_id = ? and signed_by is not null")
                 .param(UUID.fromString(id)).query(Long.class).single()).as("only open signatures name anyone").isEqualTo(1);
 

@@ -38,9 +38,9 @@ class ScaleOutIT {
             statement.execute("create database staffroom");
         }
         String url = postgres.getJdbcUrl("postgres", "staffroom");
-        // both alike: the demo data is written by the first, which the second finds and leaves; the hourly job
+        // both alike: the demo data is written by the first, which the second finds and leaves; the mixing job
         // every ten seconds, held five seconds after each run
-        String[] arguments = {"--staffroom.demo=true", "--staffroom.concerns.hourly-cron=*/10 * * * * *",
+        String[] arguments = {"--staffroom.demo=true", "--staffroom.anonymity.cron=*/10 * * * * *",
                 "--staffroom.jobs.clock-lock=PT5S"};
         a = new ServerProcess("scale-out-a", ServerProcess.onPostgres(url, Files.createTempDirectory("staffroom-a")),
                 arguments).start();
@@ -126,9 +126,9 @@ class ScaleOutIT {
 
     @Test
     void aJobByTheClockRunsOncePerOccurrenceNotOncePerServer() throws Exception {
-        // both servers fire the hourly job every ten seconds; read the counts half-way between occurrences
+        // both servers fire the mixing job every ten seconds; read the counts half-way between occurrences
         awaitSecondOfSlot(5);
-        String job = "job=\"concerns-hourly\"";
+        String job = "job=\"anonymity-mixing\"";
         double runsBefore = runs(job);
         double skipsBefore = skips(job);
 

@@ -33,8 +33,9 @@ public class Fixtures {
     private final org.staffroom.decisions.Proposals proposals;
     private final org.staffroom.demands.Demands demands;
     private final String hash;
+    private final org.staffroom.shared.Mixing mixing;
 
-    Fixtures(Accounts accounts, Groups groups, Invitations invitations, AccessTokens tokens, PasswordEncoder encoder,
+    Fixtures(org.staffroom.shared.Mixing mixing, Accounts accounts, Groups groups, Invitations invitations, AccessTokens tokens, PasswordEncoder encoder,
             org.staffroom.groups.Networks networks, org.staffroom.meetings.Meetings meetings,
             org.staffroom.decisions.Proposals proposals, org.staffroom.demands.Demands demands) {
         this.networks = networks;
@@ -46,6 +47,17 @@ public class Fixtures {
         this.invitations = invitations;
         this.tokens = tokens;
         this.hash = encoder.encode(PASSWORD);
+        this.mixing = mixing;
+    }
+
+    /** The mixing job's run within a release period (off in tests): batches big enough are released. */
+    public void mix() {
+        mixing.run(false);
+    }
+
+    /** The mixing job's run at the end of a release period: everything that waits is released. */
+    public void release() {
+        mixing.releaseAll();
     }
 
     public Person person(String role) {

@@ -86,7 +86,7 @@ class PublicLinkTest {
         visited.check(page, "a wrong code");
         page.locator("#code").fill(link.get("codes").get(1).asString());
         page.locator("form[action^='/s/'] button").click();
-        assertThat(page.locator("main")).containsText("your answers are counted");
+        assertThat(page.locator("main")).containsText("your answers are in");
         assertThat(page.locator("form[action^='/s/']")).hasCount(0);
         page.context().close();
 

@@ -186,7 +186,9 @@ class AccessMatrixTest {
         UUID adopted = tags.actingAs(bystanderId, Fixtures.PASSWORD, () -> concerns.raise(bystanderId, groupId,
                 new ConcernDraft("Adopted concern", "Details", "OTHER", "", false))).concernId();
         grievanceId = grievances.adopt(organiser.id(), groupId, adopted);
+        fixtures.release();
         commentId = comments.add(bystanderId, groupId, Comments.On.CONCERN, concernId, "A comment", true);
+        fixtures.release();
         meetingId = meetings.schedule(organiser.id(), groupId, new org.staffroom.meetings.Meetings.Draft("Matrix meeting",
                 java.time.LocalDate.now().plusDays(3).toString(), "18:00", "19:00", "", "", null, null, "Item", List.of()));
         proposalId = proposals.propose(organiser.id(), groupId, new org.staffroom.decisions.Proposals.Draft("Matrix vote",

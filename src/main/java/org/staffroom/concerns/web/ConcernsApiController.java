@@ -33,7 +33,7 @@ class ConcernsApiController {
     record ConcernJson(UUID id, UUID groupId, String title, String details, Category category, String affected,
             boolean anonymous, String author, LocalDate raisedOn, LocalDate editedOn, ConcernStatus status,
             int cosignCount, boolean shared, List<String> namedCosigners, Boolean cosignedByMe,
-            List<MessageJson> conversation, String receipt) {
+            List<MessageJson> conversation, String receipt, boolean waiting) {
     }
 
     record SummaryJson(UUID id, String title, Category category, String author, LocalDate raisedOn,
@@ -43,7 +43,7 @@ class ConcernsApiController {
     record ListJson(List<SummaryJson> concerns, String next) {
     }
 
-    record MessageJson(boolean fromAuthor, String organiser, String text, LocalDate sentOn) {
+    record MessageJson(boolean fromAuthor, String organiser, String text, LocalDate sentOn, boolean waiting) {
     }
 
     record CosignRequest(Boolean anonymous) {
@@ -63,7 +63,7 @@ class ConcernsApiController {
 
     record ReceiptJson(UUID concernId, String group, String title, String details, Category category,
             String affected, LocalDate raisedOn, LocalDate editedOn, ConcernStatus status, int cosignCount,
-            List<MessageJson> conversation) {
+            List<MessageJson> conversation, boolean waiting) {
     }
 
     record CommentRequest(String text, Boolean anonymous) {
@@ -86,13 +86,15 @@ class ConcernsApiController {
 
     @Operation(summary = "Raise a concern in a group (members)",
             description = "With anonymous true, no author is stored and the answer carries the receipt, once: "
-                    + "it is the only way back to the concern. Acting anonymously needs the member's signing "
+                    + "it is the only way back to the concern. An anonymous concern waits (waiting true) until the "
+                    + "next release, within the hour: only then does the group see it, and its address answer. "
+                    + "Acting anonymously needs the member's signing "
                     + "secret unlocked: use a token from POST /api/v1/auth/token (403 otherwise).")
     @PostMapping("/api/v1/groups/{groupId}/concerns")
     ResponseEntity<ConcernJson> raise(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId,
             @RequestBody ConcernDraft draft) {
         Concerns.Raised raised = concerns.raise(me.id(), groupId, draft);
-        ConcernJson body = json(concerns.get(me.id(), groupId, raised.concernId()), raised.receipt());
+        ConcernJson body = json(raised.view(), raised.receipt());
         return ResponseEntity.created(URI.create("/api/v1/groups/" + groupId + "/concerns/" + raised.concernId()))
                 .body(body);
     }
@@ -115,8 +117,9 @@ class ConcernsApiController {
     }
 
     @Operation(summary = "Co-sign: this affects me too (members, once each; 409 on a second attempt)",
-            description = "The count answered is the one the group sees: it moves in batches, once three new "
-                    + "co-signatures are in or at the top of the hour.")
+            description = "The count answered is the one the group sees, which a co-signature never moves in its "
+                    + "own request: the mixing job releases them in batches, once three new ones are in or at the "
+                    + "end of the hour.")
     @PostMapping("/api/v1/groups/{groupId}/concerns/{concernId}/cosign")
     CosignJson cosign(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId,
             @PathVariable UUID concernId, @RequestBody(required = false) CosignRequest request) {
@@ -186,17 +189,18 @@ class ConcernsApiController {
         return new ConcernJson(view.id(), view.groupId(), view.title(), view.details(), view.category(),
                 view.affected(), view.anonymous(), view.authorName(), view.raisedOn(), view.editedOn(), view.status(),
                 view.cosigns(), view.shared(), view.namedCosigners(), view.cosignedByMe(),
-                messages(view.conversation()), receipt);
+                messages(view.conversation()), receipt, view.waiting());
     }
 
     private static ReceiptJson json(Receipts.ReceiptView view) {
         return new ReceiptJson(view.concernId(), view.groupName(), view.title(), view.details(), view.category(),
                 view.affected(), view.raisedOn(), view.editedOn(), view.status(), view.cosigns(),
-                messages(view.conversation()));
+                messages(view.conversation()), view.waiting());
     }
 
     private static List<MessageJson> messages(List<Concerns.Message> messages) {
-        return messages.stream().map(m -> new MessageJson(m.fromAuthor(), m.organiserName(), m.text(), m.sentOn()))
+        return messages.stream().map(m -> new MessageJson(m.fromAuthor(), m.organiserName(), m.text(), m.sentOn(),
+                m.waiting()))
                 .toList();
     }
 }
