@@ -14,6 +14,7 @@ import org.staffroom.groups.GroupAccess;
 import org.staffroom.identity.AnonymousTags;
 import org.staffroom.shared.DomainException;
 import org.staffroom.shared.DomainException.InvalidInput;
+import org.staffroom.shared.Sealing;
 import org.staffroom.shared.SecretTokens;
 import org.staffroom.shared.TextInput;
 
@@ -44,6 +45,7 @@ public class Responses {
     }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String DRAFT_KEY = "staffroom survey answers saved part-way";
 
     private final JdbcClient jdbc;
     private final org.springframework.jdbc.core.JdbcTemplate batches;
@@ -82,7 +84,7 @@ public class Responses {
         String device = token == null || token.isBlank() ? SecretTokens.newToken(32) : token;
         String owner = owner(accountId, surveyId, device);
         String id = SecretTokens.hash(device);
-        String answers = JSON.writeValueAsString(given);
+        String answers = sealDraft(device, surveyId, JSON.writeValueAsString(given));
         if (jdbc.sql("update surveys_draft set answers = ? where id = ? and survey_id = ? and owner = ?")
                 .params(answers, id, surveyId, owner).update() == 0) {
             jdbc.sql("delete from surveys_draft where id = ?").param(id).update();
@@ -99,7 +101,35 @@ public class Responses {
         }
         return jdbc.sql("select answers from surveys_draft where id = ? and survey_id = ? and owner = ?")
                 .params(SecretTokens.hash(token), surveyId, owner(accountId, surveyId, token)).query(String.class)
-                .optional().map(Responses::readDraft).orElse(Map.of());
+                .optional().flatMap(sealed -> openDraft(token, surveyId, sealed)).map(Responses::readDraft)
+                .orElse(Map.of());
+    }
+
+    /**
+     * Answers saved part-way are sealed under a key from the device's token, which only its cookie holds: a copy
+     * of the database cannot read them, nor pair what someone is about to answer with the member whose
+     * request saved it.
+     */
+    private static String sealDraft(String device, UUID surveyId, String answers) {
+        return java.util.Base64.getEncoder().encodeToString(Sealing.seal(Sealing.keyFromToken(device, DRAFT_KEY),
+                answers.getBytes(java.nio.charset.StandardCharsets.UTF_8), surveyId.toString().getBytes(
+                        java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
+    private static java.util.Optional<String> openDraft(String device, UUID surveyId, String sealed) {
+        if (sealed.startsWith("{")) {
+            // saved before drafts were sealed: given back once, sealed at the next save
+            return java.util.Optional.of(sealed);
+        }
+        byte[] bytes;
+        try {
+            bytes = java.util.Base64.getDecoder().decode(sealed);
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
+        return Sealing.open(Sealing.keyFromToken(device, DRAFT_KEY), bytes,
+                surveyId.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .map(plain -> new String(plain, java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private static Map<String, List<String>> readDraft(String json) {

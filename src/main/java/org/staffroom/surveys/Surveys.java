@@ -176,10 +176,12 @@ public class Surveys {
                 .params(SecretTokens.hash(token), codesRequired, surveyId).update();
         List<String> codes = new java.util.ArrayList<>();
         for (int i = 0; i < newCodes; i++) {
-            String code = SecretTokens.newToken(10);
-            codes.add(code);
-            jdbc.sql("insert into surveys_code (survey_id, code_hash) values (?, ?)")
-                    .params(surveyId, SecretTokens.hash(code)).update();
+            codes.add(SecretTokens.newToken(10));
+        }
+        // stored in the order of their hashes, not the list's: where a code stands in the table says nothing
+        // of where it stood on the list handed out (and so whom it went to), whether or not it is used
+        for (String hash : codes.stream().map(SecretTokens::hash).sorted().toList()) {
+            jdbc.sql("insert into surveys_code (survey_id, code_hash) values (?, ?)").params(surveyId, hash).update();
         }
         return new Link(token, codes);
     }

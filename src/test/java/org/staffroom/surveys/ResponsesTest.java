@@ -294,6 +294,10 @@ class ResponsesTest {
         assertThat(page.locator("#q3")).hasValue("Saved for later");
         assertThat(jdbc.sql("select count(*) from surveys_answer where text = 'Saved for later'").query(Long.class)
                 .single()).as("saved, not sent: nothing counted yet").isZero();
+        assertThat(jdbc.sql("select count(*) from surveys_draft").query(Long.class).single()).isPositive();
+        assertThat(String.join("|", jdbc.sql("select answers from surveys_draft").query(String.class).list()))
+                .as("sealed under the device's key: a copy of the database cannot read what was saved")
+                .doesNotContain("Saved for later").doesNotContain(s.questions().get(3));
 
         Page elsewhere = Pages.signedIn(port, member.email(), Fixtures.PASSWORD);
         elsewhere.navigate(url);
@@ -313,8 +317,9 @@ class ResponsesTest {
         page.locator("#q0-1").check();
         page.locator("button[value=send]").click();
         assertThat(page.locator("main")).containsText("your answers are counted");
-        assertThat(jdbc.sql("select count(*) from surveys_draft where answers like '%Saved for later%'").query(Long.class)
-                .single()).as("sent: the saved answers go").isZero();
+        assertThat(jdbc.sql("select count(*) from surveys_draft where survey_id = ?").param(UUID.fromString(
+                s.path().substring(s.path().lastIndexOf('/') + 1))).query(Long.class).single())
+                .as("sent: the saved answers go").isZero();
         assertThat(jdbc.sql("select count(*) from surveys_answer where text = 'Saved for later'").query(Long.class).single())
                 .isEqualTo(1);
         visited.assertClean();

@@ -8,18 +8,14 @@ import java.util.Arrays;
 import java.util.Optional;
 import java.util.UUID;
 
-import javax.crypto.Cipher;
 import javax.crypto.Mac;
-import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
-import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
-import org.bouncycastle.crypto.generators.HKDFBytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
-import org.bouncycastle.crypto.params.HKDFParameters;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.staffroom.shared.Sealing;
 
 /**
  * Each member's signing secret: 32 random bytes from which their anonymous tags are derived (HMAC-SHA256 of
@@ -33,9 +29,7 @@ public class SigningKeys {
 
     static final int SECRET_BYTES = 32;
     private static final int SALT_BYTES = 16;
-    private static final int NONCE_BYTES = 12;
-    private static final int TAG_BITS = 128;
-    private static final byte[] TOKEN_INFO = "staffroom signing key under an access token".getBytes(StandardCharsets.UTF_8);
+    private static final String TOKEN_INFO = "staffroom signing key under an access token";
 
     private record Wrapped(byte[] signingKey, byte[] signingKeySalt) {
     }
@@ -83,36 +77,14 @@ public class SigningKeys {
                 .params(seal(fromPassword(password, salt), secret, accountId), salt, accountId).update();
     }
 
-    /** AES-256-GCM with a random nonce, bound to the account so that a sealed secret cannot serve another. */
+    /** AES-256-GCM, bound to the account so that a sealed secret cannot serve another. */
     byte[] seal(byte[] key, byte[] plaintext, UUID accountId) {
-        try {
-            byte[] nonce = randomBytes(NONCE_BYTES);
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"), new GCMParameterSpec(TAG_BITS, nonce));
-            cipher.updateAAD(bytes(accountId));
-            byte[] sealed = cipher.doFinal(plaintext);
-            return ByteBuffer.allocate(NONCE_BYTES + sealed.length).put(nonce).put(sealed).array();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sealing.seal(key, plaintext, bytes(accountId));
     }
 
     /** The plaintext, or empty when the key is wrong or the sealed bytes were changed. */
     Optional<byte[]> open(byte[] key, byte[] sealed, UUID accountId) {
-        if (sealed == null || sealed.length <= NONCE_BYTES) {
-            return Optional.empty();
-        }
-        try {
-            Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
-            cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"),
-                    new GCMParameterSpec(TAG_BITS, sealed, 0, NONCE_BYTES));
-            cipher.updateAAD(bytes(accountId));
-            return Optional.of(cipher.doFinal(sealed, NONCE_BYTES, sealed.length - NONCE_BYTES));
-        } catch (javax.crypto.AEADBadTagException e) {
-            return Optional.empty();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        return Sealing.open(key, sealed, bytes(accountId));
     }
 
     /** Argon2id at the password hash's parameters (46 MiB, 1 pass, 1 lane) with its own salt. */
@@ -127,11 +99,7 @@ public class SigningKeys {
 
     /** HKDF-SHA256 of a bearer token (itself 256 random bits), which the database keeps only as a hash. */
     static byte[] fromToken(String token) {
-        HKDFBytesGenerator hkdf = new HKDFBytesGenerator(new SHA256Digest());
-        hkdf.init(new HKDFParameters(token.getBytes(StandardCharsets.UTF_8), null, TOKEN_INFO));
-        byte[] key = new byte[32];
-        hkdf.generateBytes(key, 0, key.length);
-        return key;
+        return Sealing.keyFromToken(token, TOKEN_INFO);
     }
 
     /** HMAC-SHA256 of the scope under the member's secret. */
