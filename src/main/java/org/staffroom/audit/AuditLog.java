@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.staffroom.directory.JoinRequests.JoinRequestHandled;
 import org.staffroom.directory.JoinRequests.JoinRequestsViewed;
@@ -22,7 +23,9 @@ import org.staffroom.groups.GroupEvents.RoleChanged;
 import org.staffroom.identity.AccountEvents;
 import org.staffroom.identity.AccountView;
 import org.staffroom.identity.Accounts;
+import org.staffroom.mail.Mailer.OutboxRead;
 import org.staffroom.shared.DomainException;
+import org.staffroom.shared.Jobs;
 import org.staffroom.shared.Times;
 
 /** Listens to the events of other features and keeps a content-free record of them. */
@@ -39,8 +42,12 @@ public class AuditLog {
     private final GroupAccess access;
     private final Accounts accounts;
     private final Clock clock;
+    private final Jobs jobs;
 
-    AuditLog(JdbcClient jdbc, GroupAccess access, Accounts accounts, Clock clock) {
+    static final int ACCOUNT_EVENTS_DAYS = 90;
+
+    AuditLog(JdbcClient jdbc, GroupAccess access, Accounts accounts, Clock clock, Jobs jobs) {
+        this.jobs = jobs;
         this.jdbc = jdbc;
         this.access = access;
         this.accounts = accounts;
@@ -55,11 +62,6 @@ public class AuditLog {
     @EventListener
     void on(AccountEvents.SignInThrottled event) {
         record(null, null, event.accountId(), "SIGN_IN_THROTTLED");
-    }
-
-    @EventListener
-    void on(AccountEvents.SignedIn event) {
-        record(null, event.accountId(), event.accountId(), "SIGNED_IN");
     }
 
     @EventListener
@@ -129,15 +131,41 @@ public class AuditLog {
     }
 
     @EventListener
+    void on(OutboxRead event) {
+        record(null, event.administratorId(), null, "OUTBOX_READ");
+    }
+
+    @EventListener
     void on(JoinRequestsViewed event) {
         record(event.groupId(), event.organiserId(), null, "JOIN_REQUESTS_VIEWED");
     }
 
+    /**
+     * Records an event with its day only: a time would say who was active at the hour an anonymous act was
+     * released (docs/anonymity.md). Sign-ins are not recorded at all; the account page lists a member's
+     * sessions while they last.
+     */
     private void record(UUID groupId, UUID actorId, UUID subjectId, String kind) {
         jdbc.sql("""
                 insert into audit_event (id, occurred_at, group_id, actor_id, subject_id, kind)
                 values (?, ?, ?, ?, ?, ?)""")
-                .params(UUID.randomUUID(), Times.now(clock), groupId, actorId, subjectId, kind).update();
+                .params(UUID.randomUUID(), Times.today(clock).atStartOfDay().atOffset(java.time.ZoneOffset.UTC), groupId,
+                        actorId, subjectId, kind).update();
+    }
+
+    /**
+     * Every night, events about accounts rather than groups (failed sign-ins, new tokens and passkeys, reads of
+     * this log) older than {@value #ACCOUNT_EVENTS_DAYS} days are deleted; a group's events stay as its record.
+     */
+    @Scheduled(cron = "${staffroom.audit.expire-cron:0 45 3 * * *}")
+    void expireScheduled() {
+        jobs.onClock("audit-expire", this::expire);
+    }
+
+    public int expire() {
+        return jdbc.sql("delete from audit_event where group_id is null and occurred_at < ?")
+                .param(Times.today(clock).minusDays(ACCOUNT_EVENTS_DAYS).atStartOfDay().atOffset(java.time.ZoneOffset.UTC))
+                .update();
     }
 
     /** A group's events, for its organisers. */
@@ -148,11 +176,13 @@ public class AuditLog {
                 where group_id = ? order by occurred_at desc limit 500""").param(groupId).query(Row.class).list());
     }
 
-    /** Every event, for administrators. */
+    /** Every event, for administrators; their reading is itself recorded. */
+    @org.springframework.transaction.annotation.Transactional
     public List<Entry> all(UUID administratorId) {
         if (!accounts.get(administratorId).administrator()) {
             throw new DomainException.Forbidden("error.administratorsOnly");
         }
+        record(null, administratorId, null, "AUDIT_READ");
         return entries(jdbc.sql("""
                 select occurred_at, kind, actor_id, subject_id from audit_event
                 order by occurred_at desc limit 500""").query(Row.class).list());

@@ -67,10 +67,20 @@ public class AccessTokens {
         return issue(accountId, name, "personal", null, secrets.current(accountId).orElse(null));
     }
 
+    /**
+     * Expired sign-in tokens go: each one's expiry is its sign-in time and twelve hours (docs/anonymity.md).
+     * Also each hour, for instances where nobody signs in through the API for a while.
+     */
+    @org.springframework.scheduling.annotation.Scheduled(cron = "${staffroom.identity.expire-tokens-cron:0 15 * * * *}")
+    public int deleteExpired() {
+        return jdbc.sql("delete from identity_token where kind = 'sign-in' and expires_at < ?").param(Times.now(clock))
+                .update();
+    }
+
     /** @param secret the member's signing secret, unlocked by the password just given */
     @Transactional
     public IssuedToken createForSignIn(UUID accountId, byte[] secret) {
-        jdbc.sql("delete from identity_token where kind = 'sign-in' and expires_at < ?").param(Times.now(clock)).update();
+        deleteExpired();
         return issue(accountId, "sign-in", "sign-in", clock.instant().plus(SIGN_IN_TOKEN_LIFETIME), secret);
     }
 
@@ -82,7 +92,10 @@ public class AccessTokens {
                 .params(UUID.randomUUID(), accountId, name, SecretTokens.hash(token), kind, Times.today(clock),
                         Times.utc(expiresAt), secret == null ? null : secrets.sealForToken(token, accountId, secret))
                 .update();
-        events.publishEvent(new AccessTokenCreated(accountId));
+        if (expiresAt == null) {
+            // a personal token is a security event; a sign-in token is a sign-in, which the audit does not keep
+            events.publishEvent(new AccessTokenCreated(accountId));
+        }
         return new IssuedToken(token, expiresAt);
     }
 

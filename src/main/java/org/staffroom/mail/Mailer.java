@@ -52,10 +52,14 @@ public class Mailer {
     private final boolean smtpConfigured;
     private final Clock clock;
     private final Jobs jobs;
+    private final org.springframework.context.ApplicationEventPublisher events;
+    static final int KEPT_DAYS = 30;
 
     Mailer(JdbcClient jdbc, Groups groups, Accounts accounts, MessageSource messages, InstanceSettings settings, ObjectProvider<JavaMailSender> sender,
-            @Value("${staffroom.mail.from}") String from, @Value("${spring.mail.host:}") String smtpHost, Clock clock, Jobs jobs) {
+            @Value("${staffroom.mail.from}") String from, @Value("${spring.mail.host:}") String smtpHost, Clock clock, Jobs jobs,
+            org.springframework.context.ApplicationEventPublisher events) {
         this.jobs = jobs;
+        this.events = events;
         this.smtpConfigured = !smtpHost.isBlank();
         this.jdbc = jdbc;
         this.groups = groups;
@@ -98,6 +102,32 @@ public class Mailer {
                 insert into mail_outbox (id, recipient, subject, body, created_at, delivered)
                 values (?, ?, ?, ?, ?, false)""")
                 .params(UUID.randomUUID(), recipient, subject, body, Times.now(clock)).update();
+    }
+
+    /** An administrator read the outbox (the audit log records it). */
+    public record OutboxRead(UUID administratorId) {
+    }
+
+    /** The latest messages, for an administrator, whose reading the audit log records. */
+    @org.springframework.transaction.annotation.Transactional
+    public List<OutboxMessage> outbox(UUID administratorId) {
+        events.publishEvent(new OutboxRead(administratorId));
+        return outbox();
+    }
+
+    /**
+     * Every night, messages sent more than a day ago, and any older than {@value #KEPT_DAYS} days, are deleted:
+     * the outbox is a queue, not a record of who was told what when.
+     */
+    @Scheduled(cron = "${staffroom.mail.expire-cron:0 40 3 * * *}")
+    void expireScheduled() {
+        jobs.onClock("mail-expire", this::expire);
+    }
+
+    public int expire() {
+        OffsetDateTime now = Times.now(clock);
+        return jdbc.sql("delete from mail_outbox where (delivered and created_at < ?) or created_at < ?")
+                .params(now.minusDays(1), now.minusDays(KEPT_DAYS)).update();
     }
 
     public List<OutboxMessage> outbox() {

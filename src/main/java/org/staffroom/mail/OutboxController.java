@@ -1,8 +1,10 @@
 package org.staffroom.mail;
 
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.staffroom.identity.CurrentAccount;
 
 /** Administrators only (the security configuration guards /admin/**). */
 @Controller
@@ -17,8 +19,8 @@ class OutboxController {
     }
 
     @GetMapping("/admin/outbox")
-    String outbox(Model model) {
-        model.addAttribute("messages", mailer.outbox());
+    String outbox(@AuthenticationPrincipal CurrentAccount me, Model model) {
+        model.addAttribute("messages", mailer.outbox(me.id()));
         return VIEW;
     }
 }

@@ -240,13 +240,20 @@ class PasskeySupport {
             if (added) {
                 TextInput.line("label", credential.getLabel(), MAX_LABEL, true);
             }
-            delegate.save(credential);
+            // the days it was made and last used, not the times: a time of use is a time of sign-in (docs/anonymity.md)
+            delegate.save(org.springframework.security.web.webauthn.api.ImmutableCredentialRecord
+                    .fromCredentialRecord(credential).created(day(credential.getCreated()))
+                    .lastUsed(day(credential.getLastUsed())).build());
             if (added) {
                 PublicKeyCredentialUserEntity user = users.findById(credential.getUserEntityUserId());
                 if (user != null) {
                     events.publishEvent(new PasskeyAdded(UUID.fromString(user.getName())));
                 }
             }
+        }
+
+        private static java.time.Instant day(java.time.Instant instant) {
+            return instant == null ? null : instant.truncatedTo(java.time.temporal.ChronoUnit.DAYS);
         }
 
         @Override
