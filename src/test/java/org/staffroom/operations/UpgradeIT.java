@@ -102,14 +102,20 @@ class UpgradeIT {
 
             assertThat(me.get("memberships").get(0).get("groupId").asString()).isEqualTo(group.toString());
             assertThat(me.get("memberships").get(0).get("role").asString()).isEqualTo("ORGANISER");
-            // features that came later work on the old rows: an anonymous concern, co-signed by the organiser
+            // features that came later work on the old rows: an anonymous concern (waiting for the mixing job's
+            // release), and a named one co-signed anonymously by the organiser (waiting likewise)
+            JsonClient.Answer waiting = memberApi.post("/api/v1/groups/" + group + "/concerns", Map.of("title",
+                    "Shouting at handover", "details", "Every morning.", "category", "BULLYING_AND_HARASSMENT",
+                    "affected", "Day shift", "anonymous", true));
+            assertThat(waiting.status()).as(waiting.body()).isEqualTo(201);
+            assertThat(waiting.json().get("receipt").asString()).isNotBlank();
             JsonClient.Answer raised = memberApi.post("/api/v1/groups/" + group + "/concerns", Map.of("title",
                     "Breaks on nights", "details", "No cover for breaks after midnight.", "category", "STAFFING_AND_WORKLOAD",
-                    "affected", "Night shift", "anonymous", true));
+                    "affected", "Night shift", "anonymous", false));
             assertThat(raised.status()).as(raised.body()).isEqualTo(201);
             String concern = raised.json().get("id").asString();
-            assertThat(organiserApi.post("/api/v1/groups/" + group + "/concerns/" + concern + "/cosign", Map.of()).status())
-                    .isIn(200, 201, 204);
+            assertThat(organiserApi.post("/api/v1/groups/" + group + "/concerns/" + concern + "/cosign",
+                    Map.of("anonymous", true)).status()).isIn(200, 201, 204);
             assertThat(organiserApi.get("/api/v1/groups/" + group + "/concerns").json().toString()).contains("Breaks on nights");
         }
     }
