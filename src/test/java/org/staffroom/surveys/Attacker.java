@@ -42,6 +42,17 @@ final class Attacker {
 
     /** The respondents of a group (or -1: the whole survey) with one answer to every breakdown question. */
     record Cell(int part, int[] items, long size) {
+
+        /** The cells of respondents given as their part followed by their breakdown items. */
+        static List<Cell> of(List<int[]> respondents) {
+            java.util.Map<List<Integer>, Long> sizes = new java.util.LinkedHashMap<>();
+            for (int[] respondent : respondents) {
+                sizes.merge(Arrays.stream(respondent).boxed().toList(), 1L, Long::sum);
+            }
+            return sizes.entrySet().stream().map(e -> new Cell(e.getKey().getFirst(),
+                    e.getKey().subList(1, e.getKey().size()).stream().mapToInt(Integer::intValue).toArray(), e.getValue()))
+                    .toList();
+        }
     }
 
     /**

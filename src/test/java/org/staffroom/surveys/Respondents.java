@@ -79,15 +79,8 @@ record Respondents(Attacker.Kind kind, int options, int min, int max, int groups
 
     /** The joint table's cells, with their true sizes: what the attacker is given. */
     List<Attacker.Cell> cells() {
-        Map<String, Long> sizes = new LinkedHashMap<>();
-        Map<String, Attacker.Cell> cells = new LinkedHashMap<>();
-        for (Respondent r : list) {
-            String key = part(r) + java.util.Arrays.toString(r.items());
-            sizes.merge(key, 1L, Long::sum);
-            cells.put(key, new Attacker.Cell(part(r), r.items(), 0));
-        }
-        return cells.entrySet().stream().map(e -> new Attacker.Cell(e.getValue().part(), e.getValue().items(),
-                sizes.get(e.getKey()))).toList();
+        return Attacker.Cell.of(list.stream().map(r -> java.util.stream.IntStream.concat(
+                java.util.stream.IntStream.of(part(r)), java.util.Arrays.stream(r.items())).toArray()).toList());
     }
 
     /** The figures as viewers receive them under a decision. */
