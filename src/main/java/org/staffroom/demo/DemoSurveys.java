@@ -16,10 +16,48 @@ import org.staffroom.surveys.Surveys;
  * The demo's surveys: a closed and published network survey answered by 60 members across the two groups
  * (enough that some breakdowns show and others are hidden), and an open survey in the mental health team.
  */
-final class DemoSurveys {
+public final class DemoSurveys {
 
-    private static final List<String> NETWORK_QUESTIONS = List.of("profession", "contract", "stress", "safe_to_raise",
+    /** The network survey's questions, from the bank. */
+    public static final List<String> NETWORK_QUESTIONS = List.of("profession", "contract", "stress", "safe_to_raise",
             "bullied_by_managers", "unpaid_hours", "travel_paid");
+
+    /** Respondents to the network survey in the mental health team and in the home care group. */
+    public static final int MENTAL_HEALTH_RESPONDENTS = 35;
+    public static final int HOME_CARE_RESPONDENTS = 25;
+
+    /**
+     * One respondent's answers to the network survey, as option numbers (hours for unpaid hours). The disclosure
+     * tests answer the same, so that the demo's published figures are among the cases they attack.
+     */
+    public record NetworkAnswers(int profession, int contract, int stress, int safeToRaise, int bulliedByManagers,
+            int unpaidHours, int travelPaid) {
+
+        /** The i-th of the mental health team: nurses, social workers and psychologists; permanent, a few bank. */
+        public static NetworkAnswers mentalHealth(int i) {
+            return of(i % 7 < 3 ? 0 : i % 7 < 5 ? 6 : 5, i % 9 == 0 ? 1 : 0, i, 3 + i % 5, 3);
+        }
+
+        /**
+         * The i-th of the home care group: care workers and, the last two, managers; mostly zero-hours; travel
+         * time mostly unpaid.
+         */
+        public static NetworkAnswers homeCare(int i) {
+            return of(i < HOME_CARE_RESPONDENTS - 2 ? 7 : 8, i % 5 < 3 ? 4 : 0, i + 1, 1 + i % 3, i % 3 == 0 ? 1 : 2);
+        }
+
+        private static NetworkAnswers of(int profession, int contract, int i, int unpaidHours, int travelPaid) {
+            return new NetworkAnswers(profession, contract, 2 + (i * 3) % 3, (i * 2) % Question.AGREEMENT.size(),
+                    i % 4 == 0 ? 1 : 0, unpaidHours, travelPaid);
+        }
+
+        /** The answers by question code. */
+        public Map<String, Integer> byCode() {
+            return Map.of("profession", profession, "contract", contract, "stress", stress, "safe_to_raise",
+                    safeToRaise, "bullied_by_managers", bulliedByManagers, "unpaid_hours", unpaidHours, "travel_paid",
+                    travelPaid);
+        }
+    }
 
     private final Surveys surveys;
     private final Responses responses;
@@ -43,16 +81,11 @@ final class DemoSurveys {
         surveys.open(coordinator, network, survey, LocalDate.now().plusDays(1).toString());
         Map<String, UUID> ids = new HashMap<>();
         surveys.get(coordinator, network, survey).questions().forEach(q -> ids.put(q.code(), q.id()));
-        for (int i = 0; i < mentalHealthMembers.size(); i++) {
-            // nurses, social workers and psychologists; permanent contracts; no travel between visits
-            int job = i % 7 < 3 ? 0 : i % 7 < 5 ? 6 : 5;
-            answer(mentalHealthMembers.get(i), mentalHealth, survey, ids, job, i % 9 == 0 ? 1 : 0, i, 3 + i % 5, 3);
+        for (int i = 0; i < MENTAL_HEALTH_RESPONDENTS; i++) {
+            answer(mentalHealthMembers.get(i), mentalHealth, survey, ids, NetworkAnswers.mentalHealth(i));
         }
-        for (int i = 0; i < homeCareMembers.size(); i++) {
-            // care workers and two managers; mostly zero-hours; travel time mostly unpaid
-            int job = i < homeCareMembers.size() - 2 ? 7 : 8;
-            answer(homeCareMembers.get(i), homeCare, survey, ids, job, i % 5 < 3 ? 4 : 0, i + 1, 1 + i % 3,
-                    i % 3 == 0 ? 1 : 2);
+        for (int i = 0; i < HOME_CARE_RESPONDENTS; i++) {
+            answer(homeCareMembers.get(i), homeCare, survey, ids, NetworkAnswers.homeCare(i));
         }
         surveys.close(coordinator, network, survey);
         surveys.publish(coordinator, network, survey);
@@ -66,16 +99,10 @@ final class DemoSurveys {
         surveys.open(organiser, team, open, LocalDate.now().plusDays(14).toString());
     }
 
-    private void answer(UUID member, UUID groupId, UUID survey, Map<String, UUID> ids, int job, int contract, int i,
-            int unpaidHours, int travel) {
+    private void answer(UUID member, UUID groupId, UUID survey, Map<String, UUID> ids, NetworkAnswers given) {
         Map<UUID, Responses.Answer> answers = new HashMap<>();
-        answers.put(ids.get("profession"), choice(job));
-        answers.put(ids.get("contract"), choice(contract));
-        answers.put(ids.get("stress"), choice(2 + (i * 3) % 3));
-        answers.put(ids.get("safe_to_raise"), choice((i * 2) % Question.AGREEMENT.size()));
-        answers.put(ids.get("bullied_by_managers"), choice(i % 4 == 0 ? 1 : 0));
-        answers.put(ids.get("unpaid_hours"), new Responses.Answer(null, unpaidHours, null));
-        answers.put(ids.get("travel_paid"), choice(travel));
+        given.byCode().forEach((code, answer) -> answers.put(ids.get(code), code.equals("unpaid_hours")
+                ? new Responses.Answer(null, answer, null) : choice(answer)));
         tags.actingAs(member, password, () -> {
             responses.respond(member, groupId, survey, answers);
             return null;

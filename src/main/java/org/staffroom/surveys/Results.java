@@ -13,18 +13,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.staffroom.groups.Networks;
 import org.staffroom.shared.DomainException;
-import org.staffroom.surveys.DisclosureControl.Line;
 import org.staffroom.surveys.DisclosureControl.Reason;
 
 /**
- * A survey's results, read from the counts and passed through {@link DisclosureControl}: a hidden row
- * carries its reason and no figure at all. Members see them once published; those who run the survey once
- * it has closed, to check them before publishing. Free text is never counted.
+ * A survey's results, read from the counts under each question's disclosure decision ({@link Releases}): a
+ * hidden row carries its reason and no figure at all. Members see them once published; those who run the
+ * survey once it has closed, to check them before publishing. Free text is never counted.
  *
- * <p>A network survey is decided over its whole table at once — the network, each group, and each answer of
- * the breakdown question within both — so that every viewer sees the same decision for the same figure:
- * coordinators see the network's rows and one row per group; a group's members see the network's rows and
- * their own group's.
+ * <p>A question is decided once over every figure any viewer can see — the survey, each group, and each
+ * answer of every breakdown question within both — so that every viewer sees the same decision for the same
+ * figure: coordinators see the network's rows and one row per group; a group's members see the network's rows
+ * and their own group's.
  */
 @Service
 public class Results {
@@ -74,7 +73,7 @@ public class Results {
     private final Surveys surveys;
     private final Counts counts;
     private final Networks networks;
-    private final SurveySettings settings;
+    private final Releases releases;
     /**
      * A network survey's results broken down by a question hold, for every question, every group's rows: past
      * this many groups the whole survey at once is too large for one answer (at national scale it exhausted a
@@ -83,18 +82,18 @@ public class Results {
     private final int wholeSurveyGroups;
 
     @org.springframework.beans.factory.annotation.Autowired
-    Results(JdbcClient jdbc, Surveys surveys, Counts counts, Networks networks, SurveySettings settings) {
-        this(jdbc, surveys, counts, networks, settings, WHOLE_SURVEY_GROUPS);
+    Results(JdbcClient jdbc, Surveys surveys, Counts counts, Networks networks, Releases releases) {
+        this(jdbc, surveys, counts, networks, releases, WHOLE_SURVEY_GROUPS);
     }
 
-    Results(JdbcClient jdbc, Surveys surveys, Counts counts, Networks networks, SurveySettings settings,
+    Results(JdbcClient jdbc, Surveys surveys, Counts counts, Networks networks, Releases releases,
             int wholeSurveyGroups) {
         this.wholeSurveyGroups = wholeSurveyGroups;
         this.jdbc = jdbc;
         this.surveys = surveys;
         this.counts = counts;
         this.networks = networks;
-        this.settings = settings;
+        this.releases = releases;
     }
 
     /** @param by the breakdown question, by its bank code or id; null or blank for none */
@@ -150,6 +149,7 @@ public class Results {
         }
         counts.foldWaiting();
         UUID viewerGroup = scope instanceof Scope.Group g && row.networkId() != null ? g.id() : null;
+        Map<UUID, Releases.Decision> decisions = releases.of(row, tables, breakdown, viewerGroup);
         Map<String, Long> stored = new HashMap<>();
         Set<UUID> answeredIn = read(surveyId, row.networkId() != null, breakdown,
                 tables.size() == 1 ? tables.getFirst() : null, viewerGroup, stored);
@@ -162,7 +162,8 @@ public class Results {
         }
         List<QuestionResult> results = new ArrayList<>();
         for (Question question : tables) {
-            results.add(result(question, breakdown, stored, groups, scope instanceof Scope.Network, viewerGroup));
+            results.add(result(question, breakdown, stored, groups, scope instanceof Scope.Network, viewerGroup,
+                    decisions.get(question.id())));
         }
         View previous = withPrevious ? previous(accountId, scope, row) : null;
         if (previous != null) {
@@ -185,9 +186,8 @@ public class Results {
     /**
      * Reads the counts the tables need into {@code stored}, keyed "part/by question/by item/question/item"
      * (and "/total" for the sum of numbers), where the part is a group's id or "all" for the whole survey:
-     * the whole survey's summed by the database; of each group of a network survey, the sizes (every figure's
-     * size goes into the decision) and the answers of the rows shown — each group's answers to everyone
-     * for coordinators, one group's breakdown for its members. Returns the groups answers came from.
+     * the whole survey's summed by the database; of a network survey's groups, the rows the viewer sees —
+     * each group's everyone for coordinators, one group's breakdown for its members. Returns the groups read.
      */
     private Set<UUID> read(UUID surveyId, boolean network, Question breakdown, Question only, UUID viewerGroup,
             Map<String, Long> stored) {
@@ -211,7 +211,7 @@ public class Results {
         if (network) {
             params.add(viewerGroup == null ? Counts.NONE : viewerGroup);
             jdbc.sql("select group_id, by_question, by_item, question_id, item, respondents, total" + where
-                    + " and (item = " + Counts.ANSWERED + (viewerGroup == null ? " or by_question = ?)" : " or group_id = ?)"))
+                    + (viewerGroup == null ? " and by_question = ?" : " and group_id = ?"))
                     .params(params)
                     .query((rs, n) -> {
                         UUID group = rs.getObject("group_id", UUID.class);
@@ -248,8 +248,8 @@ public class Results {
     }
 
     private QuestionResult result(Question question, Question breakdown, Map<String, Long> stored,
-            Map<UUID, String> groups, boolean perGroup, UUID viewerGroup) {
-        int k = settings.thresholdFor(question);
+            Map<UUID, String> groups, boolean perGroup, UUID viewerGroup, Releases.Decision decision) {
+        int k = decision.threshold();
         // the breakdown's parts: "" for everyone, then one per answer and "-1" for not stated
         Map<String, String> byParts = new LinkedHashMap<>();
         byParts.put("", Counts.NONE + "/0");
@@ -259,26 +259,28 @@ public class Results {
             }
             byParts.put(String.valueOf(Counts.NOT_STATED), breakdown.id() + "/" + Counts.NOT_STATED);
         }
-        List<String> scopes = new ArrayList<>(List.of(ALL));
-        groups.keySet().forEach(g -> scopes.add(g.toString()));
         Map<String, Long> sizes = new LinkedHashMap<>();
-        for (String part : scopes) {
+        List<String> parts = new ArrayList<>(List.of(ALL));
+        groups.keySet().forEach(g -> parts.add(g.toString()));
+        for (String part : parts) {
             byParts.forEach((by, key) -> sizes.put(part + "/" + by,
                     stored.getOrDefault(part + "/" + key + "/" + question.id() + "/" + Counts.ANSWERED, 0L)));
         }
-        List<String> answers = byParts.keySet().stream().filter(by -> !by.isEmpty()).toList();
-        List<Line> lines = new ArrayList<>();
-        for (String part : scopes) {
-            if (!answers.isEmpty()) {
-                lines.add(new Line(part + "/", answers.stream().map(by -> part + "/" + by).toList()));
-            }
+        // a figure the decision did not cover (a group that joined since) has nobody: hidden as fewer than k
+        Map<String, Reason> hidden = new HashMap<>();
+        for (String part : parts) {
+            byParts.forEach((by, key) -> {
+                UUID byQuestion = UUID.fromString(key.substring(0, key.indexOf('/')));
+                int byItem = Integer.parseInt(key.substring(key.indexOf('/') + 1));
+                Reason reason = decision.reason(part.equals(ALL) ? null : UUID.fromString(part), byQuestion, byItem);
+                if (reason == null && sizes.get(part + "/" + by) < k) {
+                    reason = Reason.FEWER_THAN_K;
+                }
+                if (reason != null) {
+                    hidden.put(part + "/" + by, reason);
+                }
+            });
         }
-        if (!groups.isEmpty()) {
-            for (String by : byParts.keySet()) {
-                lines.add(new Line(ALL + "/" + by, groups.keySet().stream().map(g -> g + "/" + by).toList()));
-            }
-        }
-        Map<String, Reason> hidden = DisclosureControl.decide(sizes, lines, k);
         List<Row> rows = new ArrayList<>();
         byParts.forEach((by, key) -> rows.add(row(question, breakdown, by, ALL, key, null, sizes, hidden, stored, k)));
         if (perGroup) {

@@ -11,9 +11,11 @@ class SurveyJobs {
     private final Counts counts;
     private final Shuffle shuffle;
     private final Surveys surveys;
+    private final Releases releases;
     private final Jobs jobs;
 
-    SurveyJobs(Counts counts, Shuffle shuffle, Surveys surveys, Jobs jobs) {
+    SurveyJobs(Counts counts, Shuffle shuffle, Surveys surveys, Releases releases, Jobs jobs) {
+        this.releases = releases;
         this.counts = counts;
         this.shuffle = shuffle;
         this.surveys = surveys;
@@ -30,6 +32,12 @@ class SurveyJobs {
     @Scheduled(initialDelayString = "PT30S", fixedDelayString = "PT10M")
     void carryOnShuffles() {
         jobs.whenFree("surveys-carry-on-shuffles", shuffle::carryOn);
+    }
+
+    /** Decides what closed surveys' results may show (a national survey's audit takes a while). */
+    @Scheduled(fixedDelayString = "PT1M", initialDelayString = "PT20S")
+    void decideReleases() {
+        jobs.whenFree("surveys-decide-releases", releases::decideWaiting);
     }
 
     /** Closes the surveys past their closing date. */

@@ -47,7 +47,7 @@ class ResultsSizeTest {
     Counts counts;
 
     @Autowired
-    SurveySettings settings;
+    Releases releases;
 
     @Autowired
     Results results;
@@ -71,7 +71,7 @@ class ResultsSizeTest {
         api.post(survey + "/close", coordinator.token(), Map.of());
         UUID surveyId = UUID.fromString(survey.substring(survey.lastIndexOf('/') + 1));
         Scope scope = new Scope.Network(networkId);
-        Results oneGroupAtMost = new Results(jdbc, surveys, counts, networks, settings, 1);
+        Results oneGroupAtMost = new Results(jdbc, surveys, counts, networks, releases, 1);
 
         assertThatThrownBy(() -> oneGroupAtMost.of(coordinator.id(), scope, surveyId, job, null))
                 .isInstanceOfSatisfying(DomainException.InvalidInput.class, e -> assertThat(e.field()).isEqualTo("question"));

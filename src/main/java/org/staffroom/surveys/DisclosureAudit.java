@@ -1,0 +1,869 @@
+package org.staffroom.surveys;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+import org.staffroom.surveys.DisclosureControl.Answers;
+import org.staffroom.surveys.DisclosureControl.Figure;
+import org.staffroom.surveys.DisclosureControl.Figures;
+import org.staffroom.surveys.DisclosureControl.Values;
+
+/**
+ * The audit behind {@link DisclosureControl}: how far a viewer can narrow what a set of respondents answered,
+ * from every figure shown, by linear programming over the linked tables (as tau-ARGUS's audit does).
+ *
+ * <p>The respondents to a question fall into <em>cells</em>, the finest sets the figures tell apart. While the
+ * joint table of every breakdown question has at most {@value #JOINT_CELLS} cells a group and the whole
+ * problem stays under {@value #EXACT_VARIABLES} unknowns, a cell is a group's respondents with one answer to
+ * every breakdown question at once: breakdowns by job and by contract are then margins of one table, and a
+ * cell's size is unknown, bounded by how many gave each pair of breakdown answers (the breakdown questions'
+ * tables by each other) and by every figure's size. Otherwise there is one <em>cutting</em> into cells per
+ * breakdown (a group's respondents with one answer to it), and the cuttings are tied together by the figures
+ * they share (everyone in a group, everyone in the survey): where such a figure is hidden, every cutting
+ * must agree on its answers.
+ *
+ * <p>Every figure's size is taken as known (the breakdown questions' own tables and the turnout publish most
+ * of them), so a cell of nobody is known to be empty and no size is relied on to hide anything. Each shown
+ * figure fixes the sum of its cells' answers; a mean, shown to one decimal place, fixes their sum of numbers
+ * to within its rounding.
+ */
+final class DisclosureAudit {
+
+    /** Joint cells a group, at most, for the breakdowns to be audited as one joint table. */
+    static final int JOINT_CELLS = 128;
+    /** Unknowns, at most, in a linear program solved whole. */
+    static final int EXACT_VARIABLES = 1500;
+    /** Unknowns in the first neighbourhood tried in a problem too large to solve whole. */
+    static final int LOCAL_VARIABLES = 250;
+    static final double EPSILON = 1e-6;
+    /** The breakdown of the joint table's cutting. */
+    static final int JOINT = -2;
+
+    final Figures in;
+    /** Unknowns a cell has for its answers: one per option, or one sum of numbers. */
+    final int answers;
+    final List<Figure> figures = new ArrayList<>();
+    final Map<Figure, Integer> index = new HashMap<>();
+    final long[] size;
+    final List<Space> spaces = new ArrayList<>();
+    /** Figures holding the same non-empty cells — the same respondents, as far as anyone can tell — share a class. */
+    final int[] same;
+
+    /** One way of cutting the respondents into cells. */
+    static final class Space {
+        final int breakdown;
+        final int cells;
+        final int[] part;
+        final double[] lower;
+        final double[] upper;
+        /** Each cell's true answers and size (known where a figure is the cell itself); null for the joint table. */
+        final double[][] truth;
+        /** For each figure its non-empty cells, in order; null for a figure this cutting does not hold. */
+        final int[][] of;
+        /** For each cell, the figures holding it. */
+        final int[][] holders;
+        final int offset;
+
+        Space(int breakdown, int[] part, double[] lower, double[] upper, double[][] truth, int[][] of, int offset) {
+            this.breakdown = breakdown;
+            this.cells = part.length;
+            this.part = part;
+            this.lower = lower;
+            this.upper = upper;
+            this.truth = truth;
+            this.of = of;
+            this.offset = offset;
+            List<List<Integer>> holding = new ArrayList<>();
+            for (int c = 0; c < cells; c++) {
+                holding.add(new ArrayList<>());
+            }
+            for (int f = 0; f < of.length; f++) {
+                if (of[f] != null) {
+                    for (int c : of[f]) {
+                        holding.get(c).add(f);
+                    }
+                }
+            }
+            holders = holding.stream().map(DisclosureAudit::ints).toArray(int[][]::new);
+        }
+
+        boolean holds(int figure) {
+            return of[figure] != null;
+        }
+
+        boolean fixedSize(int cell) {
+            return lower[cell] == upper[cell];
+        }
+    }
+
+    DisclosureAudit(Figures in) {
+        this.in = in;
+        this.answers = in.answers() == Answers.NUMBER ? 1 : in.options();
+        List<Integer> parts = new ArrayList<>(List.of(DisclosureControl.WHOLE));
+        IntStream.range(0, in.groups()).forEach(parts::add);
+        for (int p : parts) {
+            add(new Figure(p, 0, 0));
+            for (int b = 1; b <= in.items().size(); b++) {
+                for (int item : in.items().get(b - 1)) {
+                    add(new Figure(p, b, item));
+                }
+            }
+        }
+        size = figures.stream().mapToLong(f -> values(f).respondents()).toArray();
+        int breakdowns = in.items().size();
+        if (breakdowns <= 1) {
+            spaces.add(separate(breakdowns));
+        } else if (!joint()) {
+            for (int b = 1; b <= breakdowns; b++) {
+                spaces.add(separate(b));
+            }
+        }
+        same = classes();
+    }
+
+    private void add(Figure figure) {
+        index.put(figure, figures.size());
+        figures.add(figure);
+    }
+
+    Values values(Figure figure) {
+        return in.values().getOrDefault(figure, new Values(0, new long[in.options()], 0));
+    }
+
+    Values values(int figure) {
+        return values(figures.get(figure));
+    }
+
+    private int nodes() {
+        return spaces.isEmpty() ? 0 : spaces.getLast().offset + spaces.getLast().cells;
+    }
+
+    /** The parts cells belong to: each group of a network survey, or the whole of a group's own survey. */
+    private int[] cellParts() {
+        return in.groups() == 0 ? new int[] {DisclosureControl.WHOLE} : IntStream.range(0, in.groups()).toArray();
+    }
+
+    /** The figures holding a cell of part {@code p} with {@code item} of breakdown {@code by}. */
+    private static List<Figure> holdersOf(int p, int by, int item) {
+        List<Figure> holders = new ArrayList<>(List.of(new Figure(p, by, item), new Figure(p, 0, 0)));
+        if (p != DisclosureControl.WHOLE) {
+            holders.add(new Figure(DisclosureControl.WHOLE, by, item));
+            holders.add(new Figure(DisclosureControl.WHOLE, 0, 0));
+        }
+        return holders.stream().distinct().toList();
+    }
+
+    /** One cell for each part and item of breakdown {@code by} (none: a cell for each part), of known size. */
+    private Space separate(int by) {
+        List<Integer> items = by == 0 ? List.of(0) : in.items().get(by - 1);
+        List<Integer> parts = new ArrayList<>();
+        List<double[]> truths = new ArrayList<>();
+        Map<Figure, List<Integer>> cellsOf = new LinkedHashMap<>();
+        for (int p : cellParts()) {
+            for (int item : items) {
+                Values v = values(new Figure(p, by, item));
+                if (v.respondents() == 0) {
+                    continue;
+                }
+                for (Figure holder : holdersOf(p, by, item)) {
+                    cellsOf.computeIfAbsent(holder, h -> new ArrayList<>()).add(parts.size());
+                }
+                parts.add(p);
+                double[] truth = new double[answers + 1];
+                for (int a = 0; a < answers; a++) {
+                    truth[a] = in.answers() == Answers.NUMBER ? v.total() : v.chosen()[a];
+                }
+                truth[answers] = v.respondents();
+                truths.add(truth);
+            }
+        }
+        double[] sizes = truths.stream().mapToDouble(t -> t[answers]).toArray();
+        return new Space(by, ints(parts), sizes, sizes.clone(), truths.toArray(double[][]::new), figuresOf(cellsOf, by),
+                nodes());
+    }
+
+    /** Figures as cells: those of breakdown {@code by} (every one, for the joint table) and those shared by all. */
+    private int[][] figuresOf(Map<Figure, List<Integer>> cellsOf, int by) {
+        int[][] of = new int[figures.size()][];
+        for (int f = 0; f < figures.size(); f++) {
+            Figure figure = figures.get(f);
+            if (figure.by() == 0 || figure.by() == by || by == JOINT) {
+                of[f] = ints(cellsOf.getOrDefault(figure, List.of()));
+            }
+        }
+        return of;
+    }
+
+    /** Cuts into the joint table's cells, if it is small enough; whether it did. */
+    private boolean joint() {
+        if (in.together() == null) {
+            return false;
+        }
+        int breakdowns = in.items().size();
+        long product = 1;
+        for (List<Integer> items : in.items()) {
+            product *= items.size();
+            if (product > JOINT_CELLS) {
+                return false;
+            }
+        }
+        List<Integer> parts = new ArrayList<>();
+        List<Double> uppers = new ArrayList<>();
+        Map<Figure, List<Integer>> cellsOf = new LinkedHashMap<>();
+        int[] at = new int[breakdowns];
+        for (int p : cellParts()) {
+            for (long n = 0; n < product; n++) {
+                long rest = n;
+                for (int b = breakdowns - 1; b >= 0; b--) {
+                    List<Integer> items = in.items().get(b);
+                    at[b] = items.get((int) (rest % items.size()));
+                    rest /= items.size();
+                }
+                long upper = size[index.get(new Figure(p, 0, 0))];
+                for (int b = 0; b < breakdowns; b++) {
+                    upper = Math.min(upper, values(new Figure(p, b + 1, at[b])).respondents());
+                    for (int c = b + 1; c < breakdowns; c++) {
+                        upper = Math.min(upper, in.together().getOrDefault(
+                                new DisclosureControl.Pair(p, b + 1, at[b], c + 1, at[c]), 0L));
+                    }
+                }
+                if (upper == 0) {
+                    continue;
+                }
+                List<Figure> holders = new ArrayList<>();
+                for (int b = 0; b < breakdowns; b++) {
+                    holders.addAll(holdersOf(p, b + 1, at[b]));
+                }
+                for (Figure holder : holders.stream().distinct().toList()) {
+                    cellsOf.computeIfAbsent(holder, h -> new ArrayList<>()).add(parts.size());
+                }
+                parts.add(p);
+                uppers.add((double) upper);
+            }
+        }
+        if ((long) parts.size() * (answers + 2) > EXACT_VARIABLES) {
+            return false;
+        }
+        double[] upper = uppers.stream().mapToDouble(Double::doubleValue).toArray();
+        spaces.add(new Space(JOINT, ints(parts), new double[upper.length], upper, null, figuresOf(cellsOf, JOINT), 0));
+        return true;
+    }
+
+    private int[] classes() {
+        int[] parent = IntStream.range(0, figures.size()).toArray();
+        for (Space space : spaces) {
+            Map<List<Integer>, Integer> seen = new HashMap<>();
+            for (int f = 0; f < figures.size(); f++) {
+                if (space.holds(f) && space.of[f].length > 0) {
+                    Integer first = seen.putIfAbsent(Arrays.stream(space.of[f]).boxed().toList(), f);
+                    if (first != null) {
+                        parent[find(parent, f)] = find(parent, first);
+                    }
+                }
+            }
+        }
+        for (int f = 0; f < parent.length; f++) {
+            parent[f] = find(parent, f);
+        }
+        return parent;
+    }
+
+    static int find(int[] parent, int x) {
+        while (parent[x] != x) {
+            parent[x] = parent[parent[x]];
+            x = parent[x];
+        }
+        return x;
+    }
+
+    /** Whether {@code inner}'s non-empty cells all lie in {@code outer}'s, in a cutting that holds both. */
+    boolean within(int inner, int outer) {
+        for (Space space : spaces) {
+            if (space.holds(inner) && space.holds(outer) && contains(space.of[outer], space.of[inner])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static boolean contains(int[] outer, int[] inner) {
+        int i = 0;
+        for (int cell : inner) {
+            while (i < outer.length && outer[i] < cell) {
+                i++;
+            }
+            if (i == outer.length || outer[i] != cell) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static boolean disjoint(int[] a, int[] b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length && j < b.length) {
+            if (a[i] == b[j]) {
+                return false;
+            }
+            if (a[i] < b[j]) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        return true;
+    }
+
+    /** The cutting a figure is audited in: its own breakdown's, or the joint table. */
+    Space home(int figure) {
+        int by = figures.get(figure).by();
+        return spaces.stream().filter(s -> s.breakdown == JOINT || s.breakdown == by).findFirst()
+                .orElse(spaces.getFirst());
+    }
+
+    /** The shown figures holding all of {@code cells} of {@code space} (nothing holds no cells). */
+    List<Integer> shownHolding(Space space, int[] cells, BitSet hidden) {
+        if (cells.length == 0) {
+            return List.of();
+        }
+        List<Integer> holding = new ArrayList<>();
+        for (int g : space.holders[cells[0]]) {
+            if (!hidden.get(g) && contains(space.of[g], cells)) {
+                holding.add(g);
+            }
+        }
+        return holding;
+    }
+
+    // ---- what a figure says of some of its respondents, on its own
+
+    /**
+     * The range of answer {@code a}'s count (or the sum of numbers) that shown figure {@code c} alone allows
+     * among {@code s} of its respondents: with 25 people of whom 6 chose it, 2 of them chose it 0 to 2 times.
+     */
+    double[] allowedBy(int c, long s, int a) {
+        long n = size[c];
+        if (in.answers() == Answers.NUMBER) {
+            double[] total = total(c);
+            return new double[] {Math.max(s * (double) in.min(), total[0] - (n - s) * (double) in.max()),
+                    Math.min(s * (double) in.max(), total[1] - (n - s) * (double) in.min())};
+        }
+        long chose = values(c).chosen()[a];
+        return new double[] {Math.max(0, s - (n - chose)), Math.min(s, chose)};
+    }
+
+    /** The range nothing narrows: {@code s} respondents of whom nothing is shown. */
+    double[] unknown(long s) {
+        return in.answers() == Answers.NUMBER ? new double[] {s * (double) in.min(), s * (double) in.max()}
+                : new double[] {0, s};
+    }
+
+    /** What the viewer knows of a shown figure's answer {@code a}: its count, or its sum to within the mean's rounding. */
+    double[] shown(int figure, int a) {
+        return in.answers() == Answers.NUMBER ? total(figure) : new double[] {truth(figure, a), truth(figure, a)};
+    }
+
+    private double[] total(int figure) {
+        Values v = values(figure);
+        double mean = DisclosureControl.mean(v.total(), v.respondents());
+        return new double[] {v.respondents() * (mean - 0.05), v.respondents() * (mean + 0.05)};
+    }
+
+    double truth(int figure, int a) {
+        Values v = values(figure);
+        return in.answers() == Answers.NUMBER ? v.total() : v.chosen()[a];
+    }
+
+    /** What the shown figures holding all of a set of {@code s} respondents allow of answer {@code a}, together. */
+    double[] target(List<Integer> holding, long s, int a) {
+        double[] target = unknown(s);
+        for (int c : holding) {
+            double[] allowed = allowedBy(c, s, a);
+            target[0] = Math.max(target[0], allowed[0]);
+            target[1] = Math.min(target[1], allowed[1]);
+        }
+        return target;
+    }
+
+    // ---- one round of the audit: what the current decision lets a viewer derive
+
+    /**
+     * A check that failed: {@code figure}'s answer {@code answer} can be narrowed (for a difference, of shown
+     * {@code figure} less shown {@code inner}); {@code unknowns}: the cells of the linear program that showed it.
+     */
+    record Narrowed(int figure, int inner, double shortfall, BitSet unknowns) {
+    }
+
+    /** The audit of one decision ({@code hidden}: the figures hidden). */
+    final class Round {
+        final BitSet hidden;
+        /** Per node (a cutting's cell): the shown figure that is that cell alone, or -1 (an unknown). */
+        final int[] pinnedBy;
+        final int[] component;
+        /** Per component, the unknowns of each part (offset by one: a group survey's whole is 0). */
+        private final Map<Integer, int[]> partVariables = new HashMap<>();
+
+        Round(BitSet hidden) {
+            this.hidden = hidden;
+            int nodes = nodes();
+            pinnedBy = new int[nodes];
+            Arrays.fill(pinnedBy, -1);
+            if (in.answers() != Answers.NUMBER) {
+                // (a shown mean only bounds its sum, so a cell shown alone stays an unknown for numbers)
+                for (Space space : spaces) {
+                    for (int f = 0; f < figures.size(); f++) {
+                        if (!hidden.get(f) && space.holds(f) && space.of[f].length == 1) {
+                            pinnedBy[space.offset + space.of[f][0]] = f;
+                        }
+                    }
+                }
+            }
+            component = IntStream.range(0, nodes).toArray();
+            for (int f = 0; f < figures.size(); f++) {
+                // the unknowns each constraint of Problem.figure joins
+                int across = -1;
+                for (Space space : spaces) {
+                    if (!space.holds(f)) {
+                        continue;
+                    }
+                    boolean ties = !hidden.get(f) || !fixedSizes(space);
+                    int first = -1;
+                    for (int c : space.of[f]) {
+                        int node = space.offset + c;
+                        if (!free(node)) {
+                            continue;
+                        }
+                        if (first < 0) {
+                            first = node;
+                        } else if (ties) {
+                            union(first, node);
+                        }
+                        if (hidden.get(f)) {
+                            if (across < 0) {
+                                across = node;
+                            }
+                            union(across, node);
+                        }
+                    }
+                }
+            }
+            for (int node = 0; node < nodes; node++) {
+                component[node] = find(component, node);
+            }
+        }
+
+        private void union(int a, int b) {
+            component[find(component, b)] = find(component, a);
+        }
+
+        /** Sizes are known in the cuttings of one breakdown; the joint table's cells have unknown sizes. */
+        boolean fixedSizes(Space space) {
+            return space.truth != null;
+        }
+
+        int variablesOf(int node) {
+            Space space = spaceOf(node);
+            return answers + (space.fixedSize(node - space.offset) ? 0 : 1);
+        }
+
+        Space spaceOf(int node) {
+            Space found = spaces.getFirst();
+            for (Space space : spaces) {
+                if (space.offset <= node) {
+                    found = space;
+                }
+            }
+            return found;
+        }
+
+        boolean free(int node) {
+            return pinnedBy[node] < 0;
+        }
+
+        private int[] partVariables(int root) {
+            return partVariables.computeIfAbsent(root, r -> {
+                int[] used = new int[in.groups() + 1];
+                for (Space space : spaces) {
+                    for (int c = 0; c < space.cells; c++) {
+                        int node = space.offset + c;
+                        if (free(node) && component[node] == r) {
+                            used[space.part[c] + 1] += variablesOf(node);
+                        }
+                    }
+                }
+                return used;
+            });
+        }
+
+        /**
+         * Whether every answer of hidden figure {@code f} (of 1 to k - 1 respondents) ranges at least as far
+         * as the shown figures holding its respondents allow, each alone: null if so; else by how much the
+         * ranges fall short, all answers together.
+         */
+        Narrowed check(int f) {
+            List<Integer> holding = holding(f);
+            List<double[]> targets = new ArrayList<>();
+            boolean any = false;
+            for (int a = 0; a < answers; a++) {
+                double[] target = target(holding, size[f], a);
+                double truth = truth(f, a);
+                targets.add(target);
+                any |= truth > target[0] + EPSILON || truth < target[1] - EPSILON;
+            }
+            if (!any) {
+                return null;
+            }
+            Space home = home(f);
+            int[] cells = Arrays.stream(home.of[f]).map(c -> c + home.offset).toArray();
+            java.util.Set<Integer> components = new java.util.TreeSet<>();
+            BitSet parts = new BitSet();
+            for (Space space : spaces) {
+                if (space.holds(f)) {
+                    for (int c : space.of[f]) {
+                        components.add(component[space.offset + c]);
+                        parts.set(space.part[c] + 1);
+                    }
+                }
+            }
+            int variables = components.stream().mapToInt(r -> Arrays.stream(partVariables(r)).sum()).sum();
+            if (variables <= EXACT_VARIABLES) {
+                return shortfall(f, cells, targets, nodesIn(components, null));
+            }
+            // too large to solve whole: first a neighbourhood of the figure's own groups and the groups most tied to
+            // them, every other cell at its true value — a table that agrees with everything shown, so what the
+            // neighbourhood reaches the whole reaches too — then larger ones; failing those, hide more
+            Narrowed result = null;
+            for (int budget = LOCAL_VARIABLES; budget <= EXACT_VARIABLES; budget *= 2) {
+                result = shortfall(f, cells, targets, nodesIn(components, neighbourhood(parts, components, budget)));
+                if (result == null) {
+                    return null;
+                }
+            }
+            return result;
+        }
+
+        /** The shown figures holding all of hidden figure f's respondents. */
+        List<Integer> holding(int f) {
+            List<Integer> holding = new ArrayList<>();
+            for (Space space : spaces) {
+                if (space.holds(f)) {
+                    shownHolding(space, space.of[f], hidden).stream().filter(c -> !holding.contains(c))
+                            .forEach(holding::add);
+                }
+            }
+            return holding;
+        }
+
+        private BitSet nodesIn(java.util.Set<Integer> components, BitSet parts) {
+            BitSet nodes = new BitSet();
+            for (Space space : spaces) {
+                for (int c = 0; c < space.cells; c++) {
+                    int node = space.offset + c;
+                    if (free(node) && components.contains(component[node])
+                            && (parts == null || parts.get(space.part[c] + 1))) {
+                        nodes.set(node);
+                    }
+                }
+            }
+            return nodes;
+        }
+
+        /**
+         * The parts (offset by one) of a neighbourhood of about {@code budget} unknowns: {@code parts}, then the
+         * groups whose unknown cells share the most shown network figures with theirs.
+         */
+        private BitSet neighbourhood(BitSet parts, java.util.Set<Integer> components, int budget) {
+            BitSet chosen = (BitSet) parts.clone();
+            Map<Integer, Integer> ties = new HashMap<>();
+            Map<Integer, Double> people = new HashMap<>();
+            java.util.Set<Integer> visited = new java.util.HashSet<>();
+            for (Space space : spaces) {
+                for (int c = 0; c < space.cells; c++) {
+                    if (!parts.get(space.part[c] + 1) || !free(space.offset + c)) {
+                        continue;
+                    }
+                    for (int g : space.holders[c]) {
+                        Figure network = figures.get(g);
+                        // the figures of the whole network that tie groups together (everyone in it ties them all)
+                        if (hidden.get(g) || network.part() != DisclosureControl.WHOLE
+                                || (network.by() == 0 && space.breakdown != 0) || !visited.add(g)) {
+                            continue;
+                        }
+                        for (int other : space.of[g]) {
+                            int p = space.part[other] + 1;
+                            if (!parts.get(p) && free(space.offset + other)) {
+                                ties.merge(p, 1, Integer::sum);
+                                people.merge(p, space.upper[other], Double::sum);
+                            }
+                        }
+                    }
+                }
+            }
+            int[] used = new int[in.groups() + 1];
+            for (int root : components) {
+                int[] ofComponent = partVariables(root);
+                for (int p = 0; p < used.length; p++) {
+                    used[p] += ofComponent[p];
+                }
+            }
+            int total = chosen.stream().map(p -> used[p]).sum();
+            List<Integer> ranked = new ArrayList<>(ties.keySet());
+            ranked.sort(Comparator.comparing((Integer p) -> -ties.get(p)).thenComparing(p -> -people.get(p))
+                    .thenComparing(p -> p));
+            for (int p : ranked) {
+                if (total >= budget) {
+                    break;
+                }
+                chosen.set(p);
+                total += used[p];
+            }
+            return chosen;
+        }
+
+        private Narrowed shortfall(int f, int[] cells, List<double[]> targets, BitSet unknowns) {
+            Problem problem = new Problem(this, unknowns);
+            double shortfall = 0;
+            for (int a = 0; a < answers; a++) {
+                double truth = truth(f, a);
+                double[] target = targets.get(a);
+                int[] goal = problem.answerVars(cells, a);
+                double constant = problem.constant(cells, a);
+                if (truth < target[1] - EPSILON) {
+                    shortfall += gap(target[1] - (problem.polytope.max(goal) + constant), target);
+                }
+                if (truth > target[0] + EPSILON) {
+                    shortfall += gap(problem.polytope.min(goal) + constant - target[0], target);
+                }
+            }
+            return shortfall > EPSILON ? new Narrowed(f, -1, shortfall, unknowns) : null;
+        }
+
+        /** How far a bound falls short of its target (the whole target's width if the solver found no optimum). */
+        private static double gap(double shortBy, double[] target) {
+            return Double.isNaN(shortBy) ? target[1] - target[0] + 1 : Math.max(0, shortBy);
+        }
+
+        /**
+         * Differences of two shown figures, one inside the other, of 1 to k - 1 respondents: their answers are
+         * known exactly, so they fail unless the shown figures holding them already say as much.
+         */
+        List<Narrowed> differences(int k) {
+            List<Narrowed> found = new ArrayList<>();
+            java.util.Set<List<Integer>> seen = new java.util.HashSet<>();
+            for (Space space : spaces) {
+                for (int inner = 0; inner < figures.size(); inner++) {
+                    if (hidden.get(inner) || !space.holds(inner) || space.of[inner].length == 0) {
+                        continue;
+                    }
+                    for (int outer : space.holders[space.of[inner][0]]) {
+                        long d = size[outer] - size[inner];
+                        if (hidden.get(outer) || d < 1 || d >= k || !contains(space.of[outer], space.of[inner])
+                                || !seen.add(List.of(outer, inner))) {
+                            continue;
+                        }
+                        List<Integer> holding = shownHolding(space, minus(space.of[outer], space.of[inner]), hidden);
+                        for (int a = 0; a < answers; a++) {
+                            double[] whole = shown(outer, a);
+                            double[] part = shown(inner, a);
+                            double[] target = target(holding, d, a);
+                            if (whole[0] - part[1] > target[0] + EPSILON || whole[1] - part[0] < target[1] - EPSILON) {
+                                found.add(new Narrowed(outer, inner, 0, null));
+                                break;
+                            }
+                        }
+                    }
+                }
+            }
+            return found;
+        }
+    }
+
+    static int[] minus(int[] outer, int[] inner) {
+        return Arrays.stream(outer).filter(c -> Arrays.binarySearch(inner, c) < 0).toArray();
+    }
+
+    /** A linear program over some cells' answers (the unknowns); every other cell is a constant. */
+    final class Problem {
+        final Polytope polytope = new Polytope();
+        final Round round;
+        final BitSet unknowns;
+        /** Per node: its size's variable (-1: a constant size), its answers' first variable (-1: constants). */
+        final int[] sizeVar;
+        final int[] firstAnswer;
+
+        Problem(Round round, BitSet unknowns) {
+            this.round = round;
+            this.unknowns = unknowns;
+            int nodes = nodes();
+            sizeVar = new int[nodes];
+            firstAnswer = new int[nodes];
+            Arrays.fill(sizeVar, -1);
+            Arrays.fill(firstAnswer, -1);
+            for (int node = unknowns.nextSetBit(0); node >= 0; node = unknowns.nextSetBit(node + 1)) {
+                cell(node);
+            }
+            for (int f = 0; f < figures.size(); f++) {
+                figure(f);
+            }
+        }
+
+        private void cell(int node) {
+            Space space = round.spaceOf(node);
+            int c = node - space.offset;
+            double lower = space.lower[c];
+            double upper = space.upper[c];
+            int z = space.fixedSize(c) ? -1 : polytope.variable(lower, upper);
+            sizeVar[node] = z;
+            firstAnswer[node] = polytope.size();
+            if (in.answers() == Answers.NUMBER) {
+                int t = polytope.variable(Math.min(in.min() * lower, in.min() * upper),
+                        Math.max(in.max() * lower, in.max() * upper));
+                if (z >= 0) {
+                    polytope.constrain(new int[] {t, z}, new double[] {1, -in.min()}, 0, Double.POSITIVE_INFINITY);
+                    polytope.constrain(new int[] {t, z}, new double[] {1, -in.max()}, Double.NEGATIVE_INFINITY, 0);
+                }
+                return;
+            }
+            int[] vars = new int[answers];
+            for (int a = 0; a < answers; a++) {
+                vars[a] = polytope.variable(0, upper);
+                if (z >= 0 && in.answers() == Answers.ANY) {
+                    polytope.constrain(new int[] {vars[a], z}, new double[] {1, -1}, Double.NEGATIVE_INFINITY, 0);
+                }
+            }
+            // choose one: the answers add up to the cell's size; choose any: each respondent chose one at least
+            double high = in.answers() == Answers.ONE ? 0 : Double.POSITIVE_INFINITY;
+            if (z >= 0) {
+                int[] withSize = Arrays.copyOf(vars, answers + 1);
+                withSize[answers] = z;
+                double[] coefficients = ones(answers + 1);
+                coefficients[answers] = -1;
+                polytope.constrain(withSize, coefficients, 0, high);
+            } else {
+                polytope.constrain(vars, ones(answers), lower, in.answers() == Answers.ONE ? lower : high);
+            }
+        }
+
+        /** A figure's size where sizes are unknowns; if shown, its answers; if hidden, the cuttings' agreement. */
+        private void figure(int f) {
+            boolean shown = !round.hidden.get(f);
+            List<int[]> cuttings = new ArrayList<>();
+            boolean anyUnknown = false;
+            for (Space space : spaces) {
+                if (space.holds(f)) {
+                    int[] cells = Arrays.stream(space.of[f]).map(c -> c + space.offset).toArray();
+                    cuttings.add(cells);
+                    boolean unknown = anyUnknown(cells);
+                    anyUnknown |= unknown;
+                    if (unknown && !round.fixedSizes(space)) {
+                        sizeIs(cells, size[f]);
+                    }
+                    if (unknown && shown) {
+                        for (int a = 0; a < answers; a++) {
+                            int[] vars = answerVars(cells, a);
+                            double constant = constant(cells, a);
+                            double[] known = shown(f, a);
+                            polytope.constrain(vars, ones(vars.length), known[0] - constant, known[1] - constant);
+                        }
+                    }
+                }
+            }
+            if (shown || !anyUnknown || cuttings.size() < 2) {
+                return;
+            }
+            int[] first = cuttings.getFirst();
+            for (int[] cells : cuttings.subList(1, cuttings.size())) {
+                for (int a = 0; a < answers; a++) {
+                    int[] vars = answerVars(cells, a);
+                    int[] other = answerVars(first, a);
+                    int[] both = Arrays.copyOf(vars, vars.length + other.length);
+                    System.arraycopy(other, 0, both, vars.length, other.length);
+                    double[] coefficients = ones(both.length);
+                    Arrays.fill(coefficients, vars.length, both.length, -1);
+                    double difference = constant(first, a) - constant(cells, a);
+                    polytope.constrain(both, coefficients, difference, difference);
+                }
+            }
+        }
+
+        private void sizeIs(int[] cells, long n) {
+            List<Integer> vars = new ArrayList<>();
+            double known = 0;
+            for (int node : cells) {
+                if (sizeVar[node] >= 0) {
+                    vars.add(sizeVar[node]);
+                } else {
+                    known += constantSize(node);
+                }
+            }
+            polytope.constrain(ints(vars), ones(vars.size()), n - known, n - known);
+        }
+
+        private boolean anyUnknown(int[] nodes) {
+            for (int node : nodes) {
+                if (unknowns.get(node)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        int[] answerVars(int[] nodes, int a) {
+            List<Integer> vars = new ArrayList<>();
+            for (int node : nodes) {
+                if (firstAnswer[node] >= 0) {
+                    vars.add(firstAnswer[node] + a);
+                }
+            }
+            return ints(vars);
+        }
+
+        /** The constant part of answer {@code a} over some cells: those that are not unknowns. */
+        double constant(int[] nodes, int a) {
+            double known = 0;
+            for (int node : nodes) {
+                if (firstAnswer[node] < 0) {
+                    known += constantValue(node, a);
+                }
+            }
+            return known;
+        }
+
+        /** A cell that is a shown figure alone has that figure's answers; any other known cell, its true ones. */
+        private double constantValue(int node, int a) {
+            int pinned = round.pinnedBy[node];
+            if (pinned >= 0) {
+                return in.answers() == Answers.NUMBER ? values(pinned).total() : truth(pinned, a);
+            }
+            Space space = round.spaceOf(node);
+            return space.truth[node - space.offset][a];
+        }
+
+        private double constantSize(int node) {
+            int pinned = round.pinnedBy[node];
+            if (pinned >= 0) {
+                return size[pinned];
+            }
+            Space space = round.spaceOf(node);
+            return space.truth != null ? space.truth[node - space.offset][answers] : space.lower[node - space.offset];
+        }
+    }
+
+    static int[] ints(List<Integer> list) {
+        return list.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    static double[] ones(int n) {
+        double[] ones = new double[n];
+        Arrays.fill(ones, 1);
+        return ones;
+    }
+}
