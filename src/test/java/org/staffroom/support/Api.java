@@ -20,6 +20,12 @@ public final class Api {
             return JSON.readTree(body);
         }
 
+        /** Fails the test unless the request succeeded (with the body as the reason); returns itself. */
+        public Response ok() {
+            org.assertj.core.api.Assertions.assertThat(status).as(body).isBetween(200, 299);
+            return this;
+        }
+
         public String header(String name) {
             return raw.headers().firstValue(name).orElse(null);
         }
