@@ -4,6 +4,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.staffroom.identity.AccountEvents.AccountDeleted;
+import org.staffroom.shared.AnonymousRows;
 
 /**
  * When an account is deleted, what it did by name stays (a concern, a co-signature, a plan step) but no
@@ -13,14 +14,17 @@ import org.staffroom.identity.AccountEvents.AccountDeleted;
 class AccountCleanup {
 
     private final JdbcClient jdbc;
+    private final AnonymousRows rows;
 
-    AccountCleanup(JdbcClient jdbc) {
+    AccountCleanup(JdbcClient jdbc, AnonymousRows rows) {
         this.jdbc = jdbc;
+        this.rows = rows;
     }
 
     @EventListener
     void on(AccountDeleted deleted) {
         var id = deleted.accountId();
+        rows.lock(ConcernsPool.NAME); // the job may be writing these rows again (AnonymousPool)
         jdbc.sql("delete from concerns_notify where account_id = ?").param(id).update();
         jdbc.sql("update concerns_concern set author_id = null where author_id = ?").param(id).update();
         jdbc.sql("update concerns_cosign set account_id = null where account_id = ?").param(id).update();

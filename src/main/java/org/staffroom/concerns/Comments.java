@@ -16,6 +16,7 @@ import org.staffroom.groups.GroupAccess;
 import org.staffroom.groups.Role;
 import org.staffroom.identity.AccountView;
 import org.staffroom.identity.Accounts;
+import org.staffroom.shared.AnonymousRows;
 import org.staffroom.shared.DomainException;
 import org.staffroom.shared.TextInput;
 import org.staffroom.shared.Times;
@@ -26,6 +27,8 @@ import org.staffroom.shared.Times;
  */
 @Service
 public class Comments {
+
+    private final AnonymousRows rows;
 
     public enum On {
         CONCERN, GRIEVANCE
@@ -49,7 +52,9 @@ public class Comments {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Comments(JdbcClient jdbc, GroupAccess access, Accounts accounts, ApplicationEventPublisher events, Clock clock) {
+    Comments(JdbcClient jdbc, GroupAccess access, Accounts accounts, ApplicationEventPublisher events, Clock clock,
+            AnonymousRows rows) {
+        this.rows = rows;
         this.jdbc = jdbc;
         this.access = access;
         this.accounts = accounts;
@@ -124,6 +129,7 @@ public class Comments {
         if (inGroup == 0) {
             throw new DomainException.NotFound();
         }
+        rows.lock(ConcernsPool.NAME); // the job may be writing the comment again (AnonymousPool)
         jdbc.sql("update concerns_comment set hidden = ?, hidden_by = ? where id = ?")
                 .params(hidden, hidden ? accountId : null, commentId).update();
         events.publishEvent(new CommentHidden(groupId, accountId, hidden));

@@ -36,7 +36,8 @@ class DecisionsPool implements AnonymousPool {
 
     @Override
     public int mix(AnonymousRows rows) {
-        return rows.rewrite(BALLOTS, "not released");
+        // open ballots written since the last run too: see AnonymousPool
+        return rows.rewrite(BALLOTS, "not released or fresh");
     }
 
     @Override

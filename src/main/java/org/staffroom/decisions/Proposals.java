@@ -291,9 +291,10 @@ public class Proposals {
         String content = content(Kind.valueOf(row.kind()), row, options(proposalId).size(), ballot);
         String voter = row.secret() ? tags.tag(accountId, scope(proposalId)) : accountId.toString();
         try {
-            // a secret ballot waits in the pool (DecisionsPool); an open one counts at once
-            jdbc.sql("insert into decisions_ballot (proposal_id, voter, content, released, fresh) values (?, ?, ?, ?, ?)")
-                    .params(proposalId, voter, content, !row.secret(), row.secret()).update();
+            // a secret ballot waits in the pool (DecisionsPool); an open one counts at once; both are fresh until
+            // the job writes them again
+            jdbc.sql("insert into decisions_ballot (proposal_id, voter, content, released, fresh) values (?, ?, ?, ?, true)")
+                    .params(proposalId, voter, content, !row.secret()).update();
         } catch (DuplicateKeyException e) {
             throw new DomainException.Conflict("proposal.alreadyVoted");
         }

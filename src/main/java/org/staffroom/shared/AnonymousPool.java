@@ -9,6 +9,12 @@ import java.util.List;
  * random order ({@link #mix}), so that no row keeps the place or the transaction the request gave it, then
  * has it release what is due ({@link #release}): counts and lists the group sees move only then, never in
  * the request that completes a batch.
+ *
+ * <p>Where named rows share a table with anonymous ones (open and secret ballots, named and anonymous
+ * comments), the named rows written since the last run are written again with them: otherwise the holes the
+ * job leaves where it took a waiting row away (PostgreSQL's freed line pointers, H2's row numbers) would stand
+ * between named rows, right after the named act of whoever acted anonymously next. A request that changes
+ * such a row in place locks the pool first, so that the job never writes it again over the change.
  */
 public interface AnonymousPool {
 

@@ -125,7 +125,9 @@ class SurveysPool implements AnonymousPool {
 
     @Override
     public List<String> tables() {
-        // surveys_code: a code used through the link is deleted beside the response it unlocked
-        return List.of("surveys_participant", "surveys_response", "surveys_answer", "surveys_pending", "surveys_code");
+        // surveys_code: a code used through the link is deleted beside the response it unlocked; surveys_draft:
+        // a member's draft is deleted by the request that sends their answers
+        return List.of("surveys_participant", "surveys_response", "surveys_answer", "surveys_pending", "surveys_code",
+                "surveys_draft");
     }
 }
