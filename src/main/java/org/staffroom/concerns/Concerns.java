@@ -284,6 +284,57 @@ public class Concerns {
                 .update();
     }
 
+    /**
+     * An anonymous author's edit of a concern the group already sees: kept until the end of the release period
+     * ({@link #applyWaitingChanges}), so that the group does not see it change at the moment its author did.
+     */
+    void updateLater(Row row, ConcernDraft draft) {
+        requireOpenAndNotWithdrawing(row);
+        Checked checked = check(draft);
+        jdbc.sql("""
+                update concerns_concern set pending_title = ?, pending_details = ?, pending_category = ?,
+                    pending_affected = ?, fresh = true
+                where id = ?""")
+                .params(checked.title(), checked.details(), checked.category().name(), checked.affected(), row.id())
+                .update();
+    }
+
+    /** An anonymous author's withdrawal of a concern the group already sees: kept, as {@link #updateLater}. */
+    void withdrawLater(Row row) {
+        requireOpenAndNotWithdrawing(row);
+        jdbc.sql("update concerns_concern set pending_withdrawal = true, fresh = true where id = ?").param(row.id())
+                .update();
+    }
+
+    private void requireOpenAndNotWithdrawing(Row row) {
+        boolean withdrawing = jdbc.sql("select pending_withdrawal from concerns_concern where id = ?").param(row.id())
+                .query(Boolean.class).single();
+        if (withdrawing || ConcernStatus.valueOf(row.status()) != ConcernStatus.OPEN) {
+            throw new DomainException.Conflict("concern.notOpen");
+        }
+    }
+
+    /**
+     * Applies the anonymous authors' waiting edits and withdrawals (the mixing job, at the end of a release
+     * period). A concern the organisers have since moved on from keeps what it said.
+     *
+     * @return how many concerns changed
+     */
+    int applyWaitingChanges() {
+        int changed = jdbc.sql("""
+                update concerns_concern set title = pending_title, details = pending_details,
+                    category = pending_category, affected = pending_affected, edited_on = ?
+                where pending_title is not null and status = 'OPEN'""").param(Times.today(clock)).update();
+        changed += jdbc.sql("""
+                update concerns_concern set status = 'WITHDRAWN', ended_on = ?
+                where pending_withdrawal and status = 'OPEN'""").param(Times.today(clock)).update();
+        jdbc.sql("""
+                update concerns_concern set pending_title = null, pending_details = null, pending_category = null,
+                    pending_affected = null, pending_withdrawal = false
+                where pending_title is not null or pending_withdrawal""").update();
+        return changed;
+    }
+
     @Transactional
     public void withdraw(UUID accountId, UUID groupId, UUID concernId) {
         access.requireMember(groupId, accountId);

@@ -86,6 +86,7 @@ class ConcernsPool implements AnonymousPool {
         List<Concern> raised = jdbc.sql("select id, group_id from concerns_concern where not released order by id")
                 .query(Concern.class).list();
         released += jdbc.sql("update concerns_concern set released = true where not released").update();
+        released += concerns.applyWaitingChanges();
         raised.forEach(concern -> events.publishEvent(new ConcernRaised(concern.groupId(), concern.id())));
         for (List<String> placed : PLACED) {
             released += place(placed.get(0), placed.get(1));

@@ -27,7 +27,7 @@ public class Receipts {
      */
     public record ReceiptView(UUID concernId, String groupName, String title, String details, Category category,
             String affected, LocalDate raisedOn, LocalDate editedOn, ConcernStatus status, int cosigns,
-            List<Concerns.Message> conversation, boolean waiting) {
+            List<Concerns.Message> conversation, boolean waiting, boolean changeWaiting) {
     }
 
     private final JdbcClient jdbc;
@@ -46,12 +46,22 @@ public class Receipts {
         this.decoyHash = slowHash.encode("decoy receipt secret");
     }
 
+    /** The concern as its author last left it: with an edit or withdrawal that waits for release, if any. */
     public ReceiptView open(String receipt) {
         Concerns.Row row = find(receipt);
-        return new ReceiptView(row.id(), groups.nameOf(row.groupId()), row.title(), row.details(),
-                Category.valueOf(row.category()), row.affected(), row.raisedOn(), row.editedOn(),
-                ConcernStatus.valueOf(row.status()), row.visibleCosigns(), concerns.conversation(row.id(), true),
-                !row.released());
+        record Pending(String title, String details, String category, String affected, boolean withdrawal) {
+        }
+        Pending pending = jdbc.sql("""
+                select pending_title title, pending_details details, pending_category category,
+                    pending_affected affected, pending_withdrawal withdrawal
+                from concerns_concern where id = ?""").param(row.id()).query(Pending.class).single();
+        boolean edited = pending.title() != null;
+        return new ReceiptView(row.id(), groups.nameOf(row.groupId()), edited ? pending.title() : row.title(),
+                edited ? pending.details() : row.details(), Category.valueOf(edited ? pending.category() : row.category()),
+                edited ? pending.affected() : row.affected(), row.raisedOn(), row.editedOn(),
+                pending.withdrawal() ? ConcernStatus.WITHDRAWN : ConcernStatus.valueOf(row.status()),
+                row.visibleCosigns(), concerns.conversation(row.id(), true), !row.released(),
+                edited || pending.withdrawal());
     }
 
     @Transactional
@@ -65,7 +75,11 @@ public class Receipts {
     public ReceiptView edit(String receipt, ConcernDraft draft) {
         rows.lock(ConcernsPool.NAME);
         Concerns.Row row = find(receipt);
-        concerns.update(row.id(), row, draft);
+        if (row.released()) {
+            concerns.updateLater(row, draft);
+        } else {
+            concerns.update(row.id(), row, draft);
+        }
         return open(receipt);
     }
 
@@ -73,7 +87,11 @@ public class Receipts {
     public ReceiptView withdraw(String receipt) {
         rows.lock(ConcernsPool.NAME);
         Concerns.Row row = find(receipt);
-        concerns.markWithdrawn(row.id(), row);
+        if (row.released()) {
+            concerns.withdrawLater(row);
+        } else {
+            concerns.markWithdrawn(row.id(), row);
+        }
         return open(receipt);
     }
 

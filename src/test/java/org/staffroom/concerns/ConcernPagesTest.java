@@ -128,6 +128,7 @@ class ConcernPagesTest {
         visitor.locator("#title").fill("Agency staff alone on nights, with no induction");
         visitor.locator("form[action$='/receipt/edit'] button").click();
         assertThat(visitor.locator("main h2").first()).hasText("Agency staff alone on nights, with no induction");
+        assertThat(visitor.locator("main")).containsText("The group sees it with the next batch");
         visitor.locator("#text").fill("Ward 7, weekends.");
         visitor.locator("form[action$='/receipt/messages'] button").click();
         assertThat(visitor.locator(".conversation")).containsText("Ward 7, weekends.");
@@ -139,6 +140,11 @@ class ConcernPagesTest {
         assertThat(organiserPage.locator(".conversation")).containsText("Ward 7, weekends.");
         visitor.locator("form[action$='/receipt/withdraw'] button").click();
         assertThat(visitor.locator("main")).containsText("Withdrawn");
+        assertThat(visitor.locator("main")).containsText("with the next batch");
+        visited.check(visitor, "private page, withdrawal waiting");
+        organiserPage.reload();
+        assertThat(organiserPage.locator("main h1")).isVisible(); // the group sees it until the next release
+        fixtures.release();
         organiserPage.reload();
         assertThat(organiserPage.locator("main")).containsText("404"); // a withdrawn concern is gone from the group
         visited.assertClean();

@@ -263,12 +263,24 @@ class ConcernsApiTest {
 
         Map<String, String> edit = new HashMap<>(Map.of("receipt", receipt, "title", "Manager shouts at juniors on lates",
                 "details", "Every late shift", "category", "BULLYING_AND_HARASSMENT", "affected", "Juniors"));
-        assertThat(visitor.post("/api/v1/receipts/edit", null, edit).json().get("title").asString())
-                .isEqualTo("Manager shouts at juniors on lates");
+        JsonNode edited = visitor.post("/api/v1/receipts/edit", null, edit).json();
+        assertThat(edited.get("title").asString()).as("the author sees their edit").isEqualTo("Manager shouts at juniors on lates");
+        assertThat(edited.get("changeWaiting").asBoolean()).isTrue();
+        assertThat(api().get(path(group) + "/" + id, memberToken).json().get("title").asString())
+                .as("the group sees it with the next release, not at the moment of the edit")
+                .isEqualTo("Manager shouts at juniors");
         edit.put("category", "WEATHER");
         assertThat(visitor.post("/api/v1/receipts/edit", null, edit).status()).isEqualTo(400);
+        fixtures.release();
+        assertThat(api().get(path(group) + "/" + id, memberToken).json().get("title").asString())
+                .isEqualTo("Manager shouts at juniors on lates");
+        assertThat(visitor.post("/api/v1/receipts/concern", null, Map.of("receipt", receipt)).json().get("changeWaiting")
+                .asBoolean()).isFalse();
         Response withdrawn = visitor.post("/api/v1/receipts/withdraw", null, Map.of("receipt", receipt));
         assertThat(withdrawn.json().get("status").asString()).isEqualTo("WITHDRAWN");
+        assertThat(api().get(path(group), memberToken).body()).as("shown until the next release")
+                .contains("Manager shouts");
+        fixtures.release();
         assertThat(api().get(path(group), memberToken).body()).doesNotContain("Manager shouts");
         assertThat(visitor.post("/api/v1/receipts/edit", null, Map.of("receipt", receipt, "title", "x", "details", "y",
                 "category", "OTHER")).status()).as("a withdrawn concern cannot be edited").isEqualTo(409);

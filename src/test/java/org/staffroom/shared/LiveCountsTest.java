@@ -66,6 +66,8 @@ class LiveCountsTest {
         String question = api.get(survey, organiserToken).json().get("questions").get(0).get("id").asString();
         String receipt = api.post(g + "/concerns", actors.get(3), Map.of("title", "Quiet worry", "details", "It is me",
                 "category", "OTHER", "affected", "", "anonymous", true)).json().get("receipt").asString();
+        String changed = api.post(g + "/concerns", actors.get(2), Map.of("title", "Second worry", "details", "Me too",
+                "category", "OTHER", "affected", "", "anonymous", true)).json().get("receipt").asString();
         fixtures.release();
 
         Watcher watching = new Watcher(api, watcherPages, g, watcherToken, organiserToken, concern, grievance,
@@ -91,6 +93,10 @@ class LiveCountsTest {
                 actors.get(2), Map.of("kind", "EVIDENCE", "text", "Rota photo", "link", "", "anonymous", true)).ok());
         acts.put("message through a receipt", () -> api.post("/api/v1/receipts/messages", null,
                 Map.of("receipt", receipt, "text", "Thank you")).ok());
+        acts.put("edit through a receipt", () -> api.post("/api/v1/receipts/edit", null, Map.of("receipt", changed,
+                "title", "Second worry, edited", "details", "Me too", "category", "OTHER", "affected", "")).ok());
+        acts.put("withdrawal through a receipt", () -> api.post("/api/v1/receipts/withdraw", null,
+                Map.of("receipt", changed)).ok());
 
         Map<String, String> first = watching.look();
         for (Map.Entry<String, Runnable> act : acts.entrySet()) {

@@ -63,7 +63,7 @@ class ConcernsApiController {
 
     record ReceiptJson(UUID concernId, String group, String title, String details, Category category,
             String affected, LocalDate raisedOn, LocalDate editedOn, ConcernStatus status, int cosignCount,
-            List<MessageJson> conversation, boolean waiting) {
+            List<MessageJson> conversation, boolean waiting, boolean changeWaiting) {
     }
 
     record CommentRequest(String text, Boolean anonymous) {
@@ -195,7 +195,7 @@ class ConcernsApiController {
     private static ReceiptJson json(Receipts.ReceiptView view) {
         return new ReceiptJson(view.concernId(), view.groupName(), view.title(), view.details(), view.category(),
                 view.affected(), view.raisedOn(), view.editedOn(), view.status(), view.cosigns(),
-                messages(view.conversation()), view.waiting());
+                messages(view.conversation()), view.waiting(), view.changeWaiting());
     }
 
     private static List<MessageJson> messages(List<Concerns.Message> messages) {

@@ -122,7 +122,7 @@ class ReceiptController {
     String withdraw(@RequestParam(defaultValue = "") String receipt, Model model, HttpServletRequest request) {
         try {
             Receipts.ReceiptView view = throttle.guard(request, () -> receipts.withdraw(receipt));
-            model.addAttribute("notice", "concern.withdrawn");
+            model.addAttribute("notice", view.changeWaiting() ? "receipt.withdrawnLater" : "concern.withdrawn");
             return page(view, receipt, model);
         } catch (DomainException.InvalidInput e) {
             return reopen(receipt, e, model);
