@@ -2,6 +2,7 @@ package org.staffroom.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,15 +14,18 @@ import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.staffroom.identity.AnonymousTags;
 import org.staffroom.support.Api;
 import org.staffroom.support.Fixtures;
 import org.staffroom.support.Fixtures.Person;
 import org.staffroom.support.IntegrationTest;
 import org.staffroom.support.TestDatabase;
+import org.staffroom.surveys.Responses;
 
 /**
  * An attacker with a logical copy of the database who looks not at the anonymous rows but at where they were:
@@ -49,6 +53,12 @@ class HolesAttackTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    AnonymousTags tags;
+
+    @Autowired
+    Responses responses;
 
     /** One table: its named rows by the member they name (the column holding the account), for this group's rows. */
     record Named(String table, String member, String where) {
@@ -122,14 +132,50 @@ class HolesAttackTest {
             if (TestDatabase.isPostgres()) {
                 // nor does a stub or an old version stay where a request wrote a row: a dead line pointer is
                 // left when a vacuum skips the indexes, whose entries then still point at the request's places
-                jdbc.execute("create extension if not exists pageinspect");
-                assertThat(jdbc.queryForObject("""
-                        select count(*) from generate_series(0, pg_relation_size('%1$s') / 8192 - 1) page,
-                            heap_page_items(get_raw_page('%1$s', page::int)) t
-                        where t.lp_flags = 3 or (t.t_xmax <> 0 and t.t_xmax <> t.t_xmin)""".formatted(table.table()),
-                        Long.class)).as("dead line pointers and old versions in " + table.table()).isZero();
+                assertThat(deadVersions(table.table())).as("dead line pointers and old versions in " + table.table())
+                        .isZero();
             }
         }
+    }
+
+    /**
+     * A member's draft of their survey answers is deleted by the request that sends them: its dead version would
+     * keep the transactions that saved it (beside the member's named acts) and that answered. The job clears it.
+     */
+    @Test
+    void aDraftDeletedByTheAnswerLeavesNoDeadVersion() {
+        Assumptions.assumeTrue(TestDatabase.isPostgres(), "PostgreSQL keeps dead row versions; H2 does not");
+        Api api = new Api(port);
+        Person organiser = fixtures.person("organiser");
+        UUID groupId = fixtures.group(organiser, "Draft ward " + UUID.randomUUID().toString().substring(0, 6));
+        String surveys = "/api/v1/groups/" + groupId + "/surveys";
+        String token = api.signIn(organiser);
+        UUID surveyId = UUID.fromString(api.post(surveys, token, Map.of("title", "Hours")).ok().json().get("id").asString());
+        api.post(surveys + "/" + surveyId + "/questions", token, Map.of("code", "unpaid_hours")).ok();
+        api.post(surveys + "/" + surveyId + "/open", token, Map.of("closesOn", LocalDate.now().plusDays(10).toString())).ok();
+        UUID question = jdbc.queryForObject("select id from surveys_question where survey_id = ?", UUID.class, surveyId);
+        for (int i = 0; i < 4; i++) {
+            Person member = fixtures.member(groupId, organiser);
+            int hours = i;
+            tags.actingAs(member.id(), Fixtures.PASSWORD, () -> {
+                String device = responses.saveDraft(member.id(), groupId, surveyId, null,
+                        Map.of(question.toString(), List.of(String.valueOf(hours))));
+                responses.respond(member.id(), groupId, surveyId,
+                        Map.of(question, new Responses.Answer(null, hours, null)), device);
+                return null;
+            });
+        }
+        assertThat(deadVersions("surveys_draft")).as("the drafts the answers deleted, before the job").isPositive();
+        fixtures.mix();
+        assertThat(deadVersions("surveys_draft")).as("after the job").isZero();
+    }
+
+    private long deadVersions(String table) {
+        jdbc.execute("create extension if not exists pageinspect");
+        return jdbc.queryForObject("""
+                select count(*) from generate_series(0, pg_relation_size('%1$s') / 8192 - 1) page,
+                    heap_page_items(get_raw_page('%1$s', page::int)) t
+                where t.lp_flags = 3 or (t.t_xmax <> 0 and t.t_xmax <> t.t_xmin)""".formatted(table), Long.class);
     }
 
     /** The members whose named row in the table stands right before a place no row holds. */
