@@ -66,8 +66,6 @@ final class Polytope {
     // a model of its own for each solve: ojAlgo's presolve changes the model it solves
     private double solve(int[] goal, boolean maximise) {
         ExpressionsBasedModel model = new ExpressionsBasedModel();
-        // the dense simplex: a third faster than ojAlgo's own choice on these small, linked tables
-        model.options.sparse = Boolean.FALSE;
         List<Variable> variables = new ArrayList<>(bounds.size());
         for (double[] bound : bounds) {
             variables.add(bounded(model.addVariable(), bound[0], bound[1]));
