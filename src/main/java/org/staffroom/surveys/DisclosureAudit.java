@@ -40,6 +40,8 @@ final class DisclosureAudit {
     static final int JOINT_CELLS = 128;
     /** Unknowns, at most, in a linear program solved whole. */
     static final int EXACT_VARIABLES = 1500;
+    /** Unknowns, at most, in a linear program of separate cuttings solved whole, or in a neighbourhood. */
+    static final int SEPARATE_VARIABLES = 500;
     /** Unknowns, about, in the first neighbourhood tried in a problem larger than that. */
     static final int FIRST_VARIABLES = 120;
     /** Unknowns in the first neighbourhood tried in a problem too large to solve whole. */
@@ -657,14 +659,17 @@ final class DisclosureAudit {
                     return null;
                 }
             }
-            if (variables <= EXACT_VARIABLES) {
+            // the joint table's cells have no known truth, so it is solved whole; separate cuttings only up to a
+            // smaller size, as whole tables of 1,000 and more unknowns can run for minutes
+            int whole = spaces.stream().allMatch(Round.this::fixedSizes) ? SEPARATE_VARIABLES : EXACT_VARIABLES;
+            if (variables <= whole) {
                 return shortfall(f, cells, targets, nodesIn(components, null));
             }
             // too large to solve whole: first a neighbourhood of the figure's own groups and the groups most tied to
             // them, every other cell at its true value — a table that agrees with everything shown, so what the
             // neighbourhood reaches the whole reaches too — then larger ones; failing those, hide more
             Narrowed result = null;
-            for (int budget = LOCAL_VARIABLES; budget <= EXACT_VARIABLES; budget *= 2) {
+            for (int budget = LOCAL_VARIABLES; budget <= whole; budget *= 2) {
                 result = shortfall(f, cells, targets, nodesIn(components, neighbourhood(parts, components, budget)));
                 if (result == null) {
                     return null;
