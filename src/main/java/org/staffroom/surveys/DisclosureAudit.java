@@ -40,6 +40,10 @@ final class DisclosureAudit {
     static final int JOINT_CELLS = 128;
     /** Unknowns, at most, in a linear program solved whole. */
     static final int EXACT_VARIABLES = 1500;
+    /** Unknowns, at most, in a linear program of separate cuttings solved whole, or in a neighbourhood. */
+    static final int SEPARATE_VARIABLES = 500;
+    /** Unknowns, about, in the first neighbourhood tried in a problem larger than that. */
+    static final int FIRST_VARIABLES = 120;
     /** Unknowns in the first neighbourhood tried in a problem too large to solve whole. */
     static final int LOCAL_VARIABLES = 250;
     static final double EPSILON = 1e-6;
@@ -61,6 +65,8 @@ final class DisclosureAudit {
         final int breakdown;
         final int cells;
         final int[] part;
+        /** Each cell's item of the cutting's breakdown (separate cuttings; 0 for none, and in the joint table). */
+        final int[] item;
         final double[] lower;
         final double[] upper;
         /** Each cell's true answers and size (known where a figure is the cell itself); null for the joint table. */
@@ -71,10 +77,12 @@ final class DisclosureAudit {
         final int[][] holders;
         final int offset;
 
-        Space(int breakdown, int[] part, double[] lower, double[] upper, double[][] truth, int[][] of, int offset) {
+        Space(int breakdown, int[] part, int[] item, double[] lower, double[] upper, double[][] truth, int[][] of,
+                int offset) {
             this.breakdown = breakdown;
             this.cells = part.length;
             this.part = part;
+            this.item = item;
             this.lower = lower;
             this.upper = upper;
             this.truth = truth;
@@ -103,7 +111,37 @@ final class DisclosureAudit {
         }
     }
 
+    /**
+     * What an audit did, counted for the benchmark (bench/disclosure): rounds of hiding, checks of hidden figures
+     * (and trial checks while choosing what to hide), checks settled by a verified table, linear programs solved,
+     * their unknowns and time.
+     */
+    static final class Stats {
+        long rounds;
+        long checks;
+        long trials;
+        long certified;
+        long refuted;
+        long solves;
+        long variables;
+        long solveNanos;
+        long neighbourhoods;
+    }
+
+    final Stats stats;
+    /** For each figure, the figures of its class (itself included). */
+    final int[][] sameAs;
+    /** Per cutting, each part's (offset by one) cell of each of its items (by their place in the breakdown), or -1. */
+    private final Map<Space, int[][]> cellAt = new HashMap<>();
+    /** Per cutting, whether every figure's answers and size are the sums of its cells' (so certificates can be checked by difference). */
+    private final Map<Space, Boolean> additive = new HashMap<>();
+
     DisclosureAudit(Figures in) {
+        this(in, new Stats());
+    }
+
+    DisclosureAudit(Figures in, Stats stats) {
+        this.stats = stats;
         this.in = in;
         this.answers = in.answers() == Answers.NUMBER ? 1 : in.options();
         List<Integer> parts = new ArrayList<>(List.of(DisclosureControl.WHOLE));
@@ -126,6 +164,50 @@ final class DisclosureAudit {
             }
         }
         same = classes();
+        Map<Integer, List<Integer>> members = new HashMap<>();
+        for (int f = 0; f < figures.size(); f++) {
+            members.computeIfAbsent(same[f], c -> new ArrayList<>()).add(f);
+        }
+        sameAs = new int[figures.size()][];
+        members.values().forEach(list -> {
+            int[] ofClass = ints(list);
+            list.forEach(f -> sameAs[f] = ofClass);
+        });
+        for (Space space : spaces) {
+            if (space.truth != null && space.breakdown > 0) {
+                index(space);
+            }
+        }
+    }
+
+    /** A separate cutting's cells by part and item, and whether its figures add up from its cells. */
+    private void index(Space space) {
+        List<Integer> items = in.items().get(space.breakdown - 1);
+        int[][] at = new int[in.groups() + 1][items.size()];
+        for (int[] row : at) {
+            Arrays.fill(row, -1);
+        }
+        for (int c = 0; c < space.cells; c++) {
+            at[space.part[c] + 1][items.indexOf(space.item[c])] = c;
+        }
+        cellAt.put(space, at);
+        boolean adds = true;
+        for (int f = 0; f < figures.size() && adds; f++) {
+            if (!space.holds(f)) {
+                continue;
+            }
+            double[] sum = new double[answers + 1];
+            for (int c : space.of[f]) {
+                for (int a = 0; a <= answers; a++) {
+                    sum[a] += space.truth[c][a];
+                }
+            }
+            adds = sum[answers] == size[f];
+            for (int a = 0; a < answers; a++) {
+                adds &= sum[a] == truth(f, a);
+            }
+        }
+        additive.put(space, adds);
     }
 
     private void add(Figure figure) {
@@ -164,6 +246,7 @@ final class DisclosureAudit {
     private Space separate(int by) {
         List<Integer> items = by == 0 ? List.of(0) : in.items().get(by - 1);
         List<Integer> parts = new ArrayList<>();
+        List<Integer> cellItems = new ArrayList<>();
         List<double[]> truths = new ArrayList<>();
         Map<Figure, List<Integer>> cellsOf = new LinkedHashMap<>();
         for (int p : cellParts()) {
@@ -176,6 +259,7 @@ final class DisclosureAudit {
                     cellsOf.computeIfAbsent(holder, h -> new ArrayList<>()).add(parts.size());
                 }
                 parts.add(p);
+                cellItems.add(item);
                 double[] truth = new double[answers + 1];
                 for (int a = 0; a < answers; a++) {
                     truth[a] = in.answers() == Answers.NUMBER ? v.total() : v.chosen()[a];
@@ -185,8 +269,8 @@ final class DisclosureAudit {
             }
         }
         double[] sizes = truths.stream().mapToDouble(t -> t[answers]).toArray();
-        return new Space(by, ints(parts), sizes, sizes.clone(), truths.toArray(double[][]::new), figuresOf(cellsOf, by),
-                nodes());
+        return new Space(by, ints(parts), ints(cellItems), sizes, sizes.clone(), truths.toArray(double[][]::new),
+                figuresOf(cellsOf, by), nodes());
     }
 
     /** Figures as cells: those of breakdown {@code by} (every one, for the joint table) and those shared by all. */
@@ -252,7 +336,8 @@ final class DisclosureAudit {
             return false;
         }
         double[] upper = uppers.stream().mapToDouble(Double::doubleValue).toArray();
-        spaces.add(new Space(JOINT, ints(parts), new double[upper.length], upper, null, figuresOf(cellsOf, JOINT), 0));
+        spaces.add(new Space(JOINT, ints(parts), new int[parts.size()], new double[upper.length], upper, null,
+                figuresOf(cellsOf, JOINT), 0));
         return true;
     }
 
@@ -294,6 +379,14 @@ final class DisclosureAudit {
     }
 
     static boolean contains(int[] outer, int[] inner) {
+        if (outer.length > 16 * inner.length) {
+            for (int cell : inner) {
+                if (Arrays.binarySearch(outer, cell) < 0) {
+                    return false;
+                }
+            }
+            return true;
+        }
         int i = 0;
         for (int cell : inner) {
             while (i < outer.length && outer[i] < cell) {
@@ -411,19 +504,36 @@ final class DisclosureAudit {
         /** Per component, the unknowns of each part (offset by one: a group survey's whole is 0). */
         private final Map<Integer, int[]> partVariables = new HashMap<>();
 
+        /** Per node: a shown figure that is that cell alone, or -1. */
+        final int[] shownAlone;
+        /** Figures that are the same people as a shown figure (or nobody): what anyone can know. */
+        final BitSet known = new BitSet();
+
         Round(BitSet hidden) {
             this.hidden = hidden;
             int nodes = nodes();
             pinnedBy = new int[nodes];
+            shownAlone = new int[nodes];
             Arrays.fill(pinnedBy, -1);
+            Arrays.fill(shownAlone, -1);
+            for (Space space : spaces) {
+                for (int f = 0; f < figures.size(); f++) {
+                    if (!hidden.get(f) && space.holds(f) && space.of[f].length == 1) {
+                        shownAlone[space.offset + space.of[f][0]] = f;
+                    }
+                }
+            }
             if (in.answers() != Answers.NUMBER) {
                 // (a shown mean only bounds its sum, so a cell shown alone stays an unknown for numbers)
-                for (Space space : spaces) {
-                    for (int f = 0; f < figures.size(); f++) {
-                        if (!hidden.get(f) && space.holds(f) && space.of[f].length == 1) {
-                            pinnedBy[space.offset + space.of[f][0]] = f;
-                        }
-                    }
+                System.arraycopy(shownAlone, 0, pinnedBy, 0, nodes);
+            }
+            BitSet shownClasses = new BitSet();
+            for (int f = hidden.nextClearBit(0); f < figures.size(); f = hidden.nextClearBit(f + 1)) {
+                shownClasses.set(same[f]);
+            }
+            for (int f = 0; f < figures.size(); f++) {
+                if (!hidden.get(f) || size[f] == 0 || shownClasses.get(same[f])) {
+                    known.set(f);
                 }
             }
             component = IntStream.range(0, nodes).toArray();
@@ -523,6 +633,12 @@ final class DisclosureAudit {
             }
             Space home = home(f);
             int[] cells = Arrays.stream(home.of[f]).map(c -> c + home.offset).toArray();
+            if (home.truth != null && home.breakdown > 0 && cells.length == 1) {
+                Narrowed quick = withinGroup(f, home, cells[0] - home.offset, targets);
+                if (quick != null) {
+                    return quick.shortfall() > 0 ? quick : null;
+                }
+            }
             java.util.Set<Integer> components = new java.util.TreeSet<>();
             BitSet parts = new BitSet();
             for (Space space : spaces) {
@@ -534,20 +650,246 @@ final class DisclosureAudit {
                 }
             }
             int variables = components.stream().mapToInt(r -> Arrays.stream(partVariables(r)).sum()).sum();
-            if (variables <= EXACT_VARIABLES) {
+            if (variables > FIRST_VARIABLES && spaces.stream().allMatch(Round.this::fixedSizes)) {
+                // first a small neighbourhood (see below; only where every cell's truth is known, which the joint
+                // table's are not): most figures pass in it, at a fraction of the cost
+                stats.neighbourhoods++;
+                if (shortfall(f, cells, targets, nodesIn(components, neighbourhood(parts, components, FIRST_VARIABLES)))
+                        == null) {
+                    return null;
+                }
+            }
+            // the joint table's cells have no known truth, so it is solved whole; separate cuttings only up to a
+            // smaller size, as whole tables of 1,000 and more unknowns can run for minutes
+            int whole = spaces.stream().allMatch(Round.this::fixedSizes) ? SEPARATE_VARIABLES : EXACT_VARIABLES;
+            if (variables <= whole) {
                 return shortfall(f, cells, targets, nodesIn(components, null));
             }
             // too large to solve whole: first a neighbourhood of the figure's own groups and the groups most tied to
             // them, every other cell at its true value — a table that agrees with everything shown, so what the
             // neighbourhood reaches the whole reaches too — then larger ones; failing those, hide more
             Narrowed result = null;
-            for (int budget = LOCAL_VARIABLES; budget <= EXACT_VARIABLES; budget *= 2) {
+            for (int budget = LOCAL_VARIABLES; budget <= whole; budget *= 2) {
                 result = shortfall(f, cells, targets, nodesIn(components, neighbourhood(parts, components, budget)));
                 if (result == null) {
                     return null;
                 }
             }
             return result;
+        }
+
+        /** Other groups tried, at most, for undoing one move of a certificate. */
+        private static final int PARTNERS = 64;
+
+        /**
+         * Hidden cell {@code c} (one group's row of a breakdown) checked without a linear program. It fails, with
+         * the shortfall, if even its group's figure alone leaves too little room: that bound is a relaxation of
+         * the linear program (everything else only narrows it further), so the program would fail too. It
+         * passes if, for every bound it must reach, a <em>certificate</em> is found: a whole table that reaches
+         * it, built from the true one by moving answers between the group's hidden rows and undoing each move in
+         * another group's hidden rows of the same two items, then verified by {@link #verified} — every changed
+         * cell within its bounds, every shown figure holding a changed cell still as shown, every figure the
+         * cuttings share unchanged — so it is a table the linear program allows, and the program's range reaches
+         * at least as far. Null when neither settles it (the linear program does).
+         */
+        private Narrowed withinGroup(int f, Space space, int c, List<double[]> targets) {
+            int total = index.get(new Figure(space.part[c], 0, 0));
+            List<Integer> siblings = new ArrayList<>();
+            for (int cell : space.of[total]) {
+                if (cell != c && shownAlone[space.offset + cell] < 0) {
+                    siblings.add(cell);
+                }
+            }
+            double shortfall = 0;
+            boolean certified = additive.get(space);
+            for (int a = 0; a < answers; a++) {
+                double truth = space.truth[c][a];
+                for (int direction = 1; direction >= -1; direction -= 2) {
+                    double need = direction * ((direction > 0 ? targets.get(a)[1] : targets.get(a)[0]) - truth);
+                    if (need <= EPSILON) {
+                        continue;
+                    }
+                    if (in.answers() != Answers.NUMBER && known.get(total)) {
+                        // the group's figure fixes what its hidden cells hold together: c can hold at most all of
+                        // it (and give up at most all it has for what the others have room for)
+                        double room = direction > 0 ? space.truth[c][answers] - truth : truth;
+                        double others = 0;
+                        for (int h : siblings) {
+                            others += direction > 0 ? space.truth[h][a] : space.truth[h][answers] - space.truth[h][a];
+                        }
+                        if (Math.min(room, others) < need - EPSILON) {
+                            shortfall += need - Math.min(room, others);
+                            continue;
+                        }
+                    }
+                    certified = certified && certify(space, c, siblings, a, direction, need);
+                }
+            }
+            if (shortfall > 0) {
+                stats.refuted++;
+                BitSet unknowns = new BitSet();
+                siblings.forEach(cell -> unknowns.set(space.offset + cell));
+                unknowns.set(space.offset + c);
+                return new Narrowed(f, -1, shortfall, unknowns);
+            }
+            if (certified) {
+                stats.certified++;
+                return new Narrowed(f, -1, 0, null);
+            }
+            return null;
+        }
+
+        /**
+         * Whether a verified table exists, found by moves from the true one, in which cell {@code c} holds
+         * {@code need} more ({@code direction} 1) or less (-1) of answer {@code a} (of numbers: of their sum).
+         */
+        private boolean certify(Space space, int c, List<Integer> siblings, int a, int direction, double need) {
+            Map<Integer, double[]> now = new HashMap<>();
+            int[][] at = cellAt.get(space);
+            List<Integer> items = in.items().get(space.breakdown - 1);
+            int item = items.indexOf(space.item[c]);
+            Integer rowOfC = index.get(new Figure(DisclosureControl.WHOLE, space.breakdown, space.item[c]));
+            double left = need;
+            for (int h : siblings) {
+                for (int b = 0; b < answers && left > EPSILON; b++) {
+                    double[] move = new double[answers];
+                    if (in.answers() == Answers.ONE) {
+                        if (b == a) {
+                            continue;
+                        }
+                        move[b] = -direction;
+                    } else if (b > 0) {
+                        break;
+                    }
+                    move[in.answers() == Answers.NUMBER ? 0 : a] = direction;
+                    double[] back = negated(move);
+                    double amount = Math.min(left, Math.min(room(space, c, move, now), room(space, h, back, now)));
+                    if (amount <= EPSILON) {
+                        continue;
+                    }
+                    Integer rowOfH = index.get(new Figure(DisclosureControl.WHOLE, space.breakdown, space.item[h]));
+                    boolean undo = in.groups() > 0 && (known.get(rowOfC) || known.get(rowOfH));
+                    double taken = undo ? 0 : amount;
+                    int other = items.indexOf(space.item[h]);
+                    for (int step = 1; undo && step < in.groups() && step <= PARTNERS && taken < amount - EPSILON;
+                            step++) {
+                        int q = (space.part[c] + step) % in.groups();
+                        int qc = at[q + 1][item];
+                        int qh = at[q + 1][other];
+                        if (qc < 0 || qh < 0 || shownAlone[space.offset + qc] >= 0
+                                || shownAlone[space.offset + qh] >= 0) {
+                            continue;
+                        }
+                        double can = Math.min(amount - taken, Math.min(room(space, qc, back, now),
+                                room(space, qh, move, now)));
+                        if (can > EPSILON) {
+                            apply(space, qc, back, can, now);
+                            apply(space, qh, move, can, now);
+                            taken += can;
+                        }
+                    }
+                    if (taken > EPSILON) {
+                        apply(space, c, move, taken, now);
+                        apply(space, h, back, taken, now);
+                        left -= taken;
+                    }
+                }
+                if (left <= EPSILON) {
+                    break;
+                }
+            }
+            return left <= EPSILON && verified(space, now);
+        }
+
+        /**
+         * Whether a table that differs from the true one in the cells of {@code now} (their answers) is one the
+         * linear program allows: each changed cell's answers within its size, each shown figure holding a changed
+         * cell recomputed (its true answers, which are its cells' sums, plus the changes) within what it shows,
+         * and each figure that every cutting holds unchanged, as the cuttings not changed must agree with it.
+         */
+        private boolean verified(Space space, Map<Integer, double[]> now) {
+            Map<Integer, double[]> change = new HashMap<>();
+            for (Map.Entry<Integer, double[]> entry : now.entrySet()) {
+                int cell = entry.getKey();
+                double[] values = entry.getValue();
+                if (shownAlone[space.offset + cell] >= 0 && in.answers() != Answers.NUMBER || !allowed(space, cell, values)) {
+                    return false;
+                }
+                for (int g : space.holders[cell]) {
+                    double[] d = change.computeIfAbsent(g, x -> new double[answers]);
+                    for (int a = 0; a < answers; a++) {
+                        d[a] += values[a] - space.truth[cell][a];
+                    }
+                }
+            }
+            for (Map.Entry<Integer, double[]> entry : change.entrySet()) {
+                int g = entry.getKey();
+                boolean shared = figures.get(g).by() == 0 && spaces.size() > 1;
+                for (int a = 0; a < answers; a++) {
+                    double d = entry.getValue()[a];
+                    if (shared && Math.abs(d) > EPSILON) {
+                        return false;
+                    }
+                    if (!hidden.get(g)) {
+                        double[] shows = shown(g, a);
+                        double value = truth(g, a) + d;
+                        if (value < shows[0] - EPSILON || value > shows[1] + EPSILON) {
+                            return false;
+                        }
+                    }
+                }
+            }
+            return true;
+        }
+
+        /** Whether a cell's answers are possible for its size (the bounds {@link Problem} gives a cell). */
+        private boolean allowed(Space space, int cell, double[] values) {
+            double n = space.truth[cell][answers];
+            double sum = 0;
+            for (int a = 0; a < answers; a++) {
+                double low = in.answers() == Answers.NUMBER ? in.min() * n : 0;
+                double high = in.answers() == Answers.NUMBER ? in.max() * n : n;
+                if (values[a] < low - EPSILON || values[a] > high + EPSILON) {
+                    return false;
+                }
+                sum += values[a];
+            }
+            return switch (in.answers()) {
+                case ONE -> Math.abs(sum - n) <= EPSILON;
+                case ANY -> sum >= n - EPSILON;
+                case NUMBER -> true;
+            };
+        }
+
+        /** How far a cell can go along {@code move} and stay possible. */
+        private double room(Space space, int cell, double[] move, Map<Integer, double[]> now) {
+            double[] values = now.getOrDefault(cell, space.truth[cell]);
+            double n = space.truth[cell][answers];
+            double low = in.answers() == Answers.NUMBER ? in.min() * n : 0;
+            double high = in.answers() == Answers.NUMBER ? in.max() * n : n;
+            double room = Double.POSITIVE_INFINITY;
+            double sum = 0;
+            double total = 0;
+            for (int a = 0; a < answers; a++) {
+                if (move[a] > 0) {
+                    room = Math.min(room, (high - values[a]) / move[a]);
+                } else if (move[a] < 0) {
+                    room = Math.min(room, (values[a] - low) / -move[a]);
+                }
+                sum += move[a];
+                total += values[a];
+            }
+            if (in.answers() == Answers.ANY && sum < 0) {
+                room = Math.min(room, (total - n) / -sum);
+            }
+            return Math.max(0, room);
+        }
+
+        private void apply(Space space, int cell, double[] move, double amount, Map<Integer, double[]> now) {
+            double[] values = now.computeIfAbsent(cell, x -> space.truth[x].clone());
+            for (int a = 0; a < answers; a++) {
+                values[a] += move[a] * amount;
+            }
         }
 
         /** The shown figures holding all of hidden figure f's respondents. */
@@ -629,7 +971,16 @@ final class DisclosureAudit {
         }
 
         private Narrowed shortfall(int f, int[] cells, List<double[]> targets, BitSet unknowns) {
+            long started = System.nanoTime();
             Problem problem = new Problem(this, unknowns);
+            try {
+                return shortfall(f, cells, targets, unknowns, problem);
+            } finally {
+                stats.solveNanos += System.nanoTime() - started;
+            }
+        }
+
+        private Narrowed shortfall(int f, int[] cells, List<double[]> targets, BitSet unknowns, Problem problem) {
             double shortfall = 0;
             for (int a = 0; a < answers; a++) {
                 double truth = truth(f, a);
@@ -637,9 +988,13 @@ final class DisclosureAudit {
                 int[] goal = problem.answerVars(cells, a);
                 double constant = problem.constant(cells, a);
                 if (truth < target[1] - EPSILON) {
+                    stats.solves++;
+                    stats.variables += problem.polytope.size();
                     shortfall += gap(target[1] - (problem.polytope.max(goal) + constant), target);
                 }
                 if (truth > target[0] + EPSILON) {
+                    stats.solves++;
+                    stats.variables += problem.polytope.size();
                     shortfall += gap(problem.polytope.min(goal) + constant - target[0], target);
                 }
             }
@@ -684,6 +1039,10 @@ final class DisclosureAudit {
             }
             return found;
         }
+    }
+
+    static double[] negated(double[] move) {
+        return Arrays.stream(move).map(x -> -x).toArray();
     }
 
     static int[] minus(int[] outer, int[] inner) {

@@ -99,7 +99,12 @@ public final class DisclosureControl {
      *     earlier one did
      */
     public static Map<Figure, Reason> decide(Figures figures, Set<Figure> before) {
-        return new Decision(new DisclosureAudit(figures)).decide(before);
+        return decide(figures, before, new DisclosureAudit.Stats());
+    }
+
+    /** As {@link #decide(Figures, Set)}, counting the audit's work in {@code stats} (the benchmark's). */
+    static Map<Figure, Reason> decide(Figures figures, Set<Figure> before, DisclosureAudit.Stats stats) {
+        return new Decision(new DisclosureAudit(figures, stats)).decide(before);
     }
 
     /** One decision's state: what is hidden so far and why. */
@@ -130,11 +135,13 @@ public final class DisclosureControl {
             before.stream().map(audit.index::get).filter(java.util.Objects::nonNull)
                     .forEach(f -> hide(f, Reason.PROTECTS_ANOTHER));
             while (true) {
+                audit.stats.rounds++;
                 lines();
                 DisclosureAudit.Round round = audit.new Round(hidden);
                 List<Narrowed> failures = new ArrayList<>(round.differences(k));
                 for (int f = hidden.nextSetBit(0); f >= 0; f = hidden.nextSetBit(f + 1)) {
                     if (audit.size[f] > 0 && audit.size[f] < k && !round.holding(f).equals(passed.get(f))) {
+                        audit.stats.checks++;
                         Narrowed narrowed = round.check(f);
                         if (narrowed == null) {
                             passed.put(f, round.holding(f));
@@ -183,10 +190,8 @@ public final class DisclosureControl {
 
         /** Hides a figure and every figure with the same respondents: hiding one alone would hide nothing. */
         private void hideSame(int f, Reason reason) {
-            for (int g = 0; g < audit.figures.size(); g++) {
-                if (audit.same[g] == audit.same[f]) {
-                    hide(g, audit.size[g] < k ? Reason.FEWER_THAN_K : reason);
-                }
+            for (int g : audit.sameAs[f]) {
+                hide(g, audit.size[g] < k ? Reason.FEWER_THAN_K : reason);
             }
         }
 
@@ -270,25 +275,25 @@ public final class DisclosureControl {
          * range as far as it should, else the one whose hiding brings it closest.
          */
         private int nearest(Narrowed narrowed) {
-            List<Integer> tying = new ArrayList<>();
+            java.util.Set<Integer> tied = new java.util.LinkedHashSet<>();
             for (DisclosureAudit.Space space : audit.spaces) {
                 for (int cell = 0; cell < space.cells; cell++) {
                     if (!narrowed.unknowns().get(space.offset + cell)) {
                         continue;
                     }
                     for (int g : space.holders[cell]) {
-                        if (!hidden.get(g) && !tying.contains(g)) {
-                            tying.add(g);
+                        if (!hidden.get(g) && tied.add(g)) {
                             for (int other : space.of[g]) {
                                 int pinning = pinnedBy(space, other);
-                                if (pinning >= 0 && !tying.contains(pinning)) {
-                                    tying.add(pinning);
+                                if (pinning >= 0) {
+                                    tied.add(pinning);
                                 }
                             }
                         }
                     }
                 }
             }
+            List<Integer> tying = new ArrayList<>(tied);
             tying.sort(Comparator.comparingInt(this::tier).thenComparingLong(g -> audit.size[g]).thenComparing(g -> g));
             for (int tier = 0; tier <= HEADLINE; tier++) {
                 int level = tier;
@@ -296,6 +301,7 @@ public final class DisclosureControl {
                 int best = -1;
                 double closest = narrowed.shortfall();
                 for (int g : inTier) {
+                    audit.stats.trials++;
                     Narrowed after = audit.new Round(withSame(g)).check(narrowed.figure());
                     if (after == null) {
                         return g;
@@ -323,21 +329,17 @@ public final class DisclosureControl {
             }
             boolean everyone = false;
             boolean whole = true;
-            for (int f = 0; f < audit.figures.size(); f++) {
-                if (audit.same[f] == same) {
-                    everyone |= audit.figures.get(f).by() == 0;
-                    whole &= audit.figures.get(f).part() == WHOLE;
-                }
+            for (int f : audit.sameAs[g]) {
+                everyone |= audit.figures.get(f).by() == 0;
+                whole &= audit.figures.get(f).part() == WHOLE;
             }
             return everyone ? 2 : whole ? 1 : 0;
         }
 
         private BitSet withSame(int g) {
             BitSet trial = (BitSet) hidden.clone();
-            for (int same = 0; same < audit.figures.size(); same++) {
-                if (audit.same[same] == audit.same[g]) {
-                    trial.set(same);
-                }
+            for (int same : audit.sameAs[g]) {
+                trial.set(same);
             }
             return trial;
         }
