@@ -42,8 +42,11 @@ class Releases {
         }
     }
 
-    /** A network of more groups than this waits for the job rather than be decided while someone waits. */
-    static final int DECIDE_ON_READ_GROUPS = 50;
+    /**
+     * A network of more groups than this waits for the job rather than be decided while someone waits: a
+     * question of four groups of 70 takes about 6 s to decide (bench/disclosure/report.md), ten groups 15 s.
+     */
+    static final int DECIDE_ON_READ_GROUPS = 4;
     /** How long one run of the job decides before it leaves the rest to the next run. */
     private static final Duration RUN = Duration.ofMinutes(20);
     private static final Logger LOG = LoggerFactory.getLogger(Releases.class);
