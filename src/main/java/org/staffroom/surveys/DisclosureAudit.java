@@ -1041,6 +1041,170 @@ final class DisclosureAudit {
         }
     }
 
+    /**
+     * Sets of 1 to k - 1 respondents that some combination of shown figures names (any sum and difference of
+     * them, not only of two one inside the other): a set of cells of one cutting, within one family (one
+     * group's cells, or one breakdown answer's cells across groups), whose indicator lies in the span of the
+     * shown figures' indicators. Its answers (for numbers: its sum, to within the means' rounding) are then
+     * known, so it fails unless the shown figures holding it all already say as much (numbers and the joint
+     * table, whose cells' truth is not known here, fail whenever named: conservative). Each failure names a
+     * shown figure of the combination to hide: breakdown rows before a group's everyone, those before the
+     * survey's, smallest first.
+     *
+     * <p>The span is tested with an orthonormal basis of it from a singular value decomposition (ojAlgo) of
+     * each cutting's shown figures by cells: a set is named when the basis's rows over its cells add up to a
+     * vector of squared length its number of cells. Subsets are enumerated only while their size (the cells'
+     * upper bounds) stays under k.
+     */
+    List<Narrowed> combinations(Round round, int k) {
+        List<Narrowed> found = new ArrayList<>();
+        for (Space space : spaces) {
+            List<Integer> shown = new ArrayList<>();
+            for (int f = 0; f < figures.size(); f++) {
+                if (!round.hidden.get(f) && space.holds(f) && space.of[f].length > 0) {
+                    shown.add(f);
+                }
+            }
+            if (shown.isEmpty()) {
+                continue;
+            }
+            Basis basis = new Basis(space, shown);
+            java.util.Set<BitSet> seen = new java.util.HashSet<>();
+            for (int f = 0; f < figures.size(); f++) {
+                Figure figure = figures.get(f);
+                boolean family = figure.by() == 0 ? figure.part() != DisclosureControl.WHOLE || in.groups() == 0
+                        : figure.part() == DisclosureControl.WHOLE;
+                if (!family || !space.holds(f)) {
+                    continue;
+                }
+                int[] cells = Arrays.stream(space.of[f]).filter(c -> space.upper[c] < k).toArray();
+                enumerate(space, basis, cells, 0, new BitSet(), 0, new double[basis.rank], k, seen, round, found);
+            }
+        }
+        return found;
+    }
+
+    private void enumerate(Space space, Basis basis, int[] cells, int from, BitSet set, double people, double[] sum,
+            int k, java.util.Set<BitSet> seen, Round round, List<Narrowed> found) {
+        for (int i = from; i < cells.length; i++) {
+            int c = cells[i];
+            double next = people + space.upper[c];
+            if (next >= k) {
+                continue;
+            }
+            set.set(c);
+            double[] added = sum.clone();
+            double length = 0;
+            for (int r = 0; r < basis.rank; r++) {
+                added[r] += basis.u[c][r];
+                length += added[r] * added[r];
+            }
+            if (set.cardinality() - length < 1e-7 && seen.add((BitSet) set.clone())) {
+                Narrowed failure = named(space, basis, set, (long) next, round);
+                if (failure != null) {
+                    found.add(failure);
+                }
+            }
+            enumerate(space, basis, cells, i + 1, set, next, added, k, seen, round, found);
+            set.clear(c);
+        }
+    }
+
+    /** A named set's failure, if what the shown figures holding it allow is more than it is known to be. */
+    private Narrowed named(Space space, Basis basis, BitSet set, long people, Round round) {
+        int[] cells = set.stream().toArray();
+        boolean fails = space.truth == null || in.answers() == Answers.NUMBER;
+        if (!fails) {
+            List<Integer> holding = shownHolding(space, cells, round.hidden);
+            for (int a = 0; a < answers && !fails; a++) {
+                double value = 0;
+                for (int c : cells) {
+                    value += space.truth[c][a];
+                }
+                double[] target = target(holding, people, a);
+                fails = value > target[0] + EPSILON || value < target[1] - EPSILON;
+            }
+        }
+        if (!fails) {
+            return null;
+        }
+        double[] coefficients = basis.coefficients(cells);
+        int hide = -1;
+        for (int i = 0; i < coefficients.length; i++) {
+            int g = basis.shown.get(i);
+            if (Math.abs(coefficients[i]) > 1e-6 && (hide < 0 || tier(g) < tier(hide)
+                    || tier(g) == tier(hide) && size[g] < size[hide])) {
+                hide = g;
+            }
+        }
+        return hide < 0 ? null : new Narrowed(hide, hide, 0, null);
+    }
+
+    /** Which shown figures go first when one must be hidden: breakdown rows, then a group's everyone, then the survey's. */
+    int tier(int figure) {
+        Figure f = figures.get(figure);
+        return f.by() > 0 ? 0 : f.part() != DisclosureControl.WHOLE ? 1 : 2;
+    }
+
+    /** The span of some shown figures' indicators over a cutting's cells, from their singular value decomposition. */
+    static final class Basis {
+        final List<Integer> shown;
+        final int rank;
+        /** Per cell, its row of the orthonormal basis (the left singular vectors of cells by figures). */
+        final double[][] u;
+        private final double[][] v;
+        private final double[] singular;
+
+        Basis(Space space, List<Integer> shown) {
+            this.shown = shown;
+            org.ojalgo.matrix.store.R064Store matrix = org.ojalgo.matrix.store.R064Store.FACTORY.make(space.cells,
+                    shown.size());
+            for (int j = 0; j < shown.size(); j++) {
+                for (int c : space.of[shown.get(j)]) {
+                    matrix.set(c, j, 1);
+                }
+            }
+            org.ojalgo.matrix.decomposition.SingularValue<Double> svd =
+                    org.ojalgo.matrix.decomposition.SingularValue.R064.make(matrix);
+            svd.decompose(matrix);
+            rank = svd.getRank();
+            double[] values = new double[Math.min(space.cells, shown.size())];
+            svd.getSingularValues(values);
+            singular = Arrays.copyOf(values, rank);
+            org.ojalgo.matrix.store.MatrixStore<Double> left = svd.getU();
+            org.ojalgo.matrix.store.MatrixStore<Double> right = svd.getV();
+            u = new double[space.cells][rank];
+            for (int c = 0; c < space.cells; c++) {
+                for (int r = 0; r < rank; r++) {
+                    u[c][r] = left.doubleValue(c, r);
+                }
+            }
+            v = new double[shown.size()][rank];
+            for (int j = 0; j < shown.size(); j++) {
+                for (int r = 0; r < rank; r++) {
+                    v[j][r] = right.doubleValue(j, r);
+                }
+            }
+        }
+
+        /** The least-norm coefficients of the shown figures that add up to these cells' indicator. */
+        double[] coefficients(int[] cells) {
+            double[] y = new double[rank];
+            for (int c : cells) {
+                for (int r = 0; r < rank; r++) {
+                    y[r] += u[c][r];
+                }
+            }
+            double[] x = new double[shown.size()];
+            for (int j = 0; j < x.length; j++) {
+                for (int r = 0; r < rank; r++) {
+                    x[j] += v[j][r] * y[r] / singular[r];
+                }
+            }
+            return x;
+        }
+    }
+
     static double[] negated(double[] move) {
         return Arrays.stream(move).map(x -> -x).toArray();
     }

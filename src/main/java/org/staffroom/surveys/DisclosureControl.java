@@ -139,6 +139,7 @@ public final class DisclosureControl {
                 lines();
                 DisclosureAudit.Round round = audit.new Round(hidden);
                 List<Narrowed> failures = new ArrayList<>(round.differences(k));
+                failures.addAll(audit.combinations(round, k));
                 for (int f = hidden.nextSetBit(0); f >= 0; f = hidden.nextSetBit(f + 1)) {
                     if (audit.size[f] > 0 && audit.size[f] < k && !round.holding(f).equals(passed.get(f))) {
                         audit.stats.checks++;

@@ -27,7 +27,7 @@ class DisclosureControlProperties {
      */
     @Property(tries = 60)
     void theAttackerNarrowsNoHiddenFigure(@ForAll long seed, @ForAll @IntRange(min = 5, max = 20) int k) {
-        assertThat(findings(seed, k).stream().filter(finding -> finding.startsWith("hidden ")).toList()).isEmpty();
+        assertThat(findings(seed, k)).isEmpty();
     }
 
     /**
@@ -37,7 +37,6 @@ class DisclosureControlProperties {
      * answer), the five people of two other groups who did not state it, and a number question's sum for them
      * is narrowed to 12.55-34.85 of 0-50. Enable once the audit checks combinations as the attacker does.
      */
-    @org.junit.jupiter.api.Disabled("known gap in the audit: combinations of more than two shown figures (issue 15)")
     @net.jqwik.api.Example
     void aCombinationOfFourShownFiguresNamesFivePeople() {
         assertThat(findings(-10666865L, 6)).isEmpty();
