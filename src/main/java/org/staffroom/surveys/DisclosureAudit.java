@@ -126,6 +126,10 @@ final class DisclosureAudit {
         long variables;
         long solveNanos;
         long neighbourhoods;
+        /** Sets of 1 to k - 1 respondents that combinations of shown figures name, those that failed, and the time. */
+        long named;
+        long combinationFailures;
+        long combinationNanos;
     }
 
     final Stats stats;
@@ -1057,6 +1061,7 @@ final class DisclosureAudit {
      * upper bounds) stays under k.
      */
     List<Narrowed> combinations(Round round, int k) {
+        long started = System.nanoTime();
         List<Narrowed> found = new ArrayList<>();
         for (Space space : spaces) {
             List<Integer> shown = new ArrayList<>();
@@ -1080,7 +1085,10 @@ final class DisclosureAudit {
                 int[] cells = Arrays.stream(space.of[f]).filter(c -> space.upper[c] < k).toArray();
                 enumerate(space, basis, cells, 0, new BitSet(), 0, new double[basis.rank], k, seen, round, found);
             }
+            stats.named += seen.size();
         }
+        stats.combinationFailures += found.size();
+        stats.combinationNanos += System.nanoTime() - started;
         return found;
     }
 
