@@ -1064,16 +1064,25 @@ final class DisclosureAudit {
         long started = System.nanoTime();
         List<Narrowed> found = new ArrayList<>();
         for (Space space : spaces) {
+            // a shown figure of one cell alone spans that cell's own direction: such cells (of k or more, so in
+            // no set tried) are taken out, and the decomposition is of the other shown figures over the rest
             List<Integer> shown = new ArrayList<>();
+            int[] alone = new int[space.cells];
+            Arrays.fill(alone, -1);
             for (int f = 0; f < figures.size(); f++) {
-                if (!round.hidden.get(f) && space.holds(f) && space.of[f].length > 0) {
+                if (!round.hidden.get(f) && space.holds(f) && space.of[f].length == 1) {
+                    alone[space.of[f][0]] = f;
+                }
+            }
+            for (int f = 0; f < figures.size(); f++) {
+                if (!round.hidden.get(f) && space.holds(f) && space.of[f].length > 1) {
                     shown.add(f);
                 }
             }
             if (shown.isEmpty()) {
                 continue;
             }
-            Basis basis = new Basis(space, shown);
+            Basis basis = new Basis(space, shown, alone);
             java.util.Set<BitSet> seen = new java.util.HashSet<>();
             for (int f = 0; f < figures.size(); f++) {
                 Figure figure = figures.get(f);
@@ -1082,7 +1091,7 @@ final class DisclosureAudit {
                 if (!family || !space.holds(f)) {
                     continue;
                 }
-                int[] cells = Arrays.stream(space.of[f]).filter(c -> space.upper[c] < k).toArray();
+                int[] cells = basis.spanned(Arrays.stream(space.of[f]).filter(c -> space.upper[c] < k).toArray());
                 enumerate(space, basis, cells, 0, new BitSet(), 0, new double[basis.rank], k, seen, round, found);
             }
             stats.named += seen.size();
@@ -1137,11 +1146,29 @@ final class DisclosureAudit {
             return null;
         }
         double[] coefficients = basis.coefficients(cells);
-        int hide = -1;
+        // the figures of cells alone take up what the others' combination holds of their cells
+        Map<Integer, Double> ofAlone = new HashMap<>();
+        List<Integer> candidates = new ArrayList<>();
         for (int i = 0; i < coefficients.length; i++) {
-            int g = basis.shown.get(i);
-            if (Math.abs(coefficients[i]) > 1e-6 && (hide < 0 || tier(g) < tier(hide)
-                    || tier(g) == tier(hide) && size[g] < size[hide])) {
+            if (Math.abs(coefficients[i]) > 1e-6) {
+                int g = basis.shown.get(i);
+                candidates.add(g);
+                for (int c : space.of[g]) {
+                    if (basis.alone[c] >= 0) {
+                        ofAlone.merge(basis.alone[c], coefficients[i], Double::sum);
+                    }
+                }
+            }
+        }
+        ofAlone.forEach((g, coefficient) -> {
+            if (Math.abs(coefficient) > 1e-6) {
+                candidates.add(g);
+            }
+        });
+        int hide = -1;
+        for (int g : candidates) {
+            if (hide < 0 || tier(g) < tier(hide) || tier(g) == tier(hide) && size[g] < size[hide]
+                    || tier(g) == tier(hide) && size[g] == size[hide] && g < hide) {
                 hide = g;
             }
         }
@@ -1154,37 +1181,50 @@ final class DisclosureAudit {
         return f.by() > 0 ? 0 : f.part() != DisclosureControl.WHOLE ? 1 : 2;
     }
 
-    /** The span of some shown figures' indicators over a cutting's cells, from their singular value decomposition. */
+    /**
+     * The span of some shown figures' indicators over a cutting's cells not shown alone (those are spanned by
+     * their own figures), from the singular value decomposition of cells by figures.
+     */
     static final class Basis {
         final List<Integer> shown;
+        /** Per cell, the shown figure that is that cell alone, or -1: such cells are left out of the basis. */
+        final int[] alone;
         final int rank;
         /** Per cell, its row of the orthonormal basis (the left singular vectors of cells by figures). */
         final double[][] u;
         private final double[][] v;
         private final double[] singular;
 
-        Basis(Space space, List<Integer> shown) {
+        Basis(Space space, List<Integer> shown, int[] alone) {
             this.shown = shown;
-            org.ojalgo.matrix.store.R064Store matrix = org.ojalgo.matrix.store.R064Store.FACTORY.make(space.cells,
-                    shown.size());
+            this.alone = alone;
+            int[] row = new int[space.cells];
+            int rows = 0;
+            for (int c = 0; c < space.cells; c++) {
+                row[c] = alone[c] >= 0 ? -1 : rows++;
+            }
+            org.ojalgo.matrix.store.R064Store matrix = org.ojalgo.matrix.store.R064Store.FACTORY.make(
+                    Math.max(1, rows), shown.size());
             for (int j = 0; j < shown.size(); j++) {
                 for (int c : space.of[shown.get(j)]) {
-                    matrix.set(c, j, 1);
+                    if (row[c] >= 0) {
+                        matrix.set(row[c], j, 1);
+                    }
                 }
             }
             org.ojalgo.matrix.decomposition.SingularValue<Double> svd =
                     org.ojalgo.matrix.decomposition.SingularValue.R064.make(matrix);
             svd.decompose(matrix);
             rank = svd.getRank();
-            double[] values = new double[Math.min(space.cells, shown.size())];
+            double[] values = new double[Math.min(Math.max(1, rows), shown.size())];
             svd.getSingularValues(values);
             singular = Arrays.copyOf(values, rank);
             org.ojalgo.matrix.store.MatrixStore<Double> left = svd.getU();
             org.ojalgo.matrix.store.MatrixStore<Double> right = svd.getV();
             u = new double[space.cells][rank];
             for (int c = 0; c < space.cells; c++) {
-                for (int r = 0; r < rank; r++) {
-                    u[c][r] = left.doubleValue(c, r);
+                for (int r = 0; r < rank && row[c] >= 0; r++) {
+                    u[c][r] = left.doubleValue(row[c], r);
                 }
             }
             v = new double[shown.size()][rank];
@@ -1193,6 +1233,54 @@ final class DisclosureAudit {
                     v[j][r] = right.doubleValue(j, r);
                 }
             }
+        }
+
+        /**
+         * Of some cells, those that a vector of the span over them alone (zero on every other cell) can be
+         * non-zero on: only those can be in a named set of them. Such vectors x satisfy P x = x for P the
+         * projection onto the span (U U^T) restricted to these cells, so they are the null space of I - P there.
+         */
+        int[] spanned(int[] cells) {
+            int n = cells.length;
+            if (n == 0 || rank == 0) {
+                return new int[0];
+            }
+            org.ojalgo.matrix.store.R064Store m = org.ojalgo.matrix.store.R064Store.FACTORY.make(n, n);
+            for (int i = 0; i < n; i++) {
+                for (int j = i; j < n; j++) {
+                    double p = 0;
+                    for (int r = 0; r < rank; r++) {
+                        p += u[cells[i]][r] * u[cells[j]][r];
+                    }
+                    double value = (i == j ? 1 : 0) - p;
+                    m.set(i, j, value);
+                    m.set(j, i, value);
+                }
+            }
+            org.ojalgo.matrix.decomposition.SingularValue<Double> svd =
+                    org.ojalgo.matrix.decomposition.SingularValue.R064.make(m);
+            svd.decompose(m);
+            double[] values = new double[n];
+            svd.getSingularValues(values);
+            int significant = 0;
+            while (significant < n && values[significant] > 1e-7) {
+                significant++;
+            }
+            if (significant == n) {
+                return new int[0];
+            }
+            org.ojalgo.matrix.store.MatrixStore<Double> right = svd.getV();
+            List<Integer> spanned = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                double weight = 0;
+                for (int r = significant; r < n; r++) {
+                    weight += right.doubleValue(i, r) * right.doubleValue(i, r);
+                }
+                if (weight > 1e-9) {
+                    spanned.add(cells[i]);
+                }
+            }
+            return ints(spanned);
         }
 
         /** The least-norm coefficients of the shown figures that add up to these cells' indicator. */
