@@ -126,6 +126,10 @@ final class DisclosureAudit {
         long variables;
         long solveNanos;
         long neighbourhoods;
+        /** Sets of 1 to k - 1 respondents that combinations of shown figures name, those that failed, and the time. */
+        long named;
+        long combinationFailures;
+        long combinationNanos;
     }
 
     final Stats stats;
@@ -1038,6 +1042,262 @@ final class DisclosureAudit {
                 }
             }
             return found;
+        }
+    }
+
+    /**
+     * Sets of 1 to k - 1 respondents that some combination of shown figures names (any sum and difference of
+     * them, not only of two one inside the other): a set of cells of one cutting, within one family (one
+     * group's cells, or one breakdown answer's cells across groups), whose indicator lies in the span of the
+     * shown figures' indicators. Its answers (for numbers: its sum, to within the means' rounding) are then
+     * known, so it fails unless the shown figures holding it all already say as much (numbers and the joint
+     * table, whose cells' truth is not known here, fail whenever named: conservative). Each failure names a
+     * shown figure of the combination to hide: breakdown rows before a group's everyone, those before the
+     * survey's, smallest first.
+     *
+     * <p>The span is tested with an orthonormal basis of it from a singular value decomposition (ojAlgo) of
+     * each cutting's shown figures by cells: a set is named when the basis's rows over its cells add up to a
+     * vector of squared length its number of cells. Subsets are enumerated only while their size (the cells'
+     * upper bounds) stays under k.
+     */
+    List<Narrowed> combinations(Round round, int k) {
+        long started = System.nanoTime();
+        List<Narrowed> found = new ArrayList<>();
+        for (Space space : spaces) {
+            // a shown figure of one cell alone spans that cell's own direction: such cells (of k or more, so in
+            // no set tried) are taken out, and the decomposition is of the other shown figures over the rest
+            List<Integer> shown = new ArrayList<>();
+            int[] alone = new int[space.cells];
+            Arrays.fill(alone, -1);
+            for (int f = 0; f < figures.size(); f++) {
+                if (!round.hidden.get(f) && space.holds(f) && space.of[f].length == 1) {
+                    alone[space.of[f][0]] = f;
+                }
+            }
+            for (int f = 0; f < figures.size(); f++) {
+                if (!round.hidden.get(f) && space.holds(f) && space.of[f].length > 1) {
+                    shown.add(f);
+                }
+            }
+            if (shown.isEmpty()) {
+                continue;
+            }
+            Basis basis = new Basis(space, shown, alone);
+            java.util.Set<BitSet> seen = new java.util.HashSet<>();
+            for (int f = 0; f < figures.size(); f++) {
+                Figure figure = figures.get(f);
+                boolean family = figure.by() == 0 ? figure.part() != DisclosureControl.WHOLE || in.groups() == 0
+                        : figure.part() == DisclosureControl.WHOLE;
+                if (!family || !space.holds(f)) {
+                    continue;
+                }
+                int[] cells = basis.spanned(Arrays.stream(space.of[f]).filter(c -> space.upper[c] < k).toArray());
+                enumerate(space, basis, cells, 0, new BitSet(), 0, new double[basis.rank], k, seen, round, found);
+            }
+            stats.named += seen.size();
+        }
+        stats.combinationFailures += found.size();
+        stats.combinationNanos += System.nanoTime() - started;
+        return found;
+    }
+
+    private void enumerate(Space space, Basis basis, int[] cells, int from, BitSet set, double people, double[] sum,
+            int k, java.util.Set<BitSet> seen, Round round, List<Narrowed> found) {
+        for (int i = from; i < cells.length; i++) {
+            int c = cells[i];
+            double next = people + space.upper[c];
+            if (next >= k) {
+                continue;
+            }
+            set.set(c);
+            double[] added = sum.clone();
+            double length = 0;
+            for (int r = 0; r < basis.rank; r++) {
+                added[r] += basis.u[c][r];
+                length += added[r] * added[r];
+            }
+            if (set.cardinality() - length < 1e-7 && seen.add((BitSet) set.clone())) {
+                Narrowed failure = named(space, basis, set, (long) next, round);
+                if (failure != null) {
+                    found.add(failure);
+                }
+            }
+            enumerate(space, basis, cells, i + 1, set, next, added, k, seen, round, found);
+            set.clear(c);
+        }
+    }
+
+    /** A named set's failure, if what the shown figures holding it allow is more than it is known to be. */
+    private Narrowed named(Space space, Basis basis, BitSet set, long people, Round round) {
+        int[] cells = set.stream().toArray();
+        boolean fails = space.truth == null || in.answers() == Answers.NUMBER;
+        if (!fails) {
+            List<Integer> holding = shownHolding(space, cells, round.hidden);
+            for (int a = 0; a < answers && !fails; a++) {
+                double value = 0;
+                for (int c : cells) {
+                    value += space.truth[c][a];
+                }
+                double[] target = target(holding, people, a);
+                fails = value > target[0] + EPSILON || value < target[1] - EPSILON;
+            }
+        }
+        if (!fails) {
+            return null;
+        }
+        double[] coefficients = basis.coefficients(cells);
+        // the figures of cells alone take up what the others' combination holds of their cells
+        Map<Integer, Double> ofAlone = new HashMap<>();
+        List<Integer> candidates = new ArrayList<>();
+        for (int i = 0; i < coefficients.length; i++) {
+            if (Math.abs(coefficients[i]) > 1e-6) {
+                int g = basis.shown.get(i);
+                candidates.add(g);
+                for (int c : space.of[g]) {
+                    if (basis.alone[c] >= 0) {
+                        ofAlone.merge(basis.alone[c], coefficients[i], Double::sum);
+                    }
+                }
+            }
+        }
+        ofAlone.forEach((g, coefficient) -> {
+            if (Math.abs(coefficient) > 1e-6) {
+                candidates.add(g);
+            }
+        });
+        int hide = -1;
+        for (int g : candidates) {
+            if (hide < 0 || tier(g) < tier(hide) || tier(g) == tier(hide) && size[g] < size[hide]
+                    || tier(g) == tier(hide) && size[g] == size[hide] && g < hide) {
+                hide = g;
+            }
+        }
+        return hide < 0 ? null : new Narrowed(hide, hide, 0, null);
+    }
+
+    /** Which shown figures go first when one must be hidden: breakdown rows, then a group's everyone, then the survey's. */
+    int tier(int figure) {
+        Figure f = figures.get(figure);
+        return f.by() > 0 ? 0 : f.part() != DisclosureControl.WHOLE ? 1 : 2;
+    }
+
+    /**
+     * The span of some shown figures' indicators over a cutting's cells not shown alone (those are spanned by
+     * their own figures), from the singular value decomposition of cells by figures.
+     */
+    static final class Basis {
+        final List<Integer> shown;
+        /** Per cell, the shown figure that is that cell alone, or -1: such cells are left out of the basis. */
+        final int[] alone;
+        final int rank;
+        /** Per cell, its row of the orthonormal basis (the left singular vectors of cells by figures). */
+        final double[][] u;
+        private final double[][] v;
+        private final double[] singular;
+
+        Basis(Space space, List<Integer> shown, int[] alone) {
+            this.shown = shown;
+            this.alone = alone;
+            int[] row = new int[space.cells];
+            int rows = 0;
+            for (int c = 0; c < space.cells; c++) {
+                row[c] = alone[c] >= 0 ? -1 : rows++;
+            }
+            org.ojalgo.matrix.store.R064Store matrix = org.ojalgo.matrix.store.R064Store.FACTORY.make(
+                    Math.max(1, rows), shown.size());
+            for (int j = 0; j < shown.size(); j++) {
+                for (int c : space.of[shown.get(j)]) {
+                    if (row[c] >= 0) {
+                        matrix.set(row[c], j, 1);
+                    }
+                }
+            }
+            org.ojalgo.matrix.decomposition.SingularValue<Double> svd =
+                    org.ojalgo.matrix.decomposition.SingularValue.R064.make(matrix);
+            svd.decompose(matrix);
+            rank = svd.getRank();
+            double[] values = new double[Math.min(Math.max(1, rows), shown.size())];
+            svd.getSingularValues(values);
+            singular = Arrays.copyOf(values, rank);
+            org.ojalgo.matrix.store.MatrixStore<Double> left = svd.getU();
+            org.ojalgo.matrix.store.MatrixStore<Double> right = svd.getV();
+            u = new double[space.cells][rank];
+            for (int c = 0; c < space.cells; c++) {
+                for (int r = 0; r < rank && row[c] >= 0; r++) {
+                    u[c][r] = left.doubleValue(row[c], r);
+                }
+            }
+            v = new double[shown.size()][rank];
+            for (int j = 0; j < shown.size(); j++) {
+                for (int r = 0; r < rank; r++) {
+                    v[j][r] = right.doubleValue(j, r);
+                }
+            }
+        }
+
+        /**
+         * Of some cells, those that a vector of the span over them alone (zero on every other cell) can be
+         * non-zero on: only those can be in a named set of them. Such vectors x satisfy P x = x for P the
+         * projection onto the span (U U^T) restricted to these cells, so they are the null space of I - P there.
+         */
+        int[] spanned(int[] cells) {
+            int n = cells.length;
+            if (n == 0 || rank == 0) {
+                return new int[0];
+            }
+            org.ojalgo.matrix.store.R064Store m = org.ojalgo.matrix.store.R064Store.FACTORY.make(n, n);
+            for (int i = 0; i < n; i++) {
+                for (int j = i; j < n; j++) {
+                    double p = 0;
+                    for (int r = 0; r < rank; r++) {
+                        p += u[cells[i]][r] * u[cells[j]][r];
+                    }
+                    double value = (i == j ? 1 : 0) - p;
+                    m.set(i, j, value);
+                    m.set(j, i, value);
+                }
+            }
+            org.ojalgo.matrix.decomposition.SingularValue<Double> svd =
+                    org.ojalgo.matrix.decomposition.SingularValue.R064.make(m);
+            svd.decompose(m);
+            double[] values = new double[n];
+            svd.getSingularValues(values);
+            int significant = 0;
+            while (significant < n && values[significant] > 1e-7) {
+                significant++;
+            }
+            if (significant == n) {
+                return new int[0];
+            }
+            org.ojalgo.matrix.store.MatrixStore<Double> right = svd.getV();
+            List<Integer> spanned = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                double weight = 0;
+                for (int r = significant; r < n; r++) {
+                    weight += right.doubleValue(i, r) * right.doubleValue(i, r);
+                }
+                if (weight > 1e-9) {
+                    spanned.add(cells[i]);
+                }
+            }
+            return ints(spanned);
+        }
+
+        /** The least-norm coefficients of the shown figures that add up to these cells' indicator. */
+        double[] coefficients(int[] cells) {
+            double[] y = new double[rank];
+            for (int c : cells) {
+                for (int r = 0; r < rank; r++) {
+                    y[r] += u[c][r];
+                }
+            }
+            double[] x = new double[shown.size()];
+            for (int j = 0; j < x.length; j++) {
+                for (int r = 0; r < rank; r++) {
+                    x[j] += v[j][r] * y[r] / singular[r];
+                }
+            }
+            return x;
         }
     }
 

@@ -25,8 +25,9 @@ import org.staffroom.surveys.DisclosureAudit.Narrowed;
  * <li>the audit ({@link DisclosureAudit}): for every hidden figure of 1 to k - 1 respondents, and for every
  * difference of two shown figures, one inside the other, of 1 to k - 1 respondents, nothing shown may narrow
  * how many of them gave any answer (or the sum of their numbers) beyond what the shown figures holding them
- * all allow, each on its own; where something does, a figure near them is hidden too, and the audit runs
- * again.</li>
+ * all allow, each on its own; and no set of 1 to k - 1 respondents of one group, or of one breakdown answer,
+ * may be named by a combination of shown figures unless those holding it already say as much; where something
+ * does, a figure near them is hidden too, and the audit runs again.</li>
  * </ol>
  * Hiding only grows, so the rules settle; the decision is deterministic.
  */
@@ -139,6 +140,7 @@ public final class DisclosureControl {
                 lines();
                 DisclosureAudit.Round round = audit.new Round(hidden);
                 List<Narrowed> failures = new ArrayList<>(round.differences(k));
+                failures.addAll(audit.combinations(round, k));
                 for (int f = hidden.nextSetBit(0); f >= 0; f = hidden.nextSetBit(f + 1)) {
                     if (audit.size[f] > 0 && audit.size[f] < k && !round.holding(f).equals(passed.get(f))) {
                         audit.stats.checks++;

@@ -62,10 +62,12 @@ public final class DisclosureBenchmark {
                     .count();
             System.out.printf(Locale.ROOT, "%-9s groups %5d x %4d respondents, k %2d: %8.1f s; breakdown rows of k or more"
                     + " shown %d of %d; figures hidden %d of %d; rounds %d, checks %d (+%d trials): %d certified, %d"
-                    + " refuted, %d LP solves (%.1f s, %.0f unknowns each)%n", kind, groups, perGroup, k, seconds,
+                    + " refuted, %d LP solves (%.1f s, %.0f unknowns each); combinations %d sets named, %d failed"
+                    + " (%.2f s)%n", kind, groups, perGroup, k, seconds,
                     shownRows, rows, hidden.size(), figures.values().size(), stats.rounds, stats.checks, stats.trials,
                     stats.certified, stats.refuted, stats.solves, stats.solveNanos / 1e9,
-                    (double) stats.variables / Math.max(1, stats.solves));
+                    (double) stats.variables / Math.max(1, stats.solves), stats.named, stats.combinationFailures,
+                    stats.combinationNanos / 1e9);
         }
     }
 
