@@ -1064,6 +1064,17 @@ final class DisclosureAudit {
         long started = System.nanoTime();
         List<Narrowed> found = new ArrayList<>();
         for (Space space : spaces) {
+            // a cutting's sets and their failures depend only on which of its own figures are hidden: when
+            // those are as they were in an earlier round (another cutting's figure was hidden), reuse them
+            BitSet hiddenHere = (BitSet) round.hidden.clone();
+            hiddenHere.and(held(space));
+            Combinations before = combinationsOf.get(space);
+            if (before != null && before.hidden().equals(hiddenHere)) {
+                found.addAll(before.failures());
+                stats.named += before.named();
+                continue;
+            }
+            int foundBefore = found.size();
             // a shown figure of one cell alone spans that cell's own direction: such cells (of k or more, so in
             // no set tried) are taken out, and the decomposition is of the other shown figures over the rest
             List<Integer> shown = new ArrayList<>();
@@ -1080,6 +1091,7 @@ final class DisclosureAudit {
                 }
             }
             if (shown.isEmpty()) {
+                combinationsOf.put(space, new Combinations(hiddenHere, List.of(), 0));
                 continue;
             }
             Basis basis = new Basis(space, shown, alone);
@@ -1095,10 +1107,31 @@ final class DisclosureAudit {
                 enumerate(space, basis, cells, 0, new BitSet(), 0, new double[basis.rank], k, seen, round, found);
             }
             stats.named += seen.size();
+            combinationsOf.put(space, new Combinations(hiddenHere,
+                    List.copyOf(found.subList(foundBefore, found.size())), seen.size()));
         }
         stats.combinationFailures += found.size();
         stats.combinationNanos += System.nanoTime() - started;
         return found;
+    }
+
+    /** A cutting's named sets' failures, for the figures of it that were hidden when they were found. */
+    private record Combinations(BitSet hidden, List<Narrowed> failures, int named) {}
+
+    private final Map<Space, Combinations> combinationsOf = new HashMap<>();
+    private final Map<Space, BitSet> heldBy = new HashMap<>();
+
+    /** The figures a cutting holds. */
+    private BitSet held(Space space) {
+        return heldBy.computeIfAbsent(space, s -> {
+            BitSet held = new BitSet(figures.size());
+            for (int f = 0; f < figures.size(); f++) {
+                if (s.holds(f)) {
+                    held.set(f);
+                }
+            }
+            return held;
+        });
     }
 
     private void enumerate(Space space, Basis basis, int[] cells, int from, BitSet set, double people, double[] sum,
