@@ -118,22 +118,45 @@ public class Concerns {
         Checked checked = check(draft);
         UUID id = UUID.randomUUID();
         String authorTag = tags.tag(accountId, scope(id));
-        Receipt receipt = draft.isAnonymous() ? Receipt.generate() : null;
-        jdbc.sql("""
-                insert into concerns_concern (id, group_id, title, details, category, affected, author_id, author_tag,
-                    receipt_lookup, receipt_hash, status, raised_on, released, fresh)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?, ?)""")
-                .params(id, groupId, checked.title(), checked.details(), checked.category().name(), checked.affected(),
-                        receipt == null ? accountId : null, authorTag, receipt == null ? null : receipt.lookup(),
-                        receipt == null ? null : slowHash.encode(receipt.secret()), Times.today(clock), receipt == null,
-                        receipt != null)
-                .update();
+        Receipt receipt = draft.isAnonymous() ? unusedReceipt() : null;
+        if (receipt == null) {
+            jdbc.sql("""
+                    insert into concerns_concern (id, group_id, title, details, category, affected, author_id,
+                        author_tag, status, raised_on)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?)""")
+                    .params(id, groupId, checked.title(), checked.details(), checked.category().name(),
+                            checked.affected(), accountId, authorTag, Times.today(clock))
+                    .update();
+        } else {
+            // not beside the named concerns: the place it took there would stay behind when it moved (V61)
+            jdbc.sql("""
+                    insert into concerns_waiting (id, group_id, title, details, category, affected, author_tag,
+                        receipt_lookup, receipt_hash, status, raised_on)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?)""")
+                    .params(id, groupId, checked.title(), checked.details(), checked.category().name(),
+                            checked.affected(), authorTag, receipt.lookup(), slowHash.encode(receipt.secret()),
+                            Times.today(clock))
+                    .update();
+        }
         if (receipt == null) {
             // an anonymous concern's is published when it is released (ConcernsPool), not at this moment
             events.publishEvent(new ConcernRaised(groupId, id));
         }
         return new Raised(id, receipt == null ? null : receipt.display(),
                 view(accountId, access.requireMember(groupId, accountId), findWaitingToo(groupId, id)));
+    }
+
+    /** A receipt whose first part no concern has, waiting or released (each table's index holds its own). */
+    private Receipt unusedReceipt() {
+        while (true) {
+            Receipt receipt = Receipt.generate();
+            if (jdbc.sql("""
+                    select count(*) from concerns_concern where receipt_lookup = :lookup
+                    union all select count(*) from concerns_waiting where receipt_lookup = :lookup""")
+                    .param("lookup", receipt.lookup()).query(Long.class).list().stream().allMatch(n -> n == 0)) {
+                return receipt;
+            }
+        }
     }
 
     record Checked(String title, String details, Category category, String affected) {
@@ -248,7 +271,41 @@ public class Concerns {
     /** Any concern of the group, also one waiting in the pool: for its author's receipt. */
     Row findWaitingToo(UUID groupId, UUID concernId) {
         return jdbc.sql("select " + COLUMNS + " from concerns_concern where id = ? and group_id = ?")
-                .params(concernId, groupId).query(Concerns::row).optional().orElseThrow(DomainException.NotFound::new);
+                .params(concernId, groupId).query(Concerns::row).optional()
+                .or(() -> jdbc.sql("select " + WAITING_COLUMNS + " from concerns_waiting where id = ? and group_id = ?")
+                        .params(concernId, groupId).query(Concerns::row).optional())
+                .orElseThrow(DomainException.NotFound::new);
+    }
+
+    /** A waiting concern's columns as {@link #row} reads them: anonymous, no co-signatures, not released. */
+    private static final String WAITING_COLUMNS = """
+            id, group_id, title, details, category, affected, null author_id, author_tag, status, raised_on,
+            edited_on, 0 visible_cosigns, false shared, false released""";
+
+    /**
+     * Moves the waiting anonymous concerns into the group's list (for {@link ConcernsPool}, at the end of a
+     * release period), in a random order: written by the job, each takes a place that says only that it was
+     * released now.
+     *
+     * @return the concerns released, in the order they were moved
+     */
+    List<Released> releaseWaiting() {
+        // ids are random, so their order is too
+        List<Released> waiting = jdbc.sql("select id, group_id from concerns_waiting order by id")
+                .query(Released.class).list();
+        for (Released concern : waiting) {
+            jdbc.sql("""
+                    insert into concerns_concern (id, group_id, title, details, category, affected, author_tag,
+                        receipt_lookup, receipt_hash, status, raised_on, edited_on, ended_on)
+                    select id, group_id, title, details, category, affected, author_tag, receipt_lookup,
+                        receipt_hash, status, raised_on, edited_on, ended_on
+                    from concerns_waiting where id = ?""").param(concern.id()).update();
+            jdbc.sql("delete from concerns_waiting where id = ?").param(concern.id()).update();
+        }
+        return waiting;
+    }
+
+    record Released(UUID id, UUID groupId) {
     }
 
     static Row row(ResultSet rs, int n) throws SQLException {
@@ -275,12 +332,11 @@ public class Concerns {
             throw new DomainException.Conflict("concern.notOpen");
         }
         Checked checked = check(draft);
-        jdbc.sql("""
-                update concerns_concern set title = ?, details = ?, category = ?, affected = ?, edited_on = ?,
-                    fresh = author_id is null
+        jdbc.sql("update " + (row.released() ? "concerns_concern" : "concerns_waiting") + """
+                 set title = ?, details = ?, category = ?, affected = ?, edited_on = ?, fresh = ?
                 where id = ?""")
                 .params(checked.title(), checked.details(), checked.category().name(), checked.affected(),
-                        Times.today(clock), concernId)
+                        Times.today(clock), !row.released(), concernId)
                 .update();
     }
 
@@ -349,8 +405,9 @@ public class Concerns {
         if (ConcernStatus.valueOf(row.status()) != ConcernStatus.OPEN) {
             throw new DomainException.Conflict("concern.notOpen");
         }
-        jdbc.sql("update concerns_concern set status = 'WITHDRAWN', ended_on = ?, fresh = author_id is null where id = ?")
-                .params(Times.today(clock), concernId).update();
+        jdbc.sql("update " + (row.released() ? "concerns_concern" : "concerns_waiting")
+                + " set status = 'WITHDRAWN', ended_on = ?, fresh = ? where id = ?")
+                .params(Times.today(clock), !row.released(), concernId).update();
     }
 
     /**

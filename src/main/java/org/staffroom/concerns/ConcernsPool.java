@@ -2,6 +2,7 @@ package org.staffroom.concerns;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -13,7 +14,7 @@ import org.staffroom.shared.AnonymousRows.Table;
 
 /**
  * The concerns' anonymous acts between request and release (docs/anonymity.md, "The pool"): anonymous
- * concerns, co-signatures (named ones too: they move the same count), anonymous comments, an anonymous
+ * concerns (in a table of their own until released), co-signatures (named ones too: they move the same count), anonymous comments, an anonymous
  * author's messages and anonymous information for a grievance with its line of the timeline. What they
  * change in place (an author editing or withdrawing through the receipt) is stamped by the job.
  * <ul>
@@ -28,7 +29,7 @@ class ConcernsPool implements AnonymousPool {
 
     static final String NAME = "concerns";
 
-    private static final List<Table> TABLES = List.of(new Table("concerns_concern", "id"),
+    private static final List<Table> TABLES = List.of(new Table("concerns_waiting", "id"),
             new Table("concerns_cosign", "concern_id", "tag"), new Table("concerns_comment", "id"),
             new Table("concerns_message", "id"), new Table("concerns_grievance_info", "id"),
             new Table("concerns_grievance_event", "id"));
@@ -60,15 +61,12 @@ class ConcernsPool implements AnonymousPool {
     public int mix(AnonymousRows rows) {
         int written = 0;
         for (Table table : TABLES) {
-            // a concern, parent of much, is written again only while it waits; the rest with the named rows
-            // written since the last run (see AnonymousPool)
-            boolean concern = table.name().equals("concerns_concern");
-            written += rows.rewrite(table, concern ? "not released" : "not released or fresh");
-            if (concern) {
-                written += rows.stamp(table.name());
-            }
+            // waiting concerns are all anonymous and all wait; the rest are rewritten with the named rows written
+            // since the last run (see AnonymousPool)
+            written += rows.rewrite(table, table.name().equals("concerns_waiting") ? "1 = 1" : "not released or fresh");
         }
-        return written;
+        // a concern the group sees, parent of much, is not moved: what an anonymous author changed is stamped
+        return written + rows.stamp("concerns_concern");
     }
 
     @Override
@@ -81,11 +79,8 @@ class ConcernsPool implements AnonymousPool {
         if (!periodEnd) {
             return released;
         }
-        record Concern(UUID id, UUID groupId) {
-        }
-        List<Concern> raised = jdbc.sql("select id, group_id from concerns_concern where not released order by id")
-                .query(Concern.class).list();
-        released += jdbc.sql("update concerns_concern set released = true where not released").update();
+        List<Concerns.Released> raised = concerns.releaseWaiting();
+        released += raised.size();
         released += concerns.applyWaitingChanges();
         raised.forEach(concern -> events.publishEvent(new ConcernRaised(concern.groupId(), concern.id())));
         for (List<String> placed : PLACED) {
@@ -97,7 +92,7 @@ class ConcernsPool implements AnonymousPool {
 
     @Override
     public List<String> tables() {
-        return TABLES.stream().map(Table::name).toList();
+        return Stream.concat(Stream.of("concerns_concern"), TABLES.stream().map(Table::name)).toList();
     }
 
     /** Gives each waiting entry of {@code table} the next place after its parent's, in a random order. */

@@ -54,7 +54,8 @@ public class Receipts {
         Pending pending = jdbc.sql("""
                 select pending_title title, pending_details details, pending_category category,
                     pending_affected affected, pending_withdrawal withdrawal
-                from concerns_concern where id = ?""").param(row.id()).query(Pending.class).single();
+                from concerns_concern where id = ?""").param(row.id()).query(Pending.class).optional()
+                .orElse(new Pending(null, null, null, null, false));
         boolean edited = pending.title() != null;
         return new ReceiptView(row.id(), groups.nameOf(row.groupId()), edited ? pending.title() : row.title(),
                 edited ? pending.details() : row.details(), Category.valueOf(edited ? pending.category() : row.category()),
@@ -105,8 +106,10 @@ public class Receipts {
         Receipt parsed = Receipt.parse(receipt);
         record Stored(UUID id, UUID groupId, String receiptHash) {
         }
-        Stored stored = jdbc.sql("select id, group_id, receipt_hash from concerns_concern where receipt_lookup = ?")
-                .param(parsed.lookup()).query(Stored.class).optional().orElse(null);
+        Stored stored = jdbc.sql("""
+                select id, group_id, receipt_hash from concerns_concern where receipt_lookup = :lookup
+                union all select id, group_id, receipt_hash from concerns_waiting where receipt_lookup = :lookup""")
+                .param("lookup", parsed.lookup()).query(Stored.class).optional().orElse(null);
         if (stored == null) {
             slowHash.matches(parsed.secret(), decoyHash);
             throw new InvalidInput("receipt", "receipt.unknown");

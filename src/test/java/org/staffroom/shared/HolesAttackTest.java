@@ -32,7 +32,7 @@ import org.staffroom.surveys.Responses;
  * the job takes each waiting row away from the place its request wrote it, and the hole it leaves (a free line
  * pointer in PostgreSQL's page, a missing row number in H2) stands right after the named row of whoever acted
  * just before — the anonymous actor, when members act by name and then anonymously. Half the members, drawn
- * at random, also act anonymously; the attacker names as anonymous actors the members whose named rows stand
+ * at random, also act anonymously (concerns, comments, secret ballots, information for a grievance); the attacker names as anonymous actors the members whose named rows stand
  * before a hole, and must do no better than chance at telling the two halves apart.
  */
 @IntegrationTest
@@ -103,6 +103,12 @@ class HolesAttackTest {
             if (alsoAnonymously) {
                 api.post(g + "/concerns/" + concern + "/comments", token, Map.of("text", "Anon", "anonymous", true)).ok();
             }
+            api.post(g + "/concerns", token, Map.of("title", "Named", "details", "Rota", "category", "OTHER",
+                    "affected", "", "anonymous", false)).ok();
+            if (alsoAnonymously) {
+                api.post(g + "/concerns", token, Map.of("title", "Anon", "details", "Rota", "category", "OTHER",
+                        "affected", "", "anonymous", true)).ok();
+            }
             api.post(g + "/proposals/" + open + "/ballots", token, Map.of("answer", "YES")).ok();
             if (alsoAnonymously) {
                 api.post(g + "/proposals/" + secret + "/ballots", token, Map.of("answer", "NO")).ok();
@@ -114,12 +120,26 @@ class HolesAttackTest {
                         Map.of("kind", "EVIDENCE", "text", "Anon", "link", "", "anonymous", true)).ok();
             }
         }
-        List<Named> tables = List.of(new Named("concerns_comment", "author_id", "concern_id = '" + concern + "'"),
+        List<Named> tables = List.of(new Named("concerns_concern", "author_id", "group_id = '" + groupId + "'"),
+                new Named("concerns_comment", "author_id", "concern_id = '" + concern + "'"),
                 new Named("decisions_ballot", "voter", "proposal_id in ('" + open + "', '" + secret + "')"),
                 new Named("concerns_grievance_info", "added_by", "grievance_id = '" + grievance + "'"));
 
+        // every request above had a transaction number below this one
+        long beforeTheJob = TestDatabase.isPostgres()
+                ? jdbc.queryForObject("select txid_current()", Long.class) : 0;
         fixtures.release();
 
+        if (TestDatabase.isPostgres()) {
+            // adding a child row locks its parent (a foreign key's key share): the parent's xmax would name the
+            // request that added an anonymous child, had the job not added it again since
+            for (List<String> parent : List.of(List.of("concerns_concern", concern),
+                    List.of("decisions_proposal", secret), List.of("concerns_grievance", grievance))) {
+                long locked = jdbc.queryForObject("select xmax::text::bigint from " + parent.get(0) + " where id = ?",
+                        Long.class, UUID.fromString(parent.get(1)));
+                assertThat(locked).as("the transaction that last locked " + parent.get(0)).isGreaterThan(beforeTheJob);
+            }
+        }
         Set<UUID> all = new HashSet<>(members.stream().map(Person::id).toList());
         for (Named table : tables) {
             Set<UUID> accused = beforeAHole(table, all);
@@ -170,12 +190,18 @@ class HolesAttackTest {
         assertThat(deadVersions("surveys_draft")).as("after the job").isZero();
     }
 
+    /**
+     * Dead line pointers and old row versions. A lock a finished transaction left on a live row (its xmax with
+     * HEAP_XMAX_LOCK_ONLY, 128) is not a version: adding a child row key-share locks its parent, and the job,
+     * writing the waiting children again, is the last to lock a parent of anonymous ones.
+     */
     private long deadVersions(String table) {
         jdbc.execute("create extension if not exists pageinspect");
         return jdbc.queryForObject("""
                 select count(*) from generate_series(0, pg_relation_size('%1$s') / 8192 - 1) page,
                     heap_page_items(get_raw_page('%1$s', page::int)) t
-                where t.lp_flags = 3 or (t.t_xmax <> 0 and t.t_xmax <> t.t_xmin)""".formatted(table), Long.class);
+                where t.lp_flags = 3 or (t.t_xmax <> 0 and t.t_xmax <> t.t_xmin and t.t_infomask & 128 = 0)"""
+                .formatted(table), Long.class);
     }
 
     /** The members whose named row in the table stands right before a place no row holds. */
