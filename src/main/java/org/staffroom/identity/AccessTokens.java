@@ -99,11 +99,18 @@ public class AccessTokens {
         return new IssuedToken(token, expiresAt);
     }
 
+    /** Every key that still works: personal ones, and apps' sign-ins that have not expired. */
     public List<TokenSummary> list(UUID accountId) {
         return jdbc.sql("""
                 select id, name, kind, created_on, expires_at from identity_token
-                where account_id = ? and kind = 'personal' order by created_on desc, name""")
-                .param(accountId).query(TokenSummary.class).list();
+                where account_id = ? and (expires_at is null or expires_at > ?)
+                order by created_on desc, kind, name, id""")
+                .params(accountId, Times.now(clock)).query(TokenSummary.class).list();
+    }
+
+    /** Ends every key of the account (a password change or reset, signing out everywhere). */
+    void revokeAll(UUID accountId) {
+        jdbc.sql("delete from identity_token where account_id = ?").param(accountId).update();
     }
 
     @Transactional

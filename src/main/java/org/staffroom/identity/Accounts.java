@@ -36,9 +36,12 @@ public class Accounts {
     private final Clock clock;
     private final Passkeys passkeys;
     private final SigningKeys signingKeys;
+    private final AccessTokens tokens;
 
     Accounts(AccountStore store, PasswordPolicy policy, PasswordEncoder encoder, SessionRegistry sessions,
-            ApplicationEventPublisher events, Clock clock, Passkeys passkeys, SigningKeys signingKeys) {
+            ApplicationEventPublisher events, Clock clock, Passkeys passkeys, SigningKeys signingKeys,
+            AccessTokens tokens) {
+        this.tokens = tokens;
         this.passkeys = passkeys;
         this.signingKeys = signingKeys;
         this.store = store;
@@ -125,7 +128,17 @@ public class Accounts {
         store.updateDisplayName(accountId, Inputs.displayName("displayName", displayName));
     }
 
-    /** Changes the password and ends every other session of the account. */
+    /**
+     * Ends every session of the account but {@code keepSessionId} (null: every one) and every access key, the
+     * apps' 12-hour sign-ins and personal keys alike: each also carries the member's signing secret.
+     */
+    @Transactional
+    public void signOutEverywhere(UUID accountId, String keepSessionId) {
+        tokens.revokeAll(accountId);
+        sessions.revokeAllExcept(accountId, keepSessionId);
+    }
+
+    /** Changes the password and ends every other session of the account, and every access key. */
     @Transactional
     public void changePassword(UUID accountId, String currentPassword, String newPassword, String keepSessionId) {
         StoredAccount account = store.byId(accountId).orElseThrow(DomainException.NotFound::new);
@@ -134,16 +147,16 @@ public class Accounts {
         }
         setPassword(account, newPassword);
         signingKeys.rewrap(accountId, currentPassword, newPassword);
-        sessions.revokeAllExcept(accountId, keepSessionId);
+        signOutEverywhere(accountId, keepSessionId);
     }
 
-    /** For password reset: no current password, and every session ends. */
+    /** For password reset: no current password, and every session and access key ends. */
     @Transactional
     public void resetPassword(UUID accountId, String newPassword) {
         StoredAccount account = store.byId(accountId).orElseThrow(DomainException.NotFound::new);
         setPassword(account, newPassword);
         signingKeys.forget(accountId);
-        sessions.revokeAllExcept(accountId, null);
+        signOutEverywhere(accountId, null);
     }
 
     private void setPassword(StoredAccount account, String newPassword) {

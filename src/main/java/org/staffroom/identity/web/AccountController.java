@@ -118,7 +118,7 @@ class AccountController {
     @PostMapping("/account/sessions/revoke-all")
     String signOutEverywhere(@AuthenticationPrincipal CurrentAccount me, HttpServletRequest request,
             HttpServletResponse response) {
-        sessions.revokeAllExcept(me.id(), null);
+        accounts.signOutEverywhere(me.id(), null);
         new SecurityContextLogoutHandler().logout(request, response, null);
         return "redirect:/login?signedOut";
     }
