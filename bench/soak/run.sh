@@ -43,7 +43,8 @@ api() {
 # one server of the two, with its own port, management port and log
 server() {
   local name=$1 port=$2
-  PORT=$port MANAGEMENT_PORT=$((port + 100)) start_server postgres
+  # behind nginx on this machine: its X-Forwarded-For names each simulated member's address
+  PORT=$port MANAGEMENT_PORT=$((port + 100)) start_server postgres --staffroom.trusted-proxies=127.0.0.1
   mv "$WORK/postgres.log" "$WORK/$name.log"
   PIDS+=("$SERVER_PID")
   SERVER_PID=""

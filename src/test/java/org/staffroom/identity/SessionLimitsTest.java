@@ -32,6 +32,33 @@ class SessionLimitsTest {
     @Autowired
     AccessTokens tokens;
 
+    /**
+     * The tests' server trusts 127.0.0.1 as its proxy (IntegrationTest); any other peer, loopback or private
+     * as it may be, is the client itself, whatever X-Forwarded-For it sends: naming a new address with each
+     * guess does not escape the limit of 20 failures per client.
+     */
+    @Test
+    void aPeerThatIsNotTheProxyCannotNameAnotherAddressToDodgeTheLimit() {
+        Api direct = new Api(port, "127.0.0.23");
+        int refused = 0;
+        for (int i = 0; i < 21; i++) {
+            HttpRequest guess = direct.request("/api/v1/auth/token", null)
+                    .header("Content-Type", "application/json").header("X-Forwarded-For", "198.51.100." + i)
+                    .POST(HttpRequest.BodyPublishers.ofString(Api.JSON.writeValueAsString(Map.of(
+                            "email", "nobody-" + UUID.randomUUID() + "@example.org", "password", "guess " + i))))
+                    .build();
+            if (direct.send(guess).status() == 429) {
+                refused++;
+            }
+        }
+        assertThat(refused).as("the 21st guess from one peer, under 21 forwarded addresses").isEqualTo(1);
+
+        HttpRequest overHttps = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
+                .header("X-Forwarded-Proto", "https").header("Accept", "text/html").GET().build();
+        assertThat(new Api(port, "127.0.0.24").send(overHttps).header("Strict-Transport-Security"))
+                .as("X-Forwarded-Proto from a peer that is not the proxy").isNull();
+    }
+
     @Test
     void sessionsExpireAfterThirtyIdleMinutes() {
         Person person = fixtures.person("nurse");

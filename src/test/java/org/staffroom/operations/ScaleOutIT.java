@@ -41,6 +41,7 @@ class ScaleOutIT {
         // both alike: the demo data is written by the first, which the second finds and leaves; the mixing job
         // every ten seconds, held five seconds after each run
         String[] arguments = {"--staffroom.demo=true", "--staffroom.anonymity.cron=*/10 * * * * *",
+                "--staffroom.trusted-proxies=127.0.0.1",
                 "--staffroom.jobs.clock-lock=PT5S"};
         a = new ServerProcess("scale-out-a", ServerProcess.onPostgres(url, Files.createTempDirectory("staffroom-a")),
                 arguments).start();

@@ -16,7 +16,7 @@ import org.springframework.test.context.ContextConfiguration;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"logging.level.root=WARN", "staffroom.data-dir=target/test-data", "staffroom.anonymity.cron=-", "staffroom.directory.join-requests-per-hour=" + IntegrationTest.JOIN_REQUESTS_PER_HOUR})
+        properties = {"logging.level.root=WARN", "staffroom.data-dir=target/test-data", "staffroom.anonymity.cron=-", "staffroom.trusted-proxies=127.0.0.1", "staffroom.directory.join-requests-per-hour=" + IntegrationTest.JOIN_REQUESTS_PER_HOUR})
 @ContextConfiguration(initializers = TestDatabase.class)
 @Tag("database")
 public @interface IntegrationTest {
