@@ -60,14 +60,15 @@ public class PasswordResets {
 
     /** @return false when the link is unknown, used or expired */
     @Transactional
-    public boolean complete(String token, String newPassword) {
+    /** The account whose password was reset, or empty when the link is unknown or has expired. */
+    public Optional<UUID> complete(String token, String newPassword) {
         Optional<UUID> account = accountFor(token);
         if (account.isEmpty()) {
-            return false;
+            return account;
         }
         accounts.resetPassword(account.get(), newPassword);
         jdbc.sql("delete from identity_password_reset where account_id = ?").param(account.get()).update();
-        return true;
+        return account;
     }
 
     private Optional<UUID> accountFor(String token) {

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import org.staffroom.identity.AccountEvents.SignedIn;
 import org.staffroom.identity.internal.PasswordAuthenticator;
 import org.staffroom.identity.internal.SessionRegistry;
+import org.staffroom.identity.internal.TrustedDevices;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -23,10 +24,12 @@ public class WebSignIn {
     private final SecurityContextRepository repository = new HttpSessionSecurityContextRepository();
     private final Accounts accounts;
     private final ApplicationEventPublisher events;
+    private final TrustedDevices devices;
 
-    WebSignIn(Accounts accounts, ApplicationEventPublisher events) {
+    WebSignIn(Accounts accounts, ApplicationEventPublisher events, TrustedDevices devices) {
         this.accounts = accounts;
         this.events = events;
+        this.devices = devices;
     }
 
     public void signIn(java.util.UUID accountId, HttpServletRequest request, HttpServletResponse response) {
@@ -40,6 +43,7 @@ public class WebSignIn {
         SecurityContextHolder.setContext(context);
         repository.saveContext(context, request, response);
         request.getSession().setAttribute(SessionRegistry.SIGNED_IN_AT, Instant.now());
+        devices.remember(request, response, accountId);
         events.publishEvent(new SignedIn(accountId));
     }
 }

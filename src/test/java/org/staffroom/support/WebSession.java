@@ -144,6 +144,12 @@ public final class WebSession {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** Drops a cookie, as a browser does when a session cookie's session ends. */
+    public void forget(String name) {
+        cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name)).toList()
+                .forEach(c -> cookies.getCookieStore().getURIs().forEach(uri -> cookies.getCookieStore().remove(uri, c)));
+    }
+
     public String cookie(String name) {
         return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name))
                 .map(java.net.HttpCookie::getValue).findFirst().orElse(null);

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Optional;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -38,6 +39,7 @@ import org.staffroom.identity.CurrentAccount;
 import org.staffroom.identity.TwoFactor;
 import org.staffroom.shared.SecretTokens;
 import org.staffroom.shared.web.ClientKeys;
+import org.staffroom.shared.web.PageErrorAdvice;
 import org.staffroom.shared.web.ProblemDocuments;
 
 import jakarta.servlet.FilterChain;
@@ -114,7 +116,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http, LoginThrottle throttle, AccountStore accounts, TwoFactor twoFactor,
+    SecurityFilterChain pages(HttpSecurity http, LoginThrottle throttle, TrustedDevices devices, AccountStore accounts,
+            TwoFactor twoFactor,
             ApplicationEventPublisher events, MessageSource messages, SigningKeys signingKeys, UnlockedSecrets secrets,
             @Value("${staffroom.session.absolute-timeout}") Duration absoluteTimeout) throws Exception {
         PasskeySupport.configure(http, accounts, events, messages);
@@ -128,10 +131,10 @@ class SecurityConfiguration {
                 .formLogin(form -> form.loginPage("/login").usernameParameter("email").passwordParameter("password")
                         // the default details hold the client's address, and would be stored in the session table
                         .authenticationDetailsSource(request -> null)
-                        .successHandler(new SignedInHandler(throttle, twoFactor, events, signingKeys, secrets))
+                        .successHandler(new SignedInHandler(throttle, devices, twoFactor, events, signingKeys, secrets))
                         .failureHandler((request, response, e) -> {
                             String email = request.getParameter("email");
-                            throttle.failed(email, ClientKeys.of(request));
+                            throttle.failed(email, ClientKeys.of(request), devices.of(request, email));
                             events.publishEvent(new SignInFailed(email == null ? null
                                     : accounts.byEmail(email.strip().toLowerCase(Locale.ROOT))
                                             .map(AccountStore.StoredAccount::id).orElse(null)));
@@ -144,7 +147,8 @@ class SecurityConfiguration {
                         .logoutSuccessUrl("/login?signedOut"))
                 .requestCache(cache -> cache.requestCache(REQUEST_CACHE))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
-                .addFilterBefore(new ThrottledSignIn(throttle, accounts, events), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(new ThrottledSignIn(throttle, devices, accounts, events),
+                        UsernamePasswordAuthenticationFilter.class)
                 .addFilterAfter(new AbsoluteSessionTimeout(absoluteTimeout, Clock.systemUTC()), SecurityContextHolderFilter.class)
                 .headers(SecurityConfiguration::headers);
         return http.build();
@@ -163,13 +167,15 @@ class SecurityConfiguration {
     /** Records the sign-in, clears the account's failure count, and starts the absolute session clock. */
     private static final class SignedInHandler extends SavedRequestAwareAuthenticationSuccessHandler {
         private final LoginThrottle throttle;
+        private final TrustedDevices devices;
         private final TwoFactor twoFactor;
         private final ApplicationEventPublisher events;
         private final SigningKeys signingKeys;
         private final UnlockedSecrets secrets;
 
-        SignedInHandler(LoginThrottle throttle, TwoFactor twoFactor, ApplicationEventPublisher events,
-                SigningKeys signingKeys, UnlockedSecrets secrets) {
+        SignedInHandler(LoginThrottle throttle, TrustedDevices devices, TwoFactor twoFactor,
+                ApplicationEventPublisher events, SigningKeys signingKeys, UnlockedSecrets secrets) {
+            this.devices = devices;
             this.signingKeys = signingKeys;
             this.secrets = secrets;
             this.throttle = throttle;
@@ -182,7 +188,8 @@ class SecurityConfiguration {
         @Override
         public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
                 org.springframework.security.core.Authentication authentication) throws ServletException, IOException {
-            throttle.succeeded(request.getParameter("email"));
+            String email = request.getParameter("email");
+            throttle.succeeded(email, devices.of(request, email));
             CurrentAccount account = (CurrentAccount) authentication.getPrincipal();
             // the password is at hand only now: unlock the signing secret for this session
             byte[] secret = signingKeys.unlock(account.id(), request.getParameter("password"));
@@ -202,19 +209,25 @@ class SecurityConfiguration {
                 return;
             }
             request.getSession().setAttribute(SessionRegistry.SIGNED_IN_AT, Instant.now());
+            devices.remember(request, response, account.id());
             events.publishEvent(new SignedIn(account.id()));
             super.onAuthenticationSuccess(request, response, authentication);
         }
     }
 
-    /** Answers 429 to sign-in attempts once the account or the client has failed too often. */
+    /**
+     * Answers 429, saying why and what still works, to a sign-in attempt that {@link LoginThrottle} holds back.
+     */
     private static final class ThrottledSignIn extends OncePerRequestFilter {
         private final LoginThrottle throttle;
+        private final TrustedDevices devices;
         private final AccountStore accounts;
         private final ApplicationEventPublisher events;
 
-        ThrottledSignIn(LoginThrottle throttle, AccountStore accounts, ApplicationEventPublisher events) {
+        ThrottledSignIn(LoginThrottle throttle, TrustedDevices devices, AccountStore accounts,
+                ApplicationEventPublisher events) {
             this.throttle = throttle;
+            this.devices = devices;
             this.accounts = accounts;
             this.events = events;
         }
@@ -228,10 +241,14 @@ class SecurityConfiguration {
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
             String email = request.getParameter("email");
-            if (throttle.blocked(email, ClientKeys.of(request))) {
+            Optional<LoginThrottle.Held> held = throttle.held(email, ClientKeys.of(request),
+                    devices.of(request, email));
+            if (held.isPresent()) {
                 events.publishEvent(new SignInThrottled(email == null ? null
                         : accounts.byEmail(email.strip().toLowerCase(Locale.ROOT))
                                 .map(AccountStore.StoredAccount::id).orElse(null)));
+                request.setAttribute(PageErrorAdvice.MESSAGE_CODE,
+                        held.get() == LoginThrottle.Held.ADDRESS ? "signIn.held.address" : "signIn.held.slowed");
                 response.sendError(HttpStatus.TOO_MANY_REQUESTS.value());
                 return;
             }

@@ -1,5 +1,7 @@
 package org.staffroom.identity.web;
 
+import java.util.UUID;
+
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -8,8 +10,12 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.staffroom.identity.PasswordResets;
+import org.staffroom.identity.internal.TrustedDevices;
 import org.staffroom.shared.DomainException;
 import org.staffroom.shared.web.FormErrors;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 @Controller
 class PasswordResetController {
@@ -24,9 +30,11 @@ class PasswordResetController {
     }
 
     private final PasswordResets resets;
+    private final TrustedDevices devices;
 
-    PasswordResetController(PasswordResets resets) {
+    PasswordResetController(PasswordResets resets, TrustedDevices devices) {
         this.resets = resets;
+        this.devices = devices;
     }
 
     @GetMapping("/password-reset")
@@ -53,11 +61,14 @@ class PasswordResetController {
     }
 
     @PostMapping("/password-reset/{token}")
-    String choose(@PathVariable String token, @ModelAttribute("form") NewPasswordForm form, BindingResult result) {
+    String choose(@PathVariable String token, @ModelAttribute("form") NewPasswordForm form, BindingResult result,
+            HttpServletRequest request, HttpServletResponse response) {
         try {
-            if (!resets.complete(token, form.newPassword())) {
-                throw new DomainException.Gone("passwordReset.expired");
-            }
+            UUID account = resets.complete(token, form.newPassword())
+                    .orElseThrow(() -> new DomainException.Gone("passwordReset.expired"));
+            // whoever opened the e-mailed link may sign in from this browser even while a stranger keeps the
+            // account slowed (docs/security.md, "Throttling")
+            devices.remember(request, response, account);
             return "redirect:/login?passwordChanged";
         } catch (DomainException.InvalidInput e) {
             FormErrors.reject(result, e);

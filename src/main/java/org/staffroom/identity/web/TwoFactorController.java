@@ -16,7 +16,6 @@ import org.staffroom.identity.WebSignIn;
 import org.staffroom.identity.internal.LoginThrottle;
 import org.staffroom.identity.internal.PendingSecondStep;
 import org.staffroom.shared.DomainException;
-import org.staffroom.shared.web.ClientKeys;
 import org.staffroom.shared.web.FormErrors;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -110,11 +109,11 @@ class TwoFactorController {
             return "redirect:/login?expired";
         }
         String key = "second-step:" + pending.accountId();
-        if (throttle.blocked(key, ClientKeys.of(request))) {
+        if (throttle.secondStepHeld(key)) {
             throw new DomainException.TooManyRequests();
         }
         if (!twoFactor.passes(pending.accountId(), form.code())) {
-            throttle.failed(key, ClientKeys.of(request));
+            throttle.secondStepFailed(key);
             result.rejectValue("code", "twoFactor.wrongCode", "twoFactor.wrongCode");
             return SIGN_IN_VIEW;
         }

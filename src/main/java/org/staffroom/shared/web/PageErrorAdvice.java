@@ -18,9 +18,10 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 @ControllerAdvice
 @Order(Ordered.LOWEST_PRECEDENCE)
-class PageErrorAdvice {
+public class PageErrorAdvice {
 
-    static final String MESSAGE_CODE = "staffroom.error.messageCode";
+    /** A request attribute: the message the error page shows instead of its status's. */
+    public static final String MESSAGE_CODE = "staffroom.error.messageCode";
     static final String MESSAGE_ARGUMENTS = "staffroom.error.messageArguments";
 
     @ExceptionHandler(DomainException.class)
