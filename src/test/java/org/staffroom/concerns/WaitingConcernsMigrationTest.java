@@ -8,6 +8,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.staffroom.support.TestDatabase;
@@ -17,6 +18,7 @@ import org.staffroom.support.TestDatabase;
  * table of their own, on the test run's kind of database: the named concern stays, the waiting one moves with
  * everything its author can still change through the receipt, and the next release finds it there.
  */
+@Tag("database")
 class WaitingConcernsMigrationTest {
 
     @Test

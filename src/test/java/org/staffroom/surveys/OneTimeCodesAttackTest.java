@@ -18,6 +18,7 @@ import org.staffroom.support.Api;
 import org.staffroom.support.Fixtures;
 import org.staffroom.support.Fixtures.Person;
 import org.staffroom.support.IntegrationTest;
+import org.staffroom.support.RowOrder;
 import org.staffroom.support.TestDatabase;
 
 import tools.jackson.databind.JsonNode;
@@ -61,7 +62,7 @@ class OneTimeCodesAttackTest {
 
         Map<String, Long> places = places(surveyId);
         List<Long> byList = list.stream().map(code -> places.get(SecretTokens.hash(code))).toList();
-        assertThat(Math.abs(tau(byList))).as("codes stand in the table in no relation to the list handed out")
+        assertThat(Math.abs(RowOrder.tau(byList))).as("codes stand in the table in no relation to the list handed out")
                 .isLessThan(0.6);
 
         // every third code on the list is used, each answer saying which (the number is its place on the list)
@@ -98,27 +99,10 @@ class OneTimeCodesAttackTest {
     /** Where each code's row stands in its table, by its hash. */
     private Map<String, Long> places(UUID surveyId) {
         Map<String, Long> places = new HashMap<>();
-        String place = TestDatabase.isPostgres()
-                ? "(ctid::text::point)[0]::bigint * 1000 + (ctid::text::point)[1]::bigint"
-                : "_rowid_";
-        jdbc.query("select code_hash, " + place + " place from surveys_code where survey_id = ?",
+        jdbc.query("select code_hash, " + RowOrder.place() + " place from surveys_code where survey_id = ?",
                 rs -> {
                     places.put(rs.getString("code_hash"), rs.getLong("place"));
                 }, surveyId);
         return places;
-    }
-
-    /** Kendall's tau between the list's order and the numbers in it. */
-    private static double tau(List<Long> values) {
-        long agree = 0;
-        long disagree = 0;
-        for (int i = 0; i < values.size(); i++) {
-            for (int j = i + 1; j < values.size(); j++) {
-                int c = Long.compare(values.get(i), values.get(j));
-                agree += c < 0 ? 1 : 0;
-                disagree += c > 0 ? 1 : 0;
-            }
-        }
-        return (double) (agree - disagree) / Math.max(1, agree + disagree);
     }
 }
