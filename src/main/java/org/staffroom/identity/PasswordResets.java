@@ -11,6 +11,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.staffroom.identity.AccountEvents.PasswordResetRequested;
 import org.staffroom.shared.SecretTokens;
+import org.staffroom.shared.SharedThrottle;
+import org.staffroom.shared.SharedThrottles;
+import org.staffroom.shared.Throttle;
 import org.staffroom.shared.Times;
 
 /**
@@ -26,24 +29,43 @@ public class PasswordResets {
     public record ResetLinkRequested(String email, String path) {
     }
 
+    /** Requests from one client, whatever address they name: enough for a few typing mistakes. */
+    static final int PER_CLIENT = 10;
+    /** Links mailed to one account: enough for a lost e-mail or two, not for a flood of mail. */
+    static final int PER_ACCOUNT = 3;
+    static final Duration WINDOW = Duration.ofHours(1);
+
     private final JdbcClient jdbc;
     private final Accounts accounts;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final Throttle perClient = new Throttle(PER_CLIENT, WINDOW);
+    private final SharedThrottle perAccount;
 
-    PasswordResets(JdbcClient jdbc, Accounts accounts, ApplicationEventPublisher events, Clock clock) {
+    PasswordResets(JdbcClient jdbc, Accounts accounts, ApplicationEventPublisher events, Clock clock,
+            SharedThrottles throttles) {
         this.jdbc = jdbc;
         this.accounts = accounts;
         this.events = events;
         this.clock = clock;
+        this.perAccount = throttles.of("password-reset", PER_ACCOUNT, WINDOW);
     }
 
+    /**
+     * Mails a reset link if {@code email} has an account. Throttled silently, per client and per account: the
+     * answer is the same either way, so the throttle says nothing about who has an account, and nobody can
+     * fill a colleague's mailbox or the outbox.
+     */
     @Transactional
-    public void request(String email) {
-        Optional<AccountView> account = accounts.findByEmail(email);
-        if (account.isEmpty()) {
+    public void request(String email, String clientKey) {
+        if (!perClient.tryAcquire(clientKey)) {
             return;
         }
+        Optional<AccountView> account = accounts.findByEmail(email);
+        if (account.isEmpty() || perAccount.exhausted(account.get().id().toString())) {
+            return;
+        }
+        perAccount.count(account.get().id().toString());
         String token = SecretTokens.newToken(32);
         jdbc.sql("delete from identity_password_reset where account_id = ? or expires_at < ?")
                 .params(account.get().id(), Times.now(clock)).update();

@@ -61,7 +61,39 @@ class PasswordResetTest {
         visitor.get("/password-reset");
         String known = visitor.post("/password-reset", Map.of("email", person.email())).body();
         String unknown = visitor.post("/password-reset", Map.of("email", "nobody-" + UUID.randomUUID() + "@example.org")).body();
+        assertThat(known).contains("If that address has an account, we have sent a link");
         assertThat(strip(known)).isEqualTo(strip(unknown));
+    }
+
+    @Test
+    void oneAccountGetsAFewLinksAnHourHoweverManyAskAndTheAnswerNeverChanges() {
+        Person person = fixtures.person("nurse");
+        String first = null;
+        for (int i = 0; i < 6; i++) {
+            WebSession visitor = new WebSession(port, "127.0.0.7" + i); // from six addresses
+            visitor.get("/password-reset");
+            WebSession.Page answer = visitor.post("/password-reset", Map.of("email", person.email()));
+            assertThat(answer.status()).isEqualTo(200);
+            first = first == null ? strip(answer.body()) : first;
+            assertThat(strip(answer.body())).as("the throttle is silent").isEqualTo(first);
+        }
+        assertThat(mailer.outbox().stream().filter(m -> m.recipient().equals(person.email())).count())
+                .as("links mailed to the account in the hour").isEqualTo(3);
+    }
+
+    @Test
+    void oneClientCannotFloodColleaguesMailboxes() {
+        WebSession visitor = new WebSession(port, "127.0.0.79");
+        visitor.get("/password-reset");
+        java.util.List<Person> colleagues = new java.util.ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            Person colleague = fixtures.person("nurse");
+            colleagues.add(colleague);
+            assertThat(visitor.post("/password-reset", Map.of("email", colleague.email())).body())
+                    .contains("If that address has an account, we have sent a link");
+        }
+        assertThat(colleagues.stream().filter(c -> mailer.outbox().stream().anyMatch(m -> m.recipient().equals(c.email())))
+                .count()).as("ten requests an hour from one client").isEqualTo(10);
     }
 
     /** The pages differ only in their CSRF token. */

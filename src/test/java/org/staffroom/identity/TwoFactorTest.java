@@ -72,7 +72,12 @@ class TwoFactorTest {
 
         Api api = new Api(port);
         Map<String, String> credentials = new HashMap<>(Map.of("email", person.email(), "password", Fixtures.PASSWORD));
-        assertThat(api.post("/api/v1/auth/token", null, credentials).status()).isEqualTo(401);
+        Api.Response rightPassword = api.post("/api/v1/auth/token", null, credentials);
+        assertThat(rightPassword.status()).isEqualTo(401);
+        Api.Response wrongPassword = api.post("/api/v1/auth/token", null,
+                Map.of("email", person.email(), "password", "not the password"));
+        assertThat(rightPassword.body()).as("a right password without the code answers as a wrong one")
+                .isEqualTo(wrongPassword.body()).contains("not right");
         credentials.put("totp", used);
         assertThat(api.post("/api/v1/auth/token", null, credentials).status()).as("a code works once").isEqualTo(401);
         credentials.put("totp", codeAt(secret, 1));

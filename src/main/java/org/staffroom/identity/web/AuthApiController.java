@@ -66,12 +66,13 @@ class AuthApiController {
         if (account == null) {
             throttle.failed(request.email(), client);
             events.publishEvent(new SignInFailed(null));
-            throw new DomainException.Unauthorized("signIn.failed");
+            throw new DomainException.Unauthorized("signIn.api.failed");
         }
         if (!twoFactor.passes(account.id(), request.totp())) {
             throttle.failed(request.email(), client);
             events.publishEvent(new SignInFailed(account.id()));
-            throw new DomainException.Unauthorized("twoFactor.required");
+            // the same answer as a wrong password: which of the two was wrong would confirm the password
+            throw new DomainException.Unauthorized("signIn.api.failed");
         }
         throttle.succeeded(request.email());
         events.publishEvent(new SignedIn(account.id()));

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.staffroom.identity.PasswordResets;
 import org.staffroom.identity.internal.TrustedDevices;
 import org.staffroom.shared.DomainException;
+import org.staffroom.shared.web.ClientKeys;
 import org.staffroom.shared.web.FormErrors;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -45,8 +46,8 @@ class PasswordResetController {
 
     /** Says the same whether or not the address has an account. */
     @PostMapping("/password-reset")
-    String request(@ModelAttribute("form") ResetRequestForm form, Model model) {
-        resets.request(form.email());
+    String request(@ModelAttribute("form") ResetRequestForm form, Model model, HttpServletRequest request) {
+        resets.request(form.email(), ClientKeys.of(request));
         model.addAttribute("sent", true);
         return REQUEST_VIEW;
     }
