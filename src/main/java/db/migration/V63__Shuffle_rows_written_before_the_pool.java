@@ -19,7 +19,7 @@ import org.flywaydb.core.api.migration.Context;
  * still learn"). The pool (migrations 37 to 43, 61) keeps new acts from standing in the order they were made,
  * but rows written before it kept their places: on a database upgraded from an older Staffroom a copy still
  * listed those anonymous concerns, ballots, co-signatures, support and answers in the order they came, next to
- * the same members' named rows. Each table is copied aside with a random key, emptied and filled again in the
+ * the same members' named rows. Each table is copied aside with a random key from a secure generator, emptied and filled again in the
  * key's order — new row numbers on H2, new places and one transaction number on PostgreSQL. The foreign keys
  * that point at a table are dropped while it is refilled and made again as they were, so that emptying a
  * parent neither cascades to its children nor is refused. Plain JDBC and metadata, the same on both databases.
@@ -29,7 +29,9 @@ public class V63__Shuffle_rows_written_before_the_pool extends BaseJavaMigration
     /** Parents before the children that point at them; each list is the pool's tables() of its day. */
     static final List<String> TABLES = List.of("concerns_concern", "concerns_cosign", "concerns_comment",
             "concerns_message", "concerns_grievance_info", "concerns_grievance_event", "decisions_ballot",
-            "demands_supporter", "surveys_participant", "surveys_response", "surveys_answer");
+            "demands_supporter", "surveys_participant", "surveys_response", "surveys_answer", "surveys_code",
+            "surveys_draft");
+    // concerns_waiting came with the pool (61); surveys_pending holds rows for minutes, until they are counted
 
     private record ForeignKey(String name, String table, List<String> columns, List<String> parentColumns,
             String onDelete) {
@@ -38,12 +40,26 @@ public class V63__Shuffle_rows_written_before_the_pool extends BaseJavaMigration
     @Override
     public void migrate(Context context) throws SQLException {
         Connection connection = context.getConnection();
+        String key = secureKey(connection.getMetaData().getDatabaseProductName());
         for (String table : TABLES) {
-            shuffle(connection, table);
+            shuffle(connection, table, key);
         }
     }
 
-    private static void shuffle(Connection connection, String table) throws SQLException {
+    /**
+     * A key no copy can predict. Not {@code random()}: H2's is the session's java.util.Random, 48 bits of state,
+     * which a helper recovered from a few dozen rows whose old place a date gave away, and so undid every table's
+     * shuffle. Version 4 UUIDs come from SecureRandom on H2 and from pg_strong_random on PostgreSQL.
+     */
+    static String secureKey(String databaseProduct) {
+        return switch (databaseProduct) {
+            case "H2" -> "random_uuid(4)";
+            case "PostgreSQL" -> "gen_random_uuid()";
+            default -> throw new IllegalStateException("no secure random key known for " + databaseProduct);
+        };
+    }
+
+    private static void shuffle(Connection connection, String table, String shuffleKey) throws SQLException {
         DatabaseMetaData metadata = connection.getMetaData();
         String stored = metadata.storesUpperCaseIdentifiers() ? table.toUpperCase(Locale.ROOT) : table;
         String schema = connection.getSchema();
@@ -62,7 +78,7 @@ public class V63__Shuffle_rows_written_before_the_pool extends BaseJavaMigration
             for (ForeignKey key : pointing) {
                 statement.execute("alter table " + key.table() + " drop constraint " + key.name());
             }
-            statement.execute("create table shuffle_copy as select " + list + ", random() shuffle_key from " + table);
+            statement.execute("create table shuffle_copy as select " + list + ", " + shuffleKey + " shuffle_key from " + table);
             statement.execute("delete from " + table);
             statement.execute("insert into " + table + " (" + list + ") select " + list
                     + " from shuffle_copy order by shuffle_key");
