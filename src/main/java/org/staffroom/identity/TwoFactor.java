@@ -6,12 +6,17 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.staffroom.shared.DomainException;
 import org.staffroom.shared.DomainException.InvalidInput;
+import org.staffroom.shared.ServerKeys;
 
 import dev.samstevens.totp.code.CodeVerifier;
 import dev.samstevens.totp.code.DefaultCodeGenerator;
@@ -36,15 +41,18 @@ public class TwoFactor {
     }
 
     private static final int PERIOD_SECONDS = 30;
+    private static final Logger LOG = LoggerFactory.getLogger(TwoFactor.class);
 
     private final JdbcClient jdbc;
     private final PasswordEncoder encoder;
     private final Clock clock;
+    private final ServerKeys keys;
     private final DefaultCodeGenerator generator = new DefaultCodeGenerator();
     private final CodeVerifier verifier = new DefaultCodeVerifier(generator, new SystemTimeProvider());
 
-    TwoFactor(JdbcClient jdbc, PasswordEncoder encoder, Clock clock) {
+    TwoFactor(JdbcClient jdbc, PasswordEncoder encoder, Clock clock, ServerKeys keys) {
         this.jdbc = jdbc;
+        this.keys = keys;
         this.encoder = encoder;
         this.clock = clock;
     }
@@ -73,7 +81,7 @@ public class TwoFactor {
             throw new InvalidInput("code", "twoFactor.wrongCode");
         }
         jdbc.sql("update identity_account set totp_secret = ?, totp_last_step = null where id = ?")
-                .params(secret, accountId).update();
+                .params(keys.seal(secret, context(accountId)), accountId).update();
     }
 
     @Transactional
@@ -110,6 +118,9 @@ public class TwoFactor {
     }
 
     private boolean matches(String secret, long step, String code) {
+        if (secret.isEmpty()) {
+            return false;
+        }
         try {
             return MessageDigest.isEqual(generator.generate(secret, step).getBytes(StandardCharsets.US_ASCII),
                     code.getBytes(StandardCharsets.US_ASCII));
@@ -118,9 +129,49 @@ public class TwoFactor {
         }
     }
 
+    /**
+     * The secret, opened with the server's keys. One that cannot be opened (sealed for another account, or
+     * under a key this server was not given) still counts as set up: no code passes, rather than none needed.
+     */
     private Optional<String> secret(UUID accountId) {
         return jdbc.sql("select totp_secret from identity_account where id = ? and totp_secret is not null")
-                .param(accountId).query(String.class).optional();
+                .param(accountId).query(String.class).optional()
+                .map(sealed -> keys.open(sealed, context(accountId)).orElse(UNREADABLE));
+    }
+
+    private static final String UNREADABLE = "";
+
+    private record SecretRow(UUID id, String totpSecret) {
+    }
+
+    private static String context(UUID accountId) {
+        return "identity_account.totp_secret:" + accountId;
+    }
+
+    /**
+     * At start-up, seals every secret still in plain text (kept so before issue 16) and seals again, under the
+     * key that seals now, every secret sealed under an older one: after a rotation the old key can go once
+     * every server has started with the new ring. Each row changes only if it is still as read.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    @Transactional
+    public int resealSecrets() {
+        int changed = 0;
+        for (SecretRow row : jdbc.sql("select id, totp_secret from identity_account where totp_secret is not null")
+                .query(SecretRow.class).list()) {
+            if (keys.current(row.totpSecret())) {
+                continue;
+            }
+            Optional<String> plain = ServerKeys.isSealed(row.totpSecret())
+                    ? keys.open(row.totpSecret(), context(row.id())) : Optional.of(row.totpSecret());
+            if (plain.isPresent()) {
+                changed += jdbc.sql("update identity_account set totp_secret = ? where id = ? and totp_secret = ?")
+                        .params(keys.seal(plain.get(), context(row.id())), row.id(), row.totpSecret()).update();
+            } else {
+                LOG.warn("A two-step sign-in secret is sealed under a key this server does not have (docs/security.md)");
+            }
+        }
+        return changed;
     }
 
     private static String normalise(String code) {

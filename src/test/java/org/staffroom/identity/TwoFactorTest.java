@@ -11,7 +11,9 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.staffroom.support.Api;
+import org.staffroom.support.DatabaseDump;
 import org.staffroom.support.Fixtures;
 import org.staffroom.support.Fixtures.Person;
 import org.staffroom.support.IntegrationTest;
@@ -29,6 +31,12 @@ class TwoFactorTest {
 
     @Autowired
     Fixtures fixtures;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TwoFactor twoFactor;
 
     static String code(String secret) throws Exception {
         return codeAt(secret, 0);
@@ -86,6 +94,51 @@ class TwoFactorTest {
         phone.get("/account");
         phone.post("/account/two-factor/disable", Map.of("password", Fixtures.PASSWORD));
         assertThat(new WebSession(port).signIn(person.email(), Fixtures.PASSWORD).location()).doesNotContain("two-factor");
+    }
+
+    /**
+     * Whoever cracks a password from a copy of the database or a backup must not find the second factor
+     * beside it: the secret is sealed under a key the server keeps outside the database, for its own row only.
+     */
+    @Test
+    void aCopyOfTheDatabaseDoesNotHoldTheSecondFactor() throws Exception {
+        Person person = fixtures.person("nurse");
+        WebSession session = WebSession.signedIn(port, person.email(), Fixtures.PASSWORD);
+        String secret = secretOn(session.get("/account/two-factor"));
+        assertThat(session.post("/account/two-factor", Map.of("code", code(secret))).status()).isEqualTo(302);
+
+        assertThat(DatabaseDump.allValues(jdbc)).as("no table holds the secret").noneMatch(value -> value.contains(secret));
+        String stored = jdbc.sql("select totp_secret from identity_account where id = ?").param(person.id())
+                .query(String.class).single();
+        Person other = fixtures.person("carer");
+        jdbc.sql("update identity_account set totp_secret = ? where id = ?").params(stored, other.id()).update();
+        assertThat(new WebSession(port).signIn(other.email(), Fixtures.PASSWORD).location())
+                .as("a sealed secret moved to another account still asks for a code").endsWith("/login/two-factor");
+        WebSession moved = new WebSession(port);
+        moved.signIn(other.email(), Fixtures.PASSWORD);
+        moved.get("/login/two-factor");
+        assertThat(moved.post("/login/two-factor", Map.of("code", codeAt(secret, 1))).status())
+                .as("and no code opens it").isEqualTo(200);
+        assertThat(moved.get("/account").status()).isEqualTo(302);
+    }
+
+    /** Secrets kept in plain text before they were sealed are sealed when the server starts, and still work. */
+    @Test
+    void secretsKeptInPlainTextAreSealedAtStartUp() throws Exception {
+        Person person = fixtures.person("nurse");
+        String secret = twoFactor.newSetup().secret();
+        jdbc.sql("update identity_account set totp_secret = ? where id = ?").params(secret, person.id()).update();
+
+        assertThat(twoFactor.resealSecrets()).isPositive();
+        String stored = jdbc.sql("select totp_secret from identity_account where id = ?").param(person.id())
+                .query(String.class).single();
+        assertThat(stored).startsWith("s1:").doesNotContain(secret);
+        assertThat(twoFactor.resealSecrets()).as("nothing left to seal").isZero();
+        WebSession phone = new WebSession(port);
+        assertThat(phone.signIn(person.email(), Fixtures.PASSWORD).location()).endsWith("/login/two-factor");
+        phone.get("/login/two-factor");
+        assertThat(phone.post("/login/two-factor", Map.of("code", code(secret))).status()).isEqualTo(302);
+        assertThat(phone.get("/account").status()).isEqualTo(200);
     }
 
     @Test
