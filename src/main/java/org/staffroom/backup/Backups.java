@@ -66,9 +66,12 @@ public final class Backups {
 
     static final String MANIFEST = "staffroom-backup.json";
     static final int FORMAT = 1;
-    /** Tables whose rows are only worth anything while the servers that wrote them run. */
+    /**
+     * Tables whose rows are only worth anything while the servers that wrote them run, and the outbox: a queue
+     * of links that must not travel in a backup (sealed, under keys a backup does not hold).
+     */
     static final Set<String> TRANSIENT = Set.of("spring_session", "spring_session_attributes", "shared_job_lock",
-            "shared_throttle", "flyway_schema_history");
+            "shared_throttle", "flyway_schema_history", "mail_outbox");
     private static final JsonMapper JSON = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
     private static final int BATCH = 1000;
 

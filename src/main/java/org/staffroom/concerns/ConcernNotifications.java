@@ -80,10 +80,13 @@ public class ConcernNotifications {
         List<UUID> chose = jdbc.sql("select account_id from concerns_notify where " + choice
                 + " and account_id in (:ids)").param("ids", members).query(UUID.class).list();
         accounts.views(chose).values().forEach(member ->
-                mailer.queue(member.email(), "mail.update", "/groups/" + groupId + "/concerns"));
+                mailer.queueUpdate(member.email()));
     }
 
-    /** A named author who chose it hears at once that the organisers wrote; an anonymous one cannot be told. */
+    /**
+     * A named author who chose it hears, on the hour, that there is an update; an anonymous one cannot be
+     * told. The e-mail names neither the group nor the concern.
+     */
     @EventListener
     void on(AuthorAnswered answered) {
         if (answered.authorId() == null || !choices(answered.authorId()).replies()) {
@@ -91,8 +94,7 @@ public class ConcernNotifications {
         }
         AccountView author = accounts.find(answered.authorId()).orElse(null);
         if (author != null) {
-            mailer.queue(author.email(), "mail.update",
-                    "/groups/" + answered.groupId() + "/concerns/" + answered.concernId());
+            mailer.queueUpdate(author.email());
         }
     }
 }

@@ -25,8 +25,8 @@ public class PasswordResets {
 
     static final Duration LIFETIME = Duration.ofHours(1);
 
-    /** What the mail feature sends: the address and the secret link path, nothing else. */
-    public record ResetLinkRequested(String email, String path) {
+    /** What the mail feature sends: the address and the secret link path, and when the link stops working. */
+    public record ResetLinkRequested(String email, String path, java.time.Instant expiresAt) {
     }
 
     /** Requests from one client, whatever address they name: enough for a few typing mistakes. */
@@ -69,11 +69,11 @@ public class PasswordResets {
         String token = SecretTokens.newToken(32);
         jdbc.sql("delete from identity_password_reset where account_id = ? or expires_at < ?")
                 .params(account.get().id(), Times.now(clock)).update();
+        java.time.Instant expiresAt = clock.instant().plus(LIFETIME);
         jdbc.sql("insert into identity_password_reset (token_hash, account_id, expires_at) values (?, ?, ?)")
-                .params(SecretTokens.hash(token), account.get().id(), Times.utc(clock.instant().plus(LIFETIME)))
-                .update();
+                .params(SecretTokens.hash(token), account.get().id(), Times.utc(expiresAt)).update();
         events.publishEvent(new PasswordResetRequested(account.get().id()));
-        events.publishEvent(new ResetLinkRequested(account.get().email(), "/password-reset/" + token));
+        events.publishEvent(new ResetLinkRequested(account.get().email(), "/password-reset/" + token, expiresAt));
     }
 
     public boolean isValid(String token) {

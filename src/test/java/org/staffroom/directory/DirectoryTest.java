@@ -229,8 +229,11 @@ class DirectoryTest {
         UUID requestId = UUID.fromString(sent.json().get("id").asString());
         assertThat(mailer.outbox()).anySatisfy(message -> {
             assertThat(message.recipient()).isEqualTo(organiser.email());
-            assertThat(message.body()).contains("/groups/" + groupId + "/join-requests")
+            assertThat(message.body()).as("a work mailbox must not show who organises which group")
+                    .doesNotContain(groupId.toString()).doesNotContain("join-requests")
                     .doesNotContain("Robin").doesNotContain("Team");
+            assertThat(message.createdAt()).as("due on the hour, not at the moment of the request")
+                    .isAfter(java.time.OffsetDateTime.now());
         });
 
         Response invalid = api.post("/api/v1/directory/groups/" + groupId + "/join-requests", null,

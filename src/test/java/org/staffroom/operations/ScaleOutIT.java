@@ -43,11 +43,19 @@ class ScaleOutIT {
         String[] arguments = {"--staffroom.demo=true", "--staffroom.anonymity.cron=*/10 * * * * *",
                 "--staffroom.trusted-proxies=127.0.0.1",
                 "--staffroom.jobs.clock-lock=PT5S"};
-        a = new ServerProcess("scale-out-a", ServerProcess.onPostgres(url, Files.createTempDirectory("staffroom-a")),
+        // servers on one database share its server keys (docs/security.md, "Server keys")
+        String keys = org.staffroom.shared.ServerKeys.newKey();
+        a = new ServerProcess("scale-out-a", withKeys(ServerProcess.onPostgres(url, Files.createTempDirectory("staffroom-a")), keys),
                 arguments).start();
-        b = new ServerProcess("scale-out-b", ServerProcess.onPostgres(url, Files.createTempDirectory("staffroom-b")),
+        b = new ServerProcess("scale-out-b", withKeys(ServerProcess.onPostgres(url, Files.createTempDirectory("staffroom-b")), keys),
                 arguments).start();
         nginx = new Nginx(List.of(a, b));
+    }
+
+    private static java.util.Map<String, String> withKeys(java.util.Map<String, String> environment, String keys) {
+        java.util.Map<String, String> with = new java.util.HashMap<>(environment);
+        with.put("STAFFROOM_KEYS", keys);
+        return with;
     }
 
     @AfterAll
