@@ -103,7 +103,8 @@ public class JoinRequests {
     @Transactional
     public Approval approve(UUID organiserId, UUID groupId, UUID requestId) {
         JoinRequest request = take(organiserId, groupId, requestId);
-        CreatedInvitation invitation = invitations.createForApprovedRequest(organiserId, groupId);
+        CreatedInvitation invitation = invitations.createForApprovedRequest(organiserId, groupId,
+                request.contactIsEmail() ? java.util.Optional.of(request.contact()) : java.util.Optional.empty());
         if (request.contactIsEmail()) {
             events.publishEvent(new ApprovalEmailRequested(groupId, request.contact(),
                     "/invitations/" + invitation.code()));

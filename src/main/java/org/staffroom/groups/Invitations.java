@@ -22,6 +22,9 @@ import org.staffroom.shared.DomainException;
 import org.staffroom.shared.DomainException.InvalidInput;
 import org.staffroom.shared.InstanceSettings;
 import org.staffroom.shared.SecretTokens;
+import org.staffroom.shared.SharedThrottle;
+import org.staffroom.shared.SharedThrottles;
+import org.staffroom.shared.Throttle;
 import org.staffroom.shared.Times;
 
 /**
@@ -44,8 +47,19 @@ public class Invitations {
         }
     }
 
-    /** What someone holding a code may learn: the group's name, and whether the link still works. */
-    public record InvitationPreview(UUID groupId, String groupName) {
+    /**
+     * What someone holding a code may learn: the group's name, whether the link still works, and whether it is
+     * personal (sent to one address by e-mail) or open (shared, so a newcomer asks for a personal link first).
+     */
+    public record InvitationPreview(UUID groupId, String groupName, boolean personal) {
+    }
+
+    /** Personal links one client may ask for an hour, whatever the address, and one address may be sent. */
+    static final int PERSONAL_LINKS_PER_CLIENT = 10;
+    static final int PERSONAL_LINKS_PER_ADDRESS = 3;
+    static final Duration PERSONAL_LINK_LIFETIME = Duration.ofDays(2);
+
+    private record Usable(UUID id, UUID groupId, String emailHash, OffsetDateTime expiresAt) {
     }
 
     private final JdbcClient jdbc;
@@ -55,9 +69,12 @@ public class Invitations {
     private final InstanceSettings settings;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final Throttle personalLinksPerClient = new Throttle(PERSONAL_LINKS_PER_CLIENT, Duration.ofHours(1));
+    private final SharedThrottle personalLinksPerAddress;
 
     Invitations(JdbcClient jdbc, GroupAccess access, Groups groups, Accounts accounts, InstanceSettings settings,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, Clock clock, SharedThrottles throttles) {
+        this.personalLinksPerAddress = throttles.of("personal-invitation", PERSONAL_LINKS_PER_ADDRESS, Duration.ofHours(1));
         this.jdbc = jdbc;
         this.access = access;
         this.groups = groups;
@@ -80,38 +97,89 @@ public class Invitations {
         if (maxUses < 1 || maxUses > MAX_USES) {
             throw new InvalidInput("maxUses", "invitation.maxUses", 1, MAX_USES);
         }
-        return issue(accountId, groupId, validDays, maxUses);
+        return issue(accountId, groupId, clock.instant().plus(Duration.ofDays(validDays)), maxUses, null, null);
     }
 
-    /** An approved join request: a single-use link for a week, issued on the organiser's behalf. */
+    /**
+     * An approved join request: a single-use link for a week, issued on the organiser's behalf; bound to the
+     * requester's address when they gave one, as it is e-mailed there.
+     */
     @Transactional
-    public CreatedInvitation createForApprovedRequest(UUID organiserId, UUID groupId) {
+    public CreatedInvitation createForApprovedRequest(UUID organiserId, UUID groupId, Optional<String> email) {
         access.requireOrganiser(groupId, organiserId);
-        return issue(organiserId, groupId, 7, 1);
+        return issue(organiserId, groupId, clock.instant().plus(Duration.ofDays(7)), 1,
+                email.map(Invitations::addressHash).orElse(null), null);
     }
 
-    /** Creates a single-use invitation and asks for it to be e-mailed; the e-mail carries only the link. */
+    /**
+     * Creates a single-use invitation that works only for {@code email}, and asks for it to be e-mailed there;
+     * the e-mail carries only the link.
+     */
     @Transactional
     public CreatedInvitation createAndEmail(UUID accountId, UUID groupId, String email, int validDays) {
-        String address = email == null ? "" : email.strip();
-        if (!address.matches("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+$") || address.length() > 254) {
-            throw new InvalidInput("email", "email.invalid");
+        String address = validAddress(email);
+        Role role = access.requireMember(groupId, accountId);
+        if (role != Role.ORGANISER && !groups.get(accountId, groupId).membersCanInvite()) {
+            throw new DomainException.Forbidden("error.organisersOnly");
         }
-        CreatedInvitation invitation = create(accountId, groupId, validDays, 1);
+        if (validDays < 1 || validDays > MAX_DAYS) {
+            throw new InvalidInput("validDays", "invitation.validDays", 1, MAX_DAYS);
+        }
+        CreatedInvitation invitation = issue(accountId, groupId, clock.instant().plus(Duration.ofDays(validDays)), 1,
+                addressHash(address), null);
         events.publishEvent(new InvitationEmailRequested(groupId, address, "/invitations/" + invitation.code()));
         return invitation;
     }
 
-    private CreatedInvitation issue(UUID accountId, UUID groupId, int validDays, int maxUses) {
+    /**
+     * A newcomer on an open link gives their address and is e-mailed a personal link, valid for two days
+     * (never past the open link) and counted against the open link's uses when used. The answer is the same
+     * whether or not the address has an account, whether it was throttled, and whether the link was open:
+     * whoever holds a shared link cannot learn from it who has an account.
+     */
+    @Transactional
+    public void sendPersonalLink(String code, String email, String clientKey) {
+        String address = validAddress(email);
+        Usable open = usable(code).orElseThrow(() -> new DomainException.Gone("invitation.unusable"));
+        if (open.emailHash() != null || !personalLinksPerClient.tryAcquire(clientKey)
+                || personalLinksPerAddress.exhausted(addressHash(address))) {
+            return;
+        }
+        personalLinksPerAddress.count(addressHash(address));
+        Instant expiresAt = clock.instant().plus(PERSONAL_LINK_LIFETIME);
+        if (open.expiresAt().toInstant().isBefore(expiresAt)) {
+            expiresAt = open.expiresAt().toInstant();
+        }
+        CreatedInvitation personal = issue(null, open.groupId(), expiresAt, 1, addressHash(address), open.id());
+        events.publishEvent(new InvitationEmailRequested(open.groupId(), address, "/invitations/" + personal.code()));
+    }
+
+    private static String validAddress(String email) {
+        String address = email == null ? "" : email.strip();
+        if (!address.matches("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+$") || address.length() > 254) {
+            throw new InvalidInput("email", "email.invalid");
+        }
+        return address;
+    }
+
+    /** Addresses compare as accounts compare them: without surrounding space, in lower case. */
+    private static String addressHash(String email) {
+        return SecretTokens.hash(email.strip().toLowerCase(java.util.Locale.ROOT));
+    }
+
+    private CreatedInvitation issue(UUID accountId, UUID groupId, Instant expiresAt, int maxUses, String emailHash,
+            UUID parentId) {
         String code = SecretTokens.newToken(18);
-        Instant expiresAt = clock.instant().plus(Duration.ofDays(validDays));
         jdbc.sql("""
-                insert into groups_invitation (id, group_id, code_hash, created_by, created_on, expires_at, max_uses)
-                values (?, ?, ?, ?, ?, ?, ?)""")
+                insert into groups_invitation (id, group_id, code_hash, created_by, created_on, expires_at, max_uses,
+                    email_hash, parent_id)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(UUID.randomUUID(), groupId, SecretTokens.hash(code), accountId, Times.today(clock),
-                        Times.utc(expiresAt), maxUses)
+                        Times.utc(expiresAt), maxUses, emailHash, parentId)
                 .update();
-        events.publishEvent(new InvitationCreated(groupId, accountId));
+        if (parentId == null) {
+            events.publishEvent(new InvitationCreated(groupId, accountId));
+        }
         return new CreatedInvitation(code, settings.link("/invitations/" + code), expiresAt);
     }
 
@@ -119,14 +187,15 @@ public class Invitations {
         access.requireOrganiser(groupId, accountId);
         return jdbc.sql("""
                 select id, created_on, expires_at, max_uses, uses, revoked from groups_invitation
-                where group_id = ? order by created_on desc, expires_at desc""")
+                where group_id = ? and parent_id is null order by created_on desc, expires_at desc""")
                 .param(groupId).query(InvitationSummary.class).list();
     }
 
     @Transactional
     public void revoke(UUID accountId, UUID groupId, UUID invitationId) {
         access.requireOrganiser(groupId, accountId);
-        int changed = jdbc.sql("update groups_invitation set revoked = true where id = ? and group_id = ?")
+        int changed = jdbc.sql("""
+                update groups_invitation set revoked = true where id = ? and group_id = ? and parent_id is null""")
                 .params(invitationId, groupId).update();
         if (changed == 0) {
             throw new DomainException.NotFound();
@@ -136,50 +205,84 @@ public class Invitations {
 
     /** @throws DomainException.Gone when the link is unknown, expired, used up or revoked */
     public InvitationPreview preview(String code) {
-        UUID groupId = usableGroup(code).orElseThrow(() -> new DomainException.Gone("invitation.unusable"));
-        return new InvitationPreview(groupId, groups.nameOf(groupId));
+        Usable invitation = usable(code).orElseThrow(() -> new DomainException.Gone("invitation.unusable"));
+        return new InvitationPreview(invitation.groupId(), groups.nameOf(invitation.groupId()),
+                invitation.emailHash() != null);
     }
 
-    /** An existing account joins; joining a group one is already in uses nothing up. */
+    /**
+     * An existing account joins; joining a group one is already in uses nothing up. A personal link works only
+     * for the account with its address.
+     */
     @Transactional
     public UUID accept(String code, UUID accountId) {
-        UUID groupId = usableGroup(code).orElseThrow(() -> new DomainException.Gone("invitation.unusable"));
-        if (access.roleOf(groupId, accountId).isPresent()) {
-            return groupId;
+        Usable invitation = usable(code).orElseThrow(() -> new DomainException.Gone("invitation.unusable"));
+        if (invitation.emailHash() != null && !accounts.find(accountId)
+                .map(account -> addressHash(account.email()).equals(invitation.emailHash())).orElse(false)) {
+            throw new DomainException.Forbidden("invitation.otherAddress");
         }
-        use(code);
-        groups.addMember(groupId, accountId, Role.MEMBER);
-        return groupId;
+        if (access.roleOf(invitation.groupId(), accountId).isPresent()) {
+            return invitation.groupId();
+        }
+        use(invitation);
+        groups.addMember(invitation.groupId(), accountId, Role.MEMBER);
+        return invitation.groupId();
     }
 
-    /** A newcomer creates an account and joins in one step. */
+    /**
+     * A newcomer creates an account and joins in one step, on a personal link only and with its address: the
+     * link came to that mailbox, so telling its holder that the address already has an account tells them
+     * nothing they could not learn by signing in.
+     */
     @Transactional
     public UUID acceptWithNewAccount(String code, NewAccount account) {
-        UUID groupId = usableGroup(code).orElseThrow(() -> new DomainException.Gone("invitation.unusable"));
+        Usable invitation = usable(code).orElseThrow(() -> new DomainException.Gone("invitation.unusable"));
+        if (invitation.emailHash() == null) {
+            throw new DomainException.Conflict("invitation.personalLinkFirst");
+        }
+        if (account.email() == null || !addressHash(account.email()).equals(invitation.emailHash())) {
+            throw new InvalidInput("email", "invitation.otherAddress");
+        }
         UUID accountId = accounts.register(account);
-        use(code);
-        groups.addMember(groupId, accountId, Role.MEMBER);
+        use(invitation);
+        groups.addMember(invitation.groupId(), accountId, Role.MEMBER);
         return accountId;
     }
 
-    /** Counts one use, atomically, so that concurrent acceptances cannot exceed the maximum. */
-    private void use(String code) {
+    /**
+     * Counts one use, atomically, so that concurrent acceptances cannot exceed the maximum; a personal link
+     * from an open one counts against the open one too. A used-up personal link forgets its address.
+     */
+    private void use(Usable invitation) {
+        OffsetDateTime now = Times.now(clock);
         int used = jdbc.sql("""
-                update groups_invitation set uses = uses + 1
-                where code_hash = ? and revoked = false and uses < max_uses and expires_at > ?""")
-                .params(SecretTokens.hash(code), Times.now(clock)).update();
+                update groups_invitation set uses = uses + 1,
+                    email_hash = case when uses + 1 >= max_uses then null else email_hash end
+                where id = ? and revoked = false and uses < max_uses and expires_at > ?""")
+                .params(invitation.id(), now).update();
+        UUID parent = jdbc.sql("select parent_id from groups_invitation where id = ?").param(invitation.id())
+                .query((rs, row) -> rs.getObject(1, UUID.class)).optional().orElse(null);
+        if (used == 1 && parent != null) {
+            used = jdbc.sql("""
+                    update groups_invitation set uses = uses + 1
+                    where id = ? and revoked = false and uses < max_uses and expires_at > ?""")
+                    .params(parent, now).update();
+        }
         if (used == 0) {
             throw new DomainException.Gone("invitation.unusable");
         }
     }
 
-    private Optional<UUID> usableGroup(String code) {
+    /** The invitation, if its code is right and it (and the open link it came from) still works. */
+    private Optional<Usable> usable(String code) {
         if (code == null || code.length() > 64) {
             return Optional.empty();
         }
         return jdbc.sql("""
-                select group_id from groups_invitation
-                where code_hash = ? and revoked = false and uses < max_uses and expires_at > ?""")
-                .params(SecretTokens.hash(code), Times.now(clock)).query(UUID.class).optional();
+                select i.id, i.group_id, i.email_hash, i.expires_at from groups_invitation i
+                left join groups_invitation p on p.id = i.parent_id
+                where i.code_hash = ? and i.revoked = false and i.uses < i.max_uses and i.expires_at > ?
+                  and (p.id is null or (p.revoked = false and p.uses < p.max_uses and p.expires_at > ?))""")
+                .params(SecretTokens.hash(code), Times.now(clock), Times.now(clock)).query(Usable.class).optional();
     }
 }

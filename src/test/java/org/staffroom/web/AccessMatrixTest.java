@@ -621,6 +621,7 @@ class AccessMatrixTest {
             Map.entry("/invitations/{code}", "an invitation code is the permission (InvitationRulesTest)"),
             Map.entry("/invitations/{code}/accept", "an invitation code is the permission (anInvitationCodeIsThePermission, below)"),
             Map.entry("/invitations/{code}/register", "an invitation code is the permission (JourneyTest)"),
+            Map.entry("/invitations/{code}/personal-link", "an invitation code is the permission (JourneyTest, InvitationRulesTest)"),
             Map.entry("/api/v1/invitations/{code}/accept", "an invitation code is the permission (GroupsApiTest, InvitationRulesTest)"),
             Map.entry("/password-reset/{token}", "the reset token is the permission (PasswordResetTest)"),
             Map.entry("/s/{token}", "a survey's public link is the permission (PublicLinkTest)"),

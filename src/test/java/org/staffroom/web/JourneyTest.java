@@ -63,7 +63,13 @@ class JourneyTest {
         Page newcomer = Pages.visitor();
         newcomer.navigate(base() + link.substring(link.indexOf("/invitations/")));
         assertThat(newcomer.locator("main")).containsText(name);
-        newcomer.locator("input[name=email]").fill("newcomer-" + UUID.randomUUID() + "@example.org");
+        String address = "newcomer-" + UUID.randomUUID() + "@example.org";
+        newcomer.locator("input[name=email]").fill(address);
+        newcomer.locator("form[action$='/personal-link'] button[type=submit]").click();
+        assertThat(newcomer.locator(".notice")).containsText("Check your e-mail");
+        String body = mailer.outbox().stream().filter(m -> m.recipient().equals(address)).findFirst().orElseThrow().body();
+        newcomer.navigate(base() + body.substring(body.indexOf("/invitations/")).split("\\s")[0]);
+        newcomer.locator("input[name=email]").fill(address);
         newcomer.locator("input[name=displayName]").fill("Nadia Newcomer");
         newcomer.locator("input[name=password]").fill("short");
         newcomer.locator("form[action$='/register'] button[type=submit]").click();

@@ -17,6 +17,7 @@ import org.staffroom.identity.CurrentAccount;
 import org.staffroom.identity.NewAccount;
 import org.staffroom.identity.WebSignIn;
 import org.staffroom.shared.DomainException;
+import org.staffroom.shared.web.ClientKeys;
 import org.staffroom.shared.web.FormErrors;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -35,6 +36,9 @@ class InvitationController {
     }
 
     record RegisterForm(String email, String displayName, String password) {
+    }
+
+    record PersonalLinkForm(String email) {
     }
 
     private final Invitations invitations;
@@ -110,6 +114,27 @@ class InvitationController {
         model.addAttribute("invitation", invitations.preview(code));
         model.addAttribute("code", code);
         model.addAttribute("form", new RegisterForm("", "", ""));
+        model.addAttribute("linkForm", new PersonalLinkForm(""));
+        return ACCEPT_VIEW;
+    }
+
+    /**
+     * A newcomer on an open link asks for a personal link. The answer never says whether the address has an
+     * account: the e-mail does.
+     */
+    @PostMapping("/invitations/{code}/personal-link")
+    String personalLink(@PathVariable String code, @ModelAttribute("linkForm") PersonalLinkForm form,
+            BindingResult result, Model model, HttpServletRequest request, RedirectAttributes redirect) {
+        try {
+            invitations.sendPersonalLink(code, form.email(), ClientKeys.of(request));
+            redirect.addFlashAttribute("notice", "invitation.personalLinkSent");
+            return "redirect:/invitations/" + code;
+        } catch (DomainException.InvalidInput e) {
+            FormErrors.reject(result, e);
+        }
+        model.addAttribute("invitation", invitations.preview(code));
+        model.addAttribute("code", code);
+        model.addAttribute("form", new RegisterForm("", "", ""));
         return ACCEPT_VIEW;
     }
 
@@ -136,6 +161,7 @@ class InvitationController {
         }
         model.addAttribute("invitation", invitations.preview(code));
         model.addAttribute("code", code);
+        model.addAttribute("linkForm", new PersonalLinkForm(""));
         return ACCEPT_VIEW;
     }
 }
