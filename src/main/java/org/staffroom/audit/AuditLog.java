@@ -89,8 +89,18 @@ public class AuditLog {
         record(null, event.accountId(), event.accountId(), "PASSKEY_REMOVED");
     }
 
+    /**
+     * The deletion is recorded, naming no one; the account's own events (sign-in failures, tokens, passkeys)
+     * go, and a group's events about it (joined, role changed) stay as the group's record but no longer name
+     * it: otherwise its id would still tie "joined group X" to whatever else kept it.
+     */
     @EventListener
     void on(AccountEvents.AccountDeleted event) {
+        UUID id = event.accountId();
+        jdbc.sql("delete from audit_event where group_id is null and (actor_id = ? or subject_id = ?)")
+                .params(id, id).update();
+        jdbc.sql("update audit_event set actor_id = null where actor_id = ?").param(id).update();
+        jdbc.sql("update audit_event set subject_id = null where subject_id = ?").param(id).update();
         record(null, null, null, "ACCOUNT_DELETED");
     }
 

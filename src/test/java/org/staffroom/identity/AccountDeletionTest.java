@@ -28,6 +28,9 @@ class AccountDeletionTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    org.staffroom.mail.Mailer mailer;
+
     @Test
     void deletingMyAccountRemovesMyPersonalDataMembershipsTokensAndSessions() {
         Person organiser = fixtures.person("organiser");
@@ -52,6 +55,47 @@ class AccountDeletionTest {
                 .query(Long.class).single()).isZero();
         assertThat(DatabaseDump.allValues(jdbc)).noneMatch(value -> value.contains(member.email())
                 || value.equals(member.displayName()));
+    }
+
+    /**
+     * Deleting an account leaves nothing that names the person: after a member has done every named thing a
+     * member does, no value of any table holds their account id, address or name.
+     */
+    @Test
+    void afterDeletionNoTableHoldsTheAccountsIdAddressOrName() {
+        Person organiser = fixtures.person("organiser");
+        UUID groupId = fixtures.group(organiser, "Deletion group");
+        Person member = fixtures.member(groupId, organiser);
+        Api api = new Api(port);
+        String token = api.signIn(member);
+        String group = "/api/v1/groups/" + groupId;
+
+        String concern = api.post(group + "/concerns", token, Map.of("title", "Short staffed",
+                "details", "Two nurses on nights for 28 patients.", "category", "STAFFING_AND_WORKLOAD", "affected", "Nights",
+                "anonymous", false))
+                .json().get("id").asString();
+        api.post(group + "/concerns/" + concern + "/comments", token, Map.of("text", "It is every night", "anonymous", false));
+        api.post(group + "/concerns/" + concern + "/cosign", token, Map.of("anonymous", false));
+        UUID demand = fixtures.demand(organiser, groupId, "Paid travel time");
+        assertThat(api.post(group + "/demands/" + demand + "/support", token, Map.of("openly", true)).status()).isEqualTo(200);
+        UUID proposal = fixtures.proposal(organiser, groupId, "Refuse extra visits");
+        assertThat(api.post(group + "/proposals/" + proposal + "/ballots", token, Map.of("answer", "YES")).status())
+                .isBetween(200, 201);
+        UUID meeting = fixtures.meeting(organiser, groupId, "Branch meeting");
+        api.post(group + "/meetings/" + meeting + "/answer", token, Map.of("answer", "YES"));
+        WebSession reset = new WebSession(port);
+        reset.get("/password-reset");
+        reset.post("/password-reset", Map.of("email", member.email()));
+        WebSession session = WebSession.signedIn(port, member.email(), Fixtures.PASSWORD);
+        session.get("/account/delete");
+        assertThat(session.post("/account/delete", Map.of("password", Fixtures.PASSWORD)).status()).isEqualTo(302);
+
+        String id = member.id().toString();
+        assertThat(DatabaseDump.allRows(jdbc)).as("rows still naming the deleted account")
+                .noneMatch(row -> row.stream().skip(1).anyMatch(value -> value.toLowerCase(java.util.Locale.ROOT).contains(id)
+                        || value.contains(member.email()) || value.equals(member.displayName())));
+        assertThat(mailer.outbox()).as("no message waits for the deleted address")
+                .noneMatch(message -> message.recipient().equals(member.email()));
     }
 
     @Test
