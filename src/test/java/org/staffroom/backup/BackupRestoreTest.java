@@ -60,8 +60,10 @@ class BackupRestoreTest {
         assertThat(manifest.tables()).filteredOn(table -> table.name().equals("identity_account")).singleElement()
                 .extracting(Backups.Table::rows).isEqualTo(count(dataSource, "identity_account"));
         assertThat(entries(again)).isEqualTo(original);
+        // against the manifest, read in the backup's own transaction: the live database may have moved on since
+        // (a disclosure audit finishing in the background, as happened on a busy run)
         for (Backups.Table table : manifest.tables()) {
-            assertThat(count(empty, table.name())).as(table.name()).isEqualTo(count(dataSource, table.name()));
+            assertThat(count(empty, table.name())).as(table.name()).isEqualTo(table.rows());
         }
         // the restored instance numbers new rows on from the restored ones
         try (Connection connection = empty.getConnection(); Statement statement = connection.createStatement()) {
