@@ -65,10 +65,21 @@ class BackupRestoreTest {
         for (Backups.Table table : manifest.tables()) {
             assertThat(count(empty, table.name())).as(table.name()).isEqualTo(table.rows());
         }
-        // the restored instance numbers new rows on from the restored ones
+        // the restored instance numbers new rows on from the restored ones (an identity restarted at 1 would
+        // collide with a restored row, or, worse, slip in below them)
+        assertThat(count(empty, "directory_change")).as("rows to number on from").isPositive();
         try (Connection connection = empty.getConnection(); Statement statement = connection.createStatement()) {
+            long highest;
+            try (var max = statement.executeQuery("select max(seq) from directory_change")) {
+                max.next();
+                highest = max.getLong(1);
+            }
             statement.execute("insert into directory_change (group_id, changed_at) values ('" + java.util.UUID.randomUUID()
                     + "', current_timestamp)");
+            try (var max = statement.executeQuery("select max(seq) from directory_change")) {
+                max.next();
+                assertThat(max.getLong(1)).as("the new row's number").isGreaterThan(highest);
+            }
         }
     }
 

@@ -130,10 +130,10 @@ class ConcernsApiTest {
         Map<String, Object> noTitle = draft("", false);
         Response missing = api().post(path(group), token, noTitle);
         assertThat(missing.status()).isEqualTo(400);
-        assertThat(missing.body()).contains("title");
+        assertThat(missing.json().get("errors").toString()).as("the field named in the problem's errors").contains("title");
         Map<String, Object> badCategory = draft("Hoist", false);
         badCategory.put("category", "MOON");
-        assertThat(api().post(path(group), token, badCategory).json().toString()).contains("category");
+        assertThat(api().post(path(group), token, badCategory).json().get("errors").toString()).contains("category");
         assertThat(api().post(path(group), token, draft("x".repeat(151), false)).status()).isEqualTo(400);
         assertThat(api().get(path(group) + "?after=yesterday", token).status()).isEqualTo(400);
         assertThat(api().postRaw(path(group), token, "application/json", "{\"title\": [1,2]").status()).isEqualTo(400);
@@ -325,12 +325,18 @@ class ConcernsApiTest {
     @Test
     void wrongReceiptsFromOneClientAreStopped() {
         Api client = new Api(port, "127.0.0.9");
-        int last = 0;
-        for (int i = 0; i < 21; i++) {
-            last = client.post("/api/v1/receipts/concern", null, Map.of("receipt", "0000-0000-0000-0000-0000-000" + (i % 10)))
-                    .status();
+        java.util.List<Integer> statuses = new java.util.ArrayList<>();
+        java.util.List<String> problems = new java.util.ArrayList<>();
+        for (int i = 0; i < 22; i++) {
+            Response answer = client.post("/api/v1/receipts/concern", null,
+                    Map.of("receipt", "0000-0000-0000-0000-0000-000" + (i % 10)));
+            statuses.add(answer.status());
+            problems.add(answer.json().get("status").asString());
         }
-        assertThat(last).isEqualTo(429);
+        // every one of the first 20 is the answer for a wrong receipt; from the 21st on, too many
+        assertThat(statuses.subList(0, 20)).as("the first twenty").containsOnly(400);
+        assertThat(statuses.subList(20, 22)).as("the 21st and after").containsOnly(429);
+        assertThat(problems.subList(20, 22)).as("a problem document saying so").containsOnly("429");
         assertThat(api().post("/api/v1/receipts/concern", null, Map.of("receipt", "0000-0000-0000-0000-0000-0000"))
                 .status()).as("other clients are not stopped").isEqualTo(400);
     }

@@ -116,9 +116,17 @@ class SessionSecurityTest {
     @Test
     void signInFailuresSayTheSameForUnknownAddressesAndWrongPasswords() {
         Person person = fixtures.person("nurse");
-        WebSession.Page wrongPassword = new WebSession(port).signIn(person.email(), "not the right password");
-        WebSession.Page unknown = new WebSession(port).signIn("nobody-" + UUID.randomUUID() + "@example.org", "whatever it is");
-        assertThat(wrongPassword.location()).isEqualTo(unknown.location());
+        WebSession wrongSession = new WebSession(port);
+        WebSession unknownSession = new WebSession(port);
+        WebSession.Page wrongPassword = wrongSession.signIn(person.email(), "not the right password");
+        WebSession.Page unknown = unknownSession.signIn("nobody-" + UUID.randomUUID() + "@example.org", "whatever it is");
+        // both must be a refusal (not equal because both are missing), and say the same
+        assertThat(wrongPassword.status()).isEqualTo(unknown.status()).isEqualTo(302);
+        assertThat(wrongPassword.location()).endsWith("/login?error").isEqualTo(unknown.location());
+        String tokens = "(value|data-csrf-token)=\"[^\"]*\"";
+        String wrongPage = wrongSession.get("/login?error").body().replaceAll(tokens, "");
+        String unknownPage = unknownSession.get("/login?error").body().replaceAll(tokens, "");
+        assertThat(wrongPage).contains("role=\"alert\"").isEqualTo(unknownPage);
     }
 
     @Test

@@ -52,6 +52,16 @@ class LogsIT {
         for (Path log : logs) {
             for (String line : Files.readAllLines(log)) {
                 if (!line.startsWith("{\"@timestamp\"")) {
+                    // a line that is not one of Staffroom's JSON events (a library writing to the console,
+                    // a stack trace) is read whole: skipping it would let a plain-text leak pass. Only the
+                    // embedded PostgreSQL's own server log is left out: the database host's, not Staffroom's.
+                    if (!line.contains("io.zonky.test.db.postgres")) {
+                        lines++;
+                        String leak = leak(line);
+                        if (leak != null) {
+                            leaks.add(log.getFileName() + ": " + leak + " in a plain line " + line.substring(0, Math.min(line.length(), 400)));
+                        }
+                    }
                     continue;
                 }
                 JsonNode event = JsonClient.JSON.readTree(line);
