@@ -18,6 +18,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.staffroom.support.Api;
 import org.staffroom.support.Api.Response;
+import org.staffroom.support.ClientAddresses;
 import org.staffroom.support.Fixtures;
 import org.staffroom.support.Fixtures.Person;
 import org.staffroom.support.IntegrationTest;
@@ -324,7 +325,7 @@ class ConcernsApiTest {
 
     @Test
     void wrongReceiptsFromOneClientAreStopped() {
-        Api client = new Api(port, "127.0.0.9");
+        Api client = new Api(port, ClientAddresses.next());
         java.util.List<Integer> statuses = new java.util.ArrayList<>();
         java.util.List<String> problems = new java.util.ArrayList<>();
         for (int i = 0; i < 22; i++) {

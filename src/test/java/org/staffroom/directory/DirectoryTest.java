@@ -20,6 +20,7 @@ import org.staffroom.groups.GroupDetails;
 import org.staffroom.groups.Groups;
 import org.staffroom.support.Api;
 import org.staffroom.support.Api.Response;
+import org.staffroom.support.ClientAddresses;
 import org.staffroom.support.Fixtures;
 import org.staffroom.support.Fixtures.Person;
 import org.staffroom.support.IntegrationTest;
@@ -261,7 +262,7 @@ class DirectoryTest {
     void joinRequestsAreThrottledPerClient() {
         Person organiser = fixtures.person("organiser");
         UUID groupId = fixtures.group(organiser, unique() + " Busy Team");
-        Api api = new Api(port, "127.0.0.2");
+        Api api = new Api(port, ClientAddresses.next());
         Map<String, String> body = new HashMap<>(Map.of("name", "Spammer", "contact", "spam@example.org"));
         int throttled = 0;
         for (int i = 0; i < IntegrationTest.JOIN_REQUESTS_PER_HOUR + 2; i++) {

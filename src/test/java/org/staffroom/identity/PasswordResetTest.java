@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.staffroom.mail.Mailer;
+import org.staffroom.support.ClientAddresses;
 import org.staffroom.support.Fixtures;
 import org.staffroom.support.Fixtures.Person;
 import org.staffroom.support.IntegrationTest;
@@ -70,7 +71,7 @@ class PasswordResetTest {
         Person person = fixtures.person("nurse");
         String first = null;
         for (int i = 0; i < 6; i++) {
-            WebSession visitor = new WebSession(port, "127.0.0.7" + i); // from six addresses
+            WebSession visitor = new WebSession(port, ClientAddresses.next()); // from six addresses
             visitor.get("/password-reset");
             WebSession.Page answer = visitor.post("/password-reset", Map.of("email", person.email()));
             assertThat(answer.status()).isEqualTo(200);
@@ -83,7 +84,7 @@ class PasswordResetTest {
 
     @Test
     void oneClientCannotFloodColleaguesMailboxes() {
-        WebSession visitor = new WebSession(port, "127.0.0.79");
+        WebSession visitor = new WebSession(port, ClientAddresses.next());
         visitor.get("/password-reset");
         java.util.List<Person> colleagues = new java.util.ArrayList<>();
         for (int i = 0; i < 12; i++) {

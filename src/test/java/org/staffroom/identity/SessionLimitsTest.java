@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.staffroom.support.Api;
+import org.staffroom.support.ClientAddresses;
 import org.staffroom.support.Fixtures;
 import org.staffroom.support.Fixtures.Person;
 import org.staffroom.support.IntegrationTest;
@@ -39,7 +40,7 @@ class SessionLimitsTest {
      */
     @Test
     void aPeerThatIsNotTheProxyCannotNameAnotherAddressToDodgeTheLimit() {
-        Api direct = new Api(port, "127.0.0.23");
+        Api direct = new Api(port, ClientAddresses.next());
         int refused = 0;
         for (int i = 0; i < 21; i++) {
             HttpRequest guess = direct.request("/api/v1/auth/token", null)
@@ -55,7 +56,7 @@ class SessionLimitsTest {
 
         HttpRequest overHttps = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
                 .header("X-Forwarded-Proto", "https").header("Accept", "text/html").GET().build();
-        assertThat(new Api(port, "127.0.0.24").send(overHttps).header("Strict-Transport-Security"))
+        assertThat(new Api(port, ClientAddresses.next()).send(overHttps).header("Strict-Transport-Security"))
                 .as("X-Forwarded-Proto from a peer that is not the proxy").isNull();
     }
 
@@ -85,7 +86,7 @@ class SessionLimitsTest {
 
     @Test
     void oneClientFailingForManyAccountsIsThrottledToo() {
-        Api client = new Api(port, "127.0.0.3");
+        Api client = new Api(port, ClientAddresses.next());
         int throttled = 0;
         for (int i = 0; i < 22; i++) {
             Api.Response response = client.post("/api/v1/auth/token", null,

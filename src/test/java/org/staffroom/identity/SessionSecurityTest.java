@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.staffroom.support.ClientAddresses;
 import org.staffroom.support.DatabaseDump;
 import org.staffroom.support.Fixtures;
 import org.staffroom.support.Fixtures.Person;
@@ -92,7 +93,7 @@ class SessionSecurityTest {
     @Test
     void repeatedFailuresSlowTheAccountDownRatherThanLockIt() {
         Person person = fixtures.person("nurse");
-        WebSession session = new WebSession(port, "127.0.0.51");
+        WebSession session = new WebSession(port, ClientAddresses.next());
         for (int i = 0; i < 5; i++) {
             WebSession.Page failed = session.signIn(person.email(), "wrong password number " + i);
             assertThat(failed.location()).endsWith("/login?error");

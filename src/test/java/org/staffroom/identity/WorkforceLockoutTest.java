@@ -11,6 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.staffroom.mail.Mailer;
+import org.staffroom.support.ClientAddresses;
 import org.staffroom.support.Fixtures;
 import org.staffroom.support.Fixtures.Person;
 import org.staffroom.support.IntegrationTest;
@@ -25,7 +26,7 @@ import org.staffroom.support.WebSession;
 @IntegrationTest
 class WorkforceLockoutTest {
 
-    private static final String HOSPITAL = "127.0.0.61";
+    private static final String HOSPITAL = ClientAddresses.next();
 
     @LocalServerPort
     int port;
@@ -77,7 +78,7 @@ class WorkforceLockoutTest {
     @Test
     void aRememberedBrowserHasItsOwnLimitAndThenIsLikeAnyOther() {
         Person colleague = fixtures.person("nurse");
-        WebSession phone = WebSession.signedIn(port, "127.0.0.62", colleague.email(), Fixtures.PASSWORD);
+        WebSession phone = WebSession.signedIn(port, ClientAddresses.next(), colleague.email(), Fixtures.PASSWORD);
         phone.forget("SESSION");
         for (int i = 0; i < 5; i++) {
             assertThat(phone.signIn(colleague.email(), "wrong " + i).location()).endsWith("/login?error");
@@ -95,13 +96,13 @@ class WorkforceLockoutTest {
     @Test
     void whoeverResetsThePasswordSignsInThoughAStrangerKeepsTheAccountSlowed() {
         Person nurse = fixtures.person("nurse");
-        WebSession stranger = new WebSession(port, "127.0.0.64");
+        WebSession stranger = new WebSession(port, ClientAddresses.next());
         for (int i = 0; i < 5; i++) {
             stranger.signIn(nurse.email(), "guess " + i);
         }
         stranger.signIn(nurse.email(), "one more guess"); // the one try the slowed account allows now
 
-        WebSession laptop = new WebSession(port, "127.0.0.65");
+        WebSession laptop = new WebSession(port, ClientAddresses.next());
         assertThat(laptop.signIn(nurse.email(), Fixtures.PASSWORD).status()).as("slowed").isEqualTo(429);
         laptop.get("/password-reset");
         laptop.post("/password-reset", Map.of("email", nurse.email()));
@@ -120,7 +121,7 @@ class WorkforceLockoutTest {
     void aDeviceCookieOfAnotherAccountCountsForNothing() {
         Person owner = fixtures.person("nurse");
         Person other = fixtures.person("nurse");
-        WebSession phone = WebSession.signedIn(port, "127.0.0.63", owner.email(), Fixtures.PASSWORD);
+        WebSession phone = WebSession.signedIn(port, ClientAddresses.next(), owner.email(), Fixtures.PASSWORD);
         phone.forget("SESSION");
         for (int i = 0; i < 5; i++) {
             phone.signIn(other.email(), "wrong " + i);

@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.staffroom.support.ClientAddresses;
 import org.staffroom.support.Fixtures;
 import org.staffroom.support.Fixtures.Person;
 import org.staffroom.support.IntegrationTest;
@@ -97,7 +98,7 @@ class HostileFormsTest {
         ids.put("commentId", comments.add(member.id(), groupId, org.staffroom.concerns.Comments.On.CONCERN, concernId,
                 "A comment", true).toString());
         // from an address of its own: sign-in, receipts and join requests count attempts per client
-        WebSession browser = WebSession.signedIn(port, "127.0.0.10", organiser.email(), Fixtures.PASSWORD);
+        WebSession browser = WebSession.signedIn(port, ClientAddresses.next(), organiser.email(), Fixtures.PASSWORD);
         List<Form> forms = forms();
         assertThat(forms).as("forms the pages post to").hasSizeGreaterThan(60);
 
