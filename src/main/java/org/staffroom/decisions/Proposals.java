@@ -1,12 +1,10 @@
 package org.staffroom.decisions;
 
 import java.time.Clock;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -25,6 +23,7 @@ import org.staffroom.groups.GroupAccess;
 import org.staffroom.groups.Groups;
 import org.staffroom.identity.AnonymousTags;
 import org.staffroom.meetings.Meetings;
+import org.staffroom.shared.DateInput;
 import org.staffroom.shared.DomainException;
 import org.staffroom.shared.DomainException.InvalidInput;
 import org.staffroom.shared.TextInput;
@@ -126,13 +125,8 @@ public class Proposals {
         if (quorum < 0 || quorum > 100) {
             throw new InvalidInput("quorumPercent", "proposal.quorum.invalid");
         }
-        OffsetDateTime closesAt;
-        try {
-            closesAt = ZonedDateTime.of(LocalDateTime.parse(draft.closesAt() == null ? "" : draft.closesAt().strip()), zone)
-                    .toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC);
-        } catch (DateTimeParseException e) {
-            throw new InvalidInput("closesAt", "proposal.closesAt.invalid");
-        }
+        OffsetDateTime closesAt = ZonedDateTime.of(DateInput.dateTime("closesAt", draft.closesAt(),
+                "proposal.closesAt.invalid"), zone).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC);
         if (!closesAt.isAfter(OffsetDateTime.now(clock))) {
             throw new InvalidInput("closesAt", "proposal.closesAt.past");
         }

@@ -2,7 +2,6 @@ package org.staffroom.demands;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -21,6 +20,7 @@ import org.staffroom.groups.Role;
 import org.staffroom.identity.AccountView;
 import org.staffroom.identity.Accounts;
 import org.staffroom.identity.AnonymousTags;
+import org.staffroom.shared.DateInput;
 import org.staffroom.shared.DomainException;
 import org.staffroom.shared.DomainException.InvalidInput;
 import org.staffroom.shared.TextInput;
@@ -121,11 +121,7 @@ public class Demands {
     }
 
     private static LocalDate date(String field, String text) {
-        try {
-            return text == null || text.isBlank() ? null : LocalDate.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            throw new InvalidInput(field, "demand.date.invalid");
-        }
+        return DateInput.optionalDate(field, text, "demand.date.invalid");
     }
 
     public List<Summary> list(UUID accountId, UUID groupId) {

@@ -17,6 +17,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.staffroom.groups.Groups;
 import org.staffroom.identity.Accounts;
+import org.staffroom.shared.DateInput;
 import org.staffroom.shared.DomainException;
 import org.staffroom.shared.DomainException.InvalidInput;
 import org.staffroom.shared.SecretTokens;
@@ -209,6 +210,7 @@ public class Journal {
             if (version == null || version.writtenAt() == null || version.writtenAt().isAfter(now)) {
                 throw new InvalidInput("writtenAt", "journal.invalid.writtenAt");
             }
+            DateInput.within("writtenAt", version.writtenAt().toInstant());
             stored.add(addVersion(id, stored.size() + 1, Times.utc(version.writtenAt().toInstant()),
                     new Ciphertext(version.iv(), version.data())));
         }

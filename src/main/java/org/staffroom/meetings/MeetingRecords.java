@@ -3,7 +3,6 @@ package org.staffroom.meetings;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +18,7 @@ import org.staffroom.groups.GroupAccess;
 import org.staffroom.groups.Role;
 import org.staffroom.identity.AccountView;
 import org.staffroom.identity.Accounts;
+import org.staffroom.shared.DateInput;
 import org.staffroom.shared.DomainException;
 import org.staffroom.shared.DomainException.InvalidInput;
 import org.staffroom.shared.TextInput;
@@ -135,12 +135,7 @@ public class MeetingRecords {
         if (ownerId != null && access.roleOf(groupId, ownerId).isEmpty()) {
             throw new InvalidInput("ownerId", "meeting.person.invalid");
         }
-        LocalDate due;
-        try {
-            due = dueOn == null || dueOn.isBlank() ? null : LocalDate.parse(dueOn.strip());
-        } catch (DateTimeParseException e) {
-            throw new InvalidInput("dueOn", "meeting.date.invalid");
-        }
+        LocalDate due = DateInput.optionalDate("dueOn", dueOn, "meeting.date.invalid");
         jdbc.sql("select id from meetings_meeting where id = ? for update").param(meetingId).query(UUID.class).single();
         int position = jdbc.sql("select coalesce(max(position), 0) + 1 from meetings_action where meeting_id = ?")
                 .param(meetingId).query(Integer.class).single();

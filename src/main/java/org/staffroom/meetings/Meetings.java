@@ -31,6 +31,7 @@ import org.staffroom.groups.Groups;
 import org.staffroom.groups.Role;
 import org.staffroom.identity.AccountView;
 import org.staffroom.identity.Accounts;
+import org.staffroom.shared.DateInput;
 import org.staffroom.shared.DomainException;
 import org.staffroom.shared.DomainException.InvalidInput;
 import org.staffroom.shared.TextInput;
@@ -184,7 +185,7 @@ public class Meetings {
             throw new DomainException.Forbidden("meeting.scheduleOrganisersOnly");
         }
         String title = TextInput.line("title", draft.title(), 150, true);
-        LocalDate date = parse("date", () -> LocalDate.parse(draft.date().strip()));
+        LocalDate date = DateInput.date("date", draft.date(), "meeting.date.invalid");
         LocalTime start = parse("startTime", () -> LocalTime.parse(draft.startTime().strip()));
         LocalTime end = parse("endTime", () -> LocalTime.parse(draft.endTime().strip()));
         if (!end.isAfter(start)) {
@@ -497,6 +498,9 @@ public class Meetings {
     /** The meeting as an iCalendar file (RFC 5545), in UTC. */
     public String calendar(UUID accountId, UUID groupId, UUID meetingId) {
         View view = get(accountId, groupId, meetingId);
+        if (!MeetingCalendar.writable(view)) {
+            throw new DomainException.Conflict("meeting.calendar.unwritable");
+        }
         return MeetingCalendar.of(view, Instant.now(clock));
     }
 }

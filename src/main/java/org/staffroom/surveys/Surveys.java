@@ -2,7 +2,6 @@ package org.staffroom.surveys;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -14,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.staffroom.groups.GroupAccess;
 import org.staffroom.groups.Networks;
 import org.staffroom.groups.Role;
+import org.staffroom.shared.DateInput;
 import org.staffroom.shared.DomainException;
 import org.staffroom.shared.DomainException.InvalidInput;
 import org.staffroom.shared.SecretTokens;
@@ -363,12 +363,7 @@ public class Surveys {
     @Transactional
     public void open(UUID accountId, Scope scope, UUID surveyId, String closesOn) {
         draftForManager(accountId, scope, surveyId);
-        LocalDate closes;
-        try {
-            closes = LocalDate.parse(closesOn == null ? "" : closesOn.strip());
-        } catch (DateTimeParseException e) {
-            throw new InvalidInput("closesOn", "survey.closesOn.invalid");
-        }
+        LocalDate closes = DateInput.date("closesOn", closesOn, "survey.closesOn.invalid");
         if (!closes.isAfter(Times.today(clock))) {
             throw new InvalidInput("closesOn", "survey.closesOn.past");
         }
