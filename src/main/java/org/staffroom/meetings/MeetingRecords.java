@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.DefaultUrlSanitizer;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -42,8 +43,12 @@ public class MeetingRecords {
     }
 
     private static final Parser PARSER = Parser.builder().build();
+    /**
+     * Links and images may lead to http, https and mailto addresses, or within the site; CommonMark's default
+     * sanitiser also lets data: through, which can carry a page or a script.
+     */
     private static final HtmlRenderer RENDERER = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true)
-            .softbreak("<br>").attributeProviderFactory(context -> (node, tag, attributes) -> {
+            .urlSanitizer(new DefaultUrlSanitizer(List.of("http", "https", "mailto"))).softbreak("<br>").attributeProviderFactory(context -> (node, tag, attributes) -> {
                 if (tag.equals("a")) {
                     attributes.put("rel", "nofollow noopener noreferrer");
                 }
