@@ -20,7 +20,7 @@ import org.springframework.web.util.HtmlUtils;
 /**
  * The answer to a request Tomcat refuses before Staffroom sees it (an address with an encoded slash or a
  * null character, a malformed request line): a problem document on API paths, a plain page otherwise, in
- * place of Tomcat's own error page. Everything that reaches the application goes to {@link ErrorPages}.
+ * place of Tomcat's own error page, with the {@link SecurityHeaders} every answer carries. Everything that reaches the application goes to {@link ErrorPages}.
  */
 @Component
 class ContainerErrors implements TomcatContextCustomizer {
@@ -68,6 +68,7 @@ class ContainerErrors implements TomcatContextCustomizer {
                 status = HttpStatus.BAD_REQUEST;
             }
             String detail = message(status);
+            SecurityHeaders.write(request, response);
             try {
                 Writer writer = response.getReporter();
                 if (writer == null) {
