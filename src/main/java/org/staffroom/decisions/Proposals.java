@@ -1,5 +1,7 @@
 package org.staffroom.decisions;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -29,6 +31,8 @@ import org.staffroom.shared.DomainException.InvalidInput;
 import org.staffroom.shared.TextInput;
 import org.staffroom.shared.Times;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * Proposals and ballots. Any member proposes; every member may cast one ballot until the closing time. A
  * secret ballot is stored under the member's tag for the proposal, never their account, with no time and
@@ -48,9 +52,12 @@ public class Proposals {
      * A proposal as typed; {@code closesAt} like 2026-12-01T18:00, in the instance's time zone; {@code meetingId},
      * if given, the group's meeting it was made at.
      */
-    public record Draft(String title, String details, String kind, String majority, Integer points,
-            Integer quorumPercent, Boolean secret, Boolean resultsLive, String closesAt, List<String> options,
-            UUID meetingId) {
+    public record Draft(@Schema(requiredMode = REQUIRED, example = "Refuse unpaid handovers") String title,
+            String details, @Schema(requiredMode = REQUIRED, implementation = Kind.class) String kind,
+            @Schema(implementation = Counting.Majority.class) String majority, Integer points, Integer quorumPercent,
+            Boolean secret, Boolean resultsLive,
+            @Schema(requiredMode = REQUIRED, example = "2099-12-01T18:00",
+                    description = "in the instance's time zone") String closesAt, List<String> options, UUID meetingId) {
     }
 
     /**
@@ -58,7 +65,8 @@ public class Proposals {
      * {@code choices} the option numbers (from 0) for choose one or several and, in order of preference, for
      * ranked choice; {@code points} one number per option for dot voting.
      */
-    public record Ballot(String answer, List<Integer> choices, List<Integer> points) {
+    public record Ballot(@Schema(example = "YES", description = "for a yes-or-no vote: YES, NO or ABSTAIN") String answer,
+            List<Integer> choices, List<Integer> points) {
     }
 
     public record Summary(UUID id, String title, Kind kind, boolean secret, ZonedDateTime closesAt, boolean closed,

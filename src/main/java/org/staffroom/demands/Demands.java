@@ -1,5 +1,7 @@
 package org.staffroom.demands;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -25,6 +27,8 @@ import org.staffroom.shared.DomainException;
 import org.staffroom.shared.DomainException.InvalidInput;
 import org.staffroom.shared.TextInput;
 import org.staffroom.shared.Times;
+
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * Demands: organisers draft them; members support them, counted under their tag and named only if they
@@ -52,7 +56,10 @@ public class Demands {
             "Collective grievance", "Petition of the workforce", "Union involvement", "Consultative ballot",
             "Formal dispute");
 
-    public record Draft(String what, String reasons, String addressedTo, UUID grievanceId, String respondBy) {
+    public record Draft(@Schema(requiredMode = REQUIRED, example = "Pay for handover time") String what,
+            @Schema(requiredMode = REQUIRED) String reasons,
+            @Schema(requiredMode = REQUIRED, example = "The ward manager") String addressedTo, UUID grievanceId,
+            @Schema(format = "date") String respondBy) {
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.staffroom.journal;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -23,6 +25,8 @@ import org.staffroom.shared.DomainException.InvalidInput;
 import org.staffroom.shared.SecretTokens;
 import org.staffroom.shared.Times;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * The bullying book. Everything a journal holds is encrypted in its owner's browser; this service stores
  * and returns ciphertext, and decides who may have which: only the owner their entries, only the colleague
@@ -37,8 +41,14 @@ public class Journal {
     static final int MAX_ITERATIONS = 10_000_000;
 
     /** What the browser needs to open a journal; the keys in it are wrapped, and the salts are random. */
-    public record Keyring(String kdf, Integer iterations, String salt, String wrappedKey, String recoverySalt,
-            String recoveryWrappedKey, String publicKey, String wrappedPrivateKey) {
+    public record Keyring(@Schema(requiredMode = REQUIRED, allowableValues = KDF) String kdf,
+            @Schema(requiredMode = REQUIRED, minimum = "600000") Integer iterations,
+            @Schema(requiredMode = REQUIRED, format = "byte") String salt,
+            @Schema(requiredMode = REQUIRED, format = "byte") String wrappedKey,
+            @Schema(requiredMode = REQUIRED, format = "byte") String recoverySalt,
+            @Schema(requiredMode = REQUIRED, format = "byte") String recoveryWrappedKey,
+            @Schema(requiredMode = REQUIRED, format = "byte") String publicKey,
+            @Schema(requiredMode = REQUIRED, format = "byte") String wrappedPrivateKey) {
     }
 
     /** The passphrase's part of a keyring, replaced when the passphrase changes. */
@@ -46,11 +56,14 @@ public class Journal {
     }
 
     /** AES-GCM output: the nonce and the ciphertext with its tag, both base64. */
-    public record Ciphertext(String iv, String data) {
+    public record Ciphertext(@Schema(requiredMode = REQUIRED, format = "byte", description = "12 bytes") String iv,
+            @Schema(requiredMode = REQUIRED, format = "byte") String data) {
     }
 
     /** A version as a backup holds it: the date it was written, by the backup's account. */
-    public record ImportedVersion(OffsetDateTime writtenAt, String iv, String data) {
+    public record ImportedVersion(@Schema(requiredMode = REQUIRED) OffsetDateTime writtenAt,
+            @Schema(requiredMode = REQUIRED, format = "byte", description = "12 bytes") String iv,
+            @Schema(requiredMode = REQUIRED, format = "byte") String data) {
     }
 
     public record Version(int version, OffsetDateTime writtenAt, String iv, String data) {
@@ -78,7 +91,10 @@ public class Journal {
     public record Rep(UUID accountId, String name, String groupName, String publicKey) {
     }
 
-    public record SharedEntry(UUID entryId, String key, String iv, String data) {
+    public record SharedEntry(@Schema(requiredMode = REQUIRED) UUID entryId,
+            @Schema(requiredMode = REQUIRED, format = "byte") String key,
+            @Schema(requiredMode = REQUIRED, format = "byte", description = "12 bytes") String iv,
+            @Schema(requiredMode = REQUIRED, format = "byte") String data) {
     }
 
     /** A share as its author sees it: with whom, when, which entries. */

@@ -1,5 +1,7 @@
 package org.staffroom.meetings;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -36,6 +38,8 @@ import org.staffroom.shared.DomainException;
 import org.staffroom.shared.DomainException.InvalidInput;
 import org.staffroom.shared.TextInput;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * Scheduling a group's meetings, their agenda, and who says they will come. Times are typed in the
  * instance's time zone ({@code staffroom.time-zone}, Europe/London unless set) and stored as instants.
@@ -52,7 +56,10 @@ public class Meetings {
      * free item a line; {@code linked} the ids of concerns, grievances or demands to discuss, each added as
      * an item that links to it.
      */
-    public record Draft(String title, String date, String startTime, String endTime, String place, String onlineLink,
+    public record Draft(@Schema(requiredMode = REQUIRED, example = "Monthly meeting") String title,
+            @Schema(requiredMode = REQUIRED, format = "date") String date,
+            @Schema(requiredMode = REQUIRED, example = "18:00") String startTime,
+            @Schema(requiredMode = REQUIRED, example = "19:30") String endTime, String place, String onlineLink,
             UUID facilitatorId, UUID noteTakerId, String agenda, List<UUID> linked) {
     }
 

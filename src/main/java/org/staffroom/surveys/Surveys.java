@@ -1,5 +1,7 @@
 package org.staffroom.surveys;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -20,6 +22,8 @@ import org.staffroom.shared.SecretTokens;
 import org.staffroom.shared.TextInput;
 import org.staffroom.shared.Times;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * Building and running a group's surveys. Organisers build a survey in draft from the question bank and
  * their own questions, open it until a closing date, close it (or it closes itself on that date) and
@@ -32,7 +36,7 @@ public class Surveys {
         DRAFT, OPEN, CLOSED, PUBLISHED
     }
 
-    public record Draft(String title, String intro) {
+    public record Draft(@Schema(requiredMode = REQUIRED, example = "Staffing survey 2027") String title, String intro) {
     }
 
     /** A question of the group's own; {@code options} one a line. */
