@@ -342,8 +342,14 @@ public class Journal {
 
     // --- sharing with a rep ---
 
-    /** Organisers of the author's groups who keep a journal: the people the author may share entries with. */
+    /**
+     * The people the author may share entries with: organisers of the author's groups who keep a journal and
+     * have chosen to receive shares. Only an author who keeps a journal asks, so a member without one learns
+     * nothing; and an organiser who keeps a journal without receiving shares is never listed, so no member
+     * learns that they keep one.
+     */
     public List<Rep> reps(UUID accountId) {
+        requireKeyring(accountId);
         Map<UUID, String> groupOf = new LinkedHashMap<>();
         for (Groups.Membership membership : groups.memberships(accountId)) {
             for (UUID organiser : groups.organiserIds(membership.groupId())) {
@@ -357,13 +363,36 @@ public class Journal {
         }
         var names = names(groupOf.keySet());
         List<Rep> reps = new ArrayList<>();
-        groupOf.forEach((id, groupName) -> keyring(id).ifPresent(keyring -> {
+        groupOf.forEach((id, groupName) -> receivingKey(id).ifPresent(publicKey -> {
             if (names.containsKey(id)) {
-                reps.add(new Rep(id, names.get(id), groupName, keyring.publicKey()));
+                reps.add(new Rep(id, names.get(id), groupName, publicKey));
             }
         }));
         reps.sort(java.util.Comparator.comparing(Rep::name, String.CASE_INSENSITIVE_ORDER));
         return reps;
+    }
+
+    private Optional<String> receivingKey(UUID accountId) {
+        return jdbc.sql("select public_key from journal_keyring where account_id = ? and receives_shares")
+                .param(accountId).query(String.class).optional();
+    }
+
+    /** Whether the members of the groups this account organises may share entries with it. */
+    public boolean receivesShares(UUID accountId) {
+        requireKeyring(accountId);
+        return jdbc.sql("select receives_shares from journal_keyring where account_id = ?").param(accountId)
+                .query(Boolean.class).single();
+    }
+
+    /**
+     * Lists this account as a rep to the members of the groups it organises, who then see that it keeps a
+     * journal, or stops that; what was shared before stays shared until its author takes it back.
+     */
+    @Transactional
+    public void receiveShares(UUID accountId, boolean receive) {
+        requireKeyring(accountId);
+        jdbc.sql("update journal_keyring set receives_shares = ? where account_id = ?").params(receive, accountId)
+                .update();
     }
 
     /** Shares entries, each sealed in the browser to the rep's public key. */

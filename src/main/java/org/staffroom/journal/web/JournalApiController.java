@@ -51,6 +51,9 @@ class JournalApiController {
             @Schema(requiredMode = REQUIRED, format = "byte") String data) {
     }
 
+    record Receiving(@Schema(requiredMode = REQUIRED) Boolean receivesShares) {
+    }
+
     record ShareRequest(@Schema(requiredMode = REQUIRED) UUID repId,
             @Schema(requiredMode = REQUIRED) @ArraySchema(minItems = 1, maxItems = 200)
             List<Journal.SharedEntry> entries) {
@@ -150,7 +153,25 @@ class JournalApiController {
         journal.confirm(me.id(), token, confirmation);
     }
 
-    @Operation(summary = "Organisers of my groups who keep a journal, with their public keys")
+    @Operation(summary = "Whether the members of the groups you organise may share entries with you; while they "
+            + "may, they see that you keep a journal")
+    @GetMapping({API + "/receiving", PAGE + "/receiving"})
+    Receiving receiving(@AuthenticationPrincipal CurrentAccount me) {
+        return new Receiving(journal.receivesShares(me.id()));
+    }
+
+    @Operation(summary = "Choose whether the members of the groups you organise may share entries with you")
+    @PutMapping({API + "/receiving", PAGE + "/receiving"})
+    Receiving receive(@AuthenticationPrincipal CurrentAccount me, @RequestBody Receiving receiving) {
+        if (receiving == null || receiving.receivesShares() == null) {
+            throw new DomainException.InvalidInput("receivesShares", "journal.receive.invalid");
+        }
+        journal.receiveShares(me.id(), receiving.receivesShares());
+        return new Receiving(journal.receivesShares(me.id()));
+    }
+
+    @Operation(summary = "The reps you may share entries with: organisers of your groups who have chosen to receive "
+            + "shares, with their public keys (409 while you keep no journal)")
     @GetMapping({API + "/reps", PAGE + "/reps"})
     List<Journal.Rep> reps(@AuthenticationPrincipal CurrentAccount me) {
         return journal.reps(me.id());
