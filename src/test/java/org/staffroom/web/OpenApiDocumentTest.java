@@ -266,6 +266,7 @@ class OpenApiDocumentTest {
                     "publicKey", base64(422), "wrappedPrivateKey", base64(1800));
             api.post("/api/v1/journal/keyring", token, keyring).ok();
             api.post("/api/v1/journal/keyring", rep.token(), keyring).ok();
+            api.put("/api/v1/journal/receiving", rep.token(), Map.of("receivesShares", true)).ok();
             ids.put("entryId", api.post("/api/v1/journal/entries", token, Map.of("iv", base64(12), "data", base64(40)))
                     .ok().json().get("id").asString());
             ids.put("repId", rep.id().toString());
