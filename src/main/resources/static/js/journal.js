@@ -329,6 +329,7 @@
       show($('witness-panel'), false);
     });
     on('share-form', 'submit', this.share);
+    on('receive-shares', 'change', this.receiveShares);
     on('backup-button', 'click', this.backup);
     on('restore-form', 'submit', this.restore);
     on('passphrase-form', 'submit', this.changePassphrase);
@@ -537,7 +538,8 @@
     var page = this;
     var key = this.journalKey;
     return Promise.all([this.server.call('GET', '/entries'), this.server.call('GET', '/witnesses'),
-      this.server.call('GET', '/shares'), this.server.call('GET', '/reps'), this.server.call('GET', '/shared-with-me')])
+      this.server.call('GET', '/shares'), this.server.call('GET', '/reps'), this.server.call('GET', '/shared-with-me'),
+      this.server.call('GET', '/receiving')])
       .then(function (answers) {
         var entries = answers[0];
         return Promise.all(entries.map(function (entry) {
@@ -568,6 +570,7 @@
                 return { share: share, entries: received[i] };
               });
               page.reps = answers[3];
+              $('receive-shares').checked = answers[5].receivesShares;
               page.shares = answers[2];
               page.render();
               page.renderShares();
@@ -863,6 +866,18 @@
       });
       item.appendChild(revoke);
       list.appendChild(item);
+    });
+  };
+
+  JournalPage.prototype.receiveShares = function () {
+    var page = this;
+    var box = $('receive-shares');
+    page.server.call('PUT', '/receiving', { receivesShares: box.checked }).then(function (answer) {
+      box.checked = answer.receivesShares;
+      page.status(say(answer.receivesShares ? 'receiveOn' : 'receiveOff'));
+    }, function (failure) {
+      box.checked = !box.checked;
+      page.status(serverMessage(failure));
     });
   };
 

@@ -22,6 +22,7 @@ import org.staffroom.groups.Role;
 import org.staffroom.identity.Accounts;
 import org.staffroom.identity.AnonymousTags;
 import org.staffroom.identity.AccountView;
+import org.staffroom.shared.DateInput;
 import org.staffroom.shared.DomainException;
 import org.staffroom.shared.DomainException.InvalidInput;
 import org.staffroom.shared.TextInput;
@@ -214,7 +215,7 @@ public class Concerns {
             }
             String[] parts = text.split("_", 2);
             try {
-                return new Cursor(LocalDate.parse(parts[0]), UUID.fromString(parts[1]));
+                return new Cursor(DateInput.within("after", LocalDate.parse(parts[0])), UUID.fromString(parts[1]));
             } catch (RuntimeException e) {
                 throw new InvalidInput("after", "concern.cursor.invalid");
             }

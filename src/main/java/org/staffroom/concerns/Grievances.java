@@ -15,6 +15,7 @@ import org.staffroom.groups.GroupAccess;
 import org.staffroom.groups.Role;
 import org.staffroom.identity.AccountView;
 import org.staffroom.identity.Accounts;
+import org.staffroom.shared.DateInput;
 import org.staffroom.shared.DomainException;
 import org.staffroom.shared.DomainException.InvalidInput;
 import org.staffroom.shared.TextInput;
@@ -242,12 +243,7 @@ public class Grievances {
         if (item.ownerId() != null && access.roleOf(groupId, item.ownerId()).isEmpty()) {
             throw new InvalidInput("ownerId", "grievance.plan.owner.invalid");
         }
-        LocalDate due;
-        try {
-            due = item.dueOn() == null || item.dueOn().isBlank() ? null : LocalDate.parse(item.dueOn().strip());
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new InvalidInput("dueOn", "grievance.plan.due.invalid");
-        }
+        LocalDate due = DateInput.optionalDate("dueOn", item.dueOn(), "grievance.plan.due.invalid");
         jdbc.sql("""
                 insert into concerns_plan_item (id, grievance_id, position, what, owner_id, due_on, done)
                 values (?, ?, ?, ?, ?, ?, false)""")

@@ -1,12 +1,12 @@
 package org.staffroom.decisions;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 import java.time.Clock;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -25,10 +25,13 @@ import org.staffroom.groups.GroupAccess;
 import org.staffroom.groups.Groups;
 import org.staffroom.identity.AnonymousTags;
 import org.staffroom.meetings.Meetings;
+import org.staffroom.shared.DateInput;
 import org.staffroom.shared.DomainException;
 import org.staffroom.shared.DomainException.InvalidInput;
 import org.staffroom.shared.TextInput;
 import org.staffroom.shared.Times;
+
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * Proposals and ballots. Any member proposes; every member may cast one ballot until the closing time. A
@@ -49,9 +52,12 @@ public class Proposals {
      * A proposal as typed; {@code closesAt} like 2026-12-01T18:00, in the instance's time zone; {@code meetingId},
      * if given, the group's meeting it was made at.
      */
-    public record Draft(String title, String details, String kind, String majority, Integer points,
-            Integer quorumPercent, Boolean secret, Boolean resultsLive, String closesAt, List<String> options,
-            UUID meetingId) {
+    public record Draft(@Schema(requiredMode = REQUIRED, example = "Refuse unpaid handovers") String title,
+            String details, @Schema(requiredMode = REQUIRED, implementation = Kind.class) String kind,
+            @Schema(implementation = Counting.Majority.class) String majority, Integer points, Integer quorumPercent,
+            Boolean secret, Boolean resultsLive,
+            @Schema(requiredMode = REQUIRED, example = "2099-12-01T18:00",
+                    description = "in the instance's time zone") String closesAt, List<String> options, UUID meetingId) {
     }
 
     /**
@@ -59,7 +65,8 @@ public class Proposals {
      * {@code choices} the option numbers (from 0) for choose one or several and, in order of preference, for
      * ranked choice; {@code points} one number per option for dot voting.
      */
-    public record Ballot(String answer, List<Integer> choices, List<Integer> points) {
+    public record Ballot(@Schema(example = "YES", description = "for a yes-or-no vote: YES, NO or ABSTAIN") String answer,
+            List<Integer> choices, List<Integer> points) {
     }
 
     public record Summary(UUID id, String title, Kind kind, boolean secret, ZonedDateTime closesAt, boolean closed,
@@ -126,13 +133,8 @@ public class Proposals {
         if (quorum < 0 || quorum > 100) {
             throw new InvalidInput("quorumPercent", "proposal.quorum.invalid");
         }
-        OffsetDateTime closesAt;
-        try {
-            closesAt = ZonedDateTime.of(LocalDateTime.parse(draft.closesAt() == null ? "" : draft.closesAt().strip()), zone)
-                    .toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC);
-        } catch (DateTimeParseException e) {
-            throw new InvalidInput("closesAt", "proposal.closesAt.invalid");
-        }
+        OffsetDateTime closesAt = ZonedDateTime.of(DateInput.dateTime("closesAt", draft.closesAt(),
+                "proposal.closesAt.invalid"), zone).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC);
         if (!closesAt.isAfter(OffsetDateTime.now(clock))) {
             throw new InvalidInput("closesAt", "proposal.closesAt.past");
         }

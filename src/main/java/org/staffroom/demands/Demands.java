@@ -1,8 +1,9 @@
 package org.staffroom.demands;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -21,10 +22,13 @@ import org.staffroom.groups.Role;
 import org.staffroom.identity.AccountView;
 import org.staffroom.identity.Accounts;
 import org.staffroom.identity.AnonymousTags;
+import org.staffroom.shared.DateInput;
 import org.staffroom.shared.DomainException;
 import org.staffroom.shared.DomainException.InvalidInput;
 import org.staffroom.shared.TextInput;
 import org.staffroom.shared.Times;
+
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * Demands: organisers draft them; members support them, counted under their tag and named only if they
@@ -52,7 +56,10 @@ public class Demands {
             "Collective grievance", "Petition of the workforce", "Union involvement", "Consultative ballot",
             "Formal dispute");
 
-    public record Draft(String what, String reasons, String addressedTo, UUID grievanceId, String respondBy) {
+    public record Draft(@Schema(requiredMode = REQUIRED, example = "Pay for handover time") String what,
+            @Schema(requiredMode = REQUIRED) String reasons,
+            @Schema(requiredMode = REQUIRED, example = "The ward manager") String addressedTo, UUID grievanceId,
+            @Schema(format = "date") String respondBy) {
     }
 
     /**
@@ -121,11 +128,7 @@ public class Demands {
     }
 
     private static LocalDate date(String field, String text) {
-        try {
-            return text == null || text.isBlank() ? null : LocalDate.parse(text.strip());
-        } catch (DateTimeParseException e) {
-            throw new InvalidInput(field, "demand.date.invalid");
-        }
+        return DateInput.optionalDate(field, text, "demand.date.invalid");
     }
 
     public List<Summary> list(UUID accountId, UUID groupId) {

@@ -1,15 +1,21 @@
 package org.staffroom.groups;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 import java.util.Locale;
 
 import org.staffroom.shared.DomainException.InvalidInput;
 import org.staffroom.shared.TextInput;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 /**
  * What describes a group; absent flags mean "no". {@link #validated()} checks every field and returns a trimmed copy, so the web
  * forms and the API share one set of rules and messages.
  */
-public record GroupDetails(String name, String employer, String sector, String professions, String area,
+public record GroupDetails(@Schema(requiredMode = REQUIRED, example = "Ward 7 nurses") String name, String employer,
+        @Schema(requiredMode = REQUIRED, implementation = Sector.class) String sector, String professions,
+        String area,
         String description, Boolean listed, String neutralName, Boolean membersCanInvite) {
 
     public static final int MAX_NAME = 120;

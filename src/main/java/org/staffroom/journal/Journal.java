@@ -1,5 +1,7 @@
 package org.staffroom.journal;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -17,10 +19,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.staffroom.groups.Groups;
 import org.staffroom.identity.Accounts;
+import org.staffroom.shared.DateInput;
 import org.staffroom.shared.DomainException;
 import org.staffroom.shared.DomainException.InvalidInput;
 import org.staffroom.shared.SecretTokens;
 import org.staffroom.shared.Times;
+
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * The bullying book. Everything a journal holds is encrypted in its owner's browser; this service stores
@@ -36,8 +41,14 @@ public class Journal {
     static final int MAX_ITERATIONS = 10_000_000;
 
     /** What the browser needs to open a journal; the keys in it are wrapped, and the salts are random. */
-    public record Keyring(String kdf, Integer iterations, String salt, String wrappedKey, String recoverySalt,
-            String recoveryWrappedKey, String publicKey, String wrappedPrivateKey) {
+    public record Keyring(@Schema(requiredMode = REQUIRED, allowableValues = KDF) String kdf,
+            @Schema(requiredMode = REQUIRED, minimum = "600000") Integer iterations,
+            @Schema(requiredMode = REQUIRED, format = "byte") String salt,
+            @Schema(requiredMode = REQUIRED, format = "byte") String wrappedKey,
+            @Schema(requiredMode = REQUIRED, format = "byte") String recoverySalt,
+            @Schema(requiredMode = REQUIRED, format = "byte") String recoveryWrappedKey,
+            @Schema(requiredMode = REQUIRED, format = "byte") String publicKey,
+            @Schema(requiredMode = REQUIRED, format = "byte") String wrappedPrivateKey) {
     }
 
     /** The passphrase's part of a keyring, replaced when the passphrase changes. */
@@ -45,11 +56,14 @@ public class Journal {
     }
 
     /** AES-GCM output: the nonce and the ciphertext with its tag, both base64. */
-    public record Ciphertext(String iv, String data) {
+    public record Ciphertext(@Schema(requiredMode = REQUIRED, format = "byte", description = "12 bytes") String iv,
+            @Schema(requiredMode = REQUIRED, format = "byte") String data) {
     }
 
     /** A version as a backup holds it: the date it was written, by the backup's account. */
-    public record ImportedVersion(OffsetDateTime writtenAt, String iv, String data) {
+    public record ImportedVersion(@Schema(requiredMode = REQUIRED) OffsetDateTime writtenAt,
+            @Schema(requiredMode = REQUIRED, format = "byte", description = "12 bytes") String iv,
+            @Schema(requiredMode = REQUIRED, format = "byte") String data) {
     }
 
     public record Version(int version, OffsetDateTime writtenAt, String iv, String data) {
@@ -77,7 +91,10 @@ public class Journal {
     public record Rep(UUID accountId, String name, String groupName, String publicKey) {
     }
 
-    public record SharedEntry(UUID entryId, String key, String iv, String data) {
+    public record SharedEntry(@Schema(requiredMode = REQUIRED) UUID entryId,
+            @Schema(requiredMode = REQUIRED, format = "byte") String key,
+            @Schema(requiredMode = REQUIRED, format = "byte", description = "12 bytes") String iv,
+            @Schema(requiredMode = REQUIRED, format = "byte") String data) {
     }
 
     /** A share as its author sees it: with whom, when, which entries. */
@@ -209,6 +226,7 @@ public class Journal {
             if (version == null || version.writtenAt() == null || version.writtenAt().isAfter(now)) {
                 throw new InvalidInput("writtenAt", "journal.invalid.writtenAt");
             }
+            DateInput.within("writtenAt", version.writtenAt().toInstant());
             stored.add(addVersion(id, stored.size() + 1, Times.utc(version.writtenAt().toInstant()),
                     new Ciphertext(version.iv(), version.data())));
         }
@@ -324,8 +342,14 @@ public class Journal {
 
     // --- sharing with a rep ---
 
-    /** Organisers of the author's groups who keep a journal: the people the author may share entries with. */
+    /**
+     * The people the author may share entries with: organisers of the author's groups who keep a journal and
+     * have chosen to receive shares. Only an author who keeps a journal asks, so a member without one learns
+     * nothing; and an organiser who keeps a journal without receiving shares is never listed, so no member
+     * learns that they keep one.
+     */
     public List<Rep> reps(UUID accountId) {
+        requireKeyring(accountId);
         Map<UUID, String> groupOf = new LinkedHashMap<>();
         for (Groups.Membership membership : groups.memberships(accountId)) {
             for (UUID organiser : groups.organiserIds(membership.groupId())) {
@@ -339,13 +363,36 @@ public class Journal {
         }
         var names = names(groupOf.keySet());
         List<Rep> reps = new ArrayList<>();
-        groupOf.forEach((id, groupName) -> keyring(id).ifPresent(keyring -> {
+        groupOf.forEach((id, groupName) -> receivingKey(id).ifPresent(publicKey -> {
             if (names.containsKey(id)) {
-                reps.add(new Rep(id, names.get(id), groupName, keyring.publicKey()));
+                reps.add(new Rep(id, names.get(id), groupName, publicKey));
             }
         }));
         reps.sort(java.util.Comparator.comparing(Rep::name, String.CASE_INSENSITIVE_ORDER));
         return reps;
+    }
+
+    private Optional<String> receivingKey(UUID accountId) {
+        return jdbc.sql("select public_key from journal_keyring where account_id = ? and receives_shares")
+                .param(accountId).query(String.class).optional();
+    }
+
+    /** Whether the members of the groups this account organises may share entries with it. */
+    public boolean receivesShares(UUID accountId) {
+        requireKeyring(accountId);
+        return jdbc.sql("select receives_shares from journal_keyring where account_id = ?").param(accountId)
+                .query(Boolean.class).single();
+    }
+
+    /**
+     * Lists this account as a rep to the members of the groups it organises, who then see that it keeps a
+     * journal, or stops that; what was shared before stays shared until its author takes it back.
+     */
+    @Transactional
+    public void receiveShares(UUID accountId, boolean receive) {
+        requireKeyring(accountId);
+        jdbc.sql("update journal_keyring set receives_shares = ? where account_id = ?").params(receive, accountId)
+                .update();
     }
 
     /** Shares entries, each sealed in the browser to the rep's public key. */

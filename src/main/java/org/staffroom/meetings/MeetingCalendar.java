@@ -3,6 +3,8 @@ package org.staffroom.meetings;
 import java.time.Instant;
 import java.util.Date;
 
+import org.staffroom.shared.DateInput;
+
 import biweekly.Biweekly;
 import biweekly.ICalendar;
 import biweekly.component.VEvent;
@@ -18,11 +20,19 @@ final class MeetingCalendar {
         return of(java.util.List.of(meeting), now);
     }
 
+    /**
+     * The meetings a calendar file can hold; one stored before dates were bounded ({@link DateInput}) is left
+     * out, so that it cannot break a member's whole feed.
+     */
     static String of(java.util.List<Meetings.View> meetings, Instant now) {
         ICalendar calendar = new ICalendar();
         calendar.setProductId("-//Staffroom//Meetings//EN");
-        meetings.forEach(meeting -> calendar.addEvent(event(meeting, now)));
+        meetings.stream().filter(MeetingCalendar::writable).forEach(meeting -> calendar.addEvent(event(meeting, now)));
         return Biweekly.write(calendar).go();
+    }
+
+    static boolean writable(Meetings.View meeting) {
+        return DateInput.inRange(meeting.startsAt().toInstant()) && DateInput.inRange(meeting.endsAt().toInstant());
     }
 
     private static VEvent event(Meetings.View meeting, Instant now) {

@@ -3,7 +3,6 @@ package org.staffroom.meetings;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +10,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.DefaultUrlSanitizer;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -19,6 +19,7 @@ import org.staffroom.groups.GroupAccess;
 import org.staffroom.groups.Role;
 import org.staffroom.identity.AccountView;
 import org.staffroom.identity.Accounts;
+import org.staffroom.shared.DateInput;
 import org.staffroom.shared.DomainException;
 import org.staffroom.shared.DomainException.InvalidInput;
 import org.staffroom.shared.TextInput;
@@ -42,8 +43,12 @@ public class MeetingRecords {
     }
 
     private static final Parser PARSER = Parser.builder().build();
+    /**
+     * Links and images may lead to http, https and mailto addresses, or within the site; CommonMark's default
+     * sanitiser also lets data: through, which can carry a page or a script.
+     */
     private static final HtmlRenderer RENDERER = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true)
-            .softbreak("<br>").attributeProviderFactory(context -> (node, tag, attributes) -> {
+            .urlSanitizer(new DefaultUrlSanitizer(List.of("http", "https", "mailto"))).softbreak("<br>").attributeProviderFactory(context -> (node, tag, attributes) -> {
                 if (tag.equals("a")) {
                     attributes.put("rel", "nofollow noopener noreferrer");
                 }
@@ -135,12 +140,7 @@ public class MeetingRecords {
         if (ownerId != null && access.roleOf(groupId, ownerId).isEmpty()) {
             throw new InvalidInput("ownerId", "meeting.person.invalid");
         }
-        LocalDate due;
-        try {
-            due = dueOn == null || dueOn.isBlank() ? null : LocalDate.parse(dueOn.strip());
-        } catch (DateTimeParseException e) {
-            throw new InvalidInput("dueOn", "meeting.date.invalid");
-        }
+        LocalDate due = DateInput.optionalDate("dueOn", dueOn, "meeting.date.invalid");
         jdbc.sql("select id from meetings_meeting where id = ? for update").param(meetingId).query(UUID.class).single();
         int position = jdbc.sql("select coalesce(max(position), 0) + 1 from meetings_action where meeting_id = ?")
                 .param(meetingId).query(Integer.class).single();

@@ -1,5 +1,7 @@
 package org.staffroom.meetings;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -31,9 +33,12 @@ import org.staffroom.groups.Groups;
 import org.staffroom.groups.Role;
 import org.staffroom.identity.AccountView;
 import org.staffroom.identity.Accounts;
+import org.staffroom.shared.DateInput;
 import org.staffroom.shared.DomainException;
 import org.staffroom.shared.DomainException.InvalidInput;
 import org.staffroom.shared.TextInput;
+
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * Scheduling a group's meetings, their agenda, and who says they will come. Times are typed in the
@@ -51,7 +56,10 @@ public class Meetings {
      * free item a line; {@code linked} the ids of concerns, grievances or demands to discuss, each added as
      * an item that links to it.
      */
-    public record Draft(String title, String date, String startTime, String endTime, String place, String onlineLink,
+    public record Draft(@Schema(requiredMode = REQUIRED, example = "Monthly meeting") String title,
+            @Schema(requiredMode = REQUIRED, format = "date") String date,
+            @Schema(requiredMode = REQUIRED, example = "18:00") String startTime,
+            @Schema(requiredMode = REQUIRED, example = "19:30") String endTime, String place, String onlineLink,
             UUID facilitatorId, UUID noteTakerId, String agenda, List<UUID> linked) {
     }
 
@@ -184,7 +192,7 @@ public class Meetings {
             throw new DomainException.Forbidden("meeting.scheduleOrganisersOnly");
         }
         String title = TextInput.line("title", draft.title(), 150, true);
-        LocalDate date = parse("date", () -> LocalDate.parse(draft.date().strip()));
+        LocalDate date = DateInput.date("date", draft.date(), "meeting.date.invalid");
         LocalTime start = parse("startTime", () -> LocalTime.parse(draft.startTime().strip()));
         LocalTime end = parse("endTime", () -> LocalTime.parse(draft.endTime().strip()));
         if (!end.isAfter(start)) {
@@ -497,6 +505,9 @@ public class Meetings {
     /** The meeting as an iCalendar file (RFC 5545), in UTC. */
     public String calendar(UUID accountId, UUID groupId, UUID meetingId) {
         View view = get(accountId, groupId, meetingId);
+        if (!MeetingCalendar.writable(view)) {
+            throw new DomainException.Conflict("meeting.calendar.unwritable");
+        }
         return MeetingCalendar.of(view, Instant.now(clock));
     }
 }

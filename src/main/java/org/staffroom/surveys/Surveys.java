@@ -1,8 +1,9 @@
 package org.staffroom.surveys;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -14,11 +15,14 @@ import org.springframework.transaction.annotation.Transactional;
 import org.staffroom.groups.GroupAccess;
 import org.staffroom.groups.Networks;
 import org.staffroom.groups.Role;
+import org.staffroom.shared.DateInput;
 import org.staffroom.shared.DomainException;
 import org.staffroom.shared.DomainException.InvalidInput;
 import org.staffroom.shared.SecretTokens;
 import org.staffroom.shared.TextInput;
 import org.staffroom.shared.Times;
+
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * Building and running a group's surveys. Organisers build a survey in draft from the question bank and
@@ -32,7 +36,7 @@ public class Surveys {
         DRAFT, OPEN, CLOSED, PUBLISHED
     }
 
-    public record Draft(String title, String intro) {
+    public record Draft(@Schema(requiredMode = REQUIRED, example = "Staffing survey 2027") String title, String intro) {
     }
 
     /** A question of the group's own; {@code options} one a line. */
@@ -363,12 +367,7 @@ public class Surveys {
     @Transactional
     public void open(UUID accountId, Scope scope, UUID surveyId, String closesOn) {
         draftForManager(accountId, scope, surveyId);
-        LocalDate closes;
-        try {
-            closes = LocalDate.parse(closesOn == null ? "" : closesOn.strip());
-        } catch (DateTimeParseException e) {
-            throw new InvalidInput("closesOn", "survey.closesOn.invalid");
-        }
+        LocalDate closes = DateInput.date("closesOn", closesOn, "survey.closesOn.invalid");
         if (!closes.isAfter(Times.today(clock))) {
             throw new InvalidInput("closesOn", "survey.closesOn.past");
         }

@@ -44,6 +44,9 @@ class JournalApiTest {
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
+    @Autowired
+    org.staffroom.groups.Groups groups;
+
     static String bytes(int n) {
         byte[] bytes = new byte[n];
         RANDOM.nextBytes(bytes);
@@ -191,6 +194,7 @@ class JournalApiTest {
     void entriesAreSharedOnlyWithAnOrganiserOfTheAuthorsGroupsAndRevokingRemovesThem() {
         Api api = new Api(port);
         Person rep = withJournal(api);
+        api.put("/api/v1/journal/receiving", rep.token(), Map.of("receivesShares", true)).ok();
         UUID groupId = fixtures.group(rep, "Journal shares " + UUID.randomUUID().toString().substring(0, 6));
         Person author = fixtures.member(groupId, rep);
         api.post("/api/v1/journal/keyring", author.token(), keyring());
@@ -228,6 +232,46 @@ class JournalApiTest {
         assertThat(api.delete("/api/v1/journal/shares/" + shareId, author.token()).status()).isEqualTo(204);
         assertThat(api.get("/api/v1/journal/shared-with-me", rep.token()).json()).isEmpty();
         assertThat(api.get("/api/v1/journal/shares", author.token()).json()).isEmpty();
+    }
+
+    /**
+     * Whether someone keeps a journal is theirs to tell: a member without a journal learns nothing about the
+     * organisers', and a member with one sees only the organisers who chose to receive shares.
+     */
+    @Test
+    void membersSeeOnlyTheRepsWhoChoseToReceiveSharesAndOnlyWhenTheyKeepAJournal() {
+        Api api = new Api(port);
+        Person keeper = withJournal(api);
+        UUID groupId = fixtures.group(keeper, "Journal reps " + UUID.randomUUID().toString().substring(0, 6));
+        Person receiver = fixtures.member(groupId, keeper);
+        groups.changeRole(keeper.id(), groupId, receiver.id(), org.staffroom.groups.Role.ORGANISER);
+        api.post("/api/v1/journal/keyring", receiver.token(), keyring()).ok();
+        Person member = fixtures.member(groupId, keeper);
+
+        Api.Response withoutJournal = api.get("/api/v1/journal/reps", member.token());
+        assertThat(withoutJournal.status()).as("no journal, nothing to share, nothing told").isEqualTo(409);
+        assertThat(withoutJournal.body()).doesNotContain(keeper.displayName()).doesNotContain(receiver.displayName());
+        api.post("/api/v1/journal/keyring", member.token(), keyring()).ok();
+        assertThat(api.get("/api/v1/journal/reps", member.token()).json()).as("nobody chose to receive").isEmpty();
+        assertThat(api.get("/api/v1/journal/receiving", receiver.token()).json().get("receivesShares").asBoolean())
+                .isFalse();
+
+        assertThat(api.put("/api/v1/journal/receiving", receiver.token(), Map.of("receivesShares", true)).ok().json()
+                .get("receivesShares").asBoolean()).isTrue();
+        JsonNode reps = api.get("/api/v1/journal/reps", member.token()).json();
+        assertThat(reps.valueStream().map(rep -> rep.get("accountId").asString()))
+                .containsExactly(receiver.id().toString());
+        String entryId = api.post("/api/v1/journal/entries", member.token(), ciphertext()).json().get("id").asString();
+        Map<String, Object> sealed = new java.util.HashMap<>(sealed());
+        sealed.put("entryId", entryId);
+        assertThat(api.post("/api/v1/journal/shares", member.token(), Map.of("repId", keeper.id().toString(),
+                "entries", List.of(sealed))).status()).as("not to an organiser who did not choose to receive")
+                .isEqualTo(400);
+
+        api.put("/api/v1/journal/receiving", receiver.token(), Map.of("receivesShares", false)).ok();
+        assertThat(api.get("/api/v1/journal/reps", member.token()).json()).isEmpty();
+        assertThat(api.put("/api/v1/journal/receiving", member.token(), Map.of()).status()).isEqualTo(400);
+        assertThat(api.get("/api/v1/journal/receiving", fixtures.person("nobody").token()).status()).isEqualTo(409);
     }
 
     @Test

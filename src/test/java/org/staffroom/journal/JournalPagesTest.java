@@ -235,6 +235,8 @@ class JournalPagesTest {
         Page repPage = Pages.signedIn(port, rep.email(), Fixtures.PASSWORD);
         repPage.navigate(journal());
         start(repPage, "the rep's own passphrase");
+        repPage.locator("#receive-shares").check();
+        assertThat(repPage.locator("#journal-status")).containsText("can now share entries with you");
 
         Page page = Pages.signedIn(port, author.email(), Fixtures.PASSWORD);
         page.navigate(journal());

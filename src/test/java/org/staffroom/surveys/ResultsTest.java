@@ -213,4 +213,44 @@ class ResultsTest {
         visited.assertClean();
         page.context().close();
     }
+
+    /**
+     * OWASP's CSV injection: text members typed that a spreadsheet would run as a formula (=, +, -, @ first)
+     * comes out quoted and behind a single quote, so that it is shown as text.
+     */
+    @Test
+    void theCsvNeverHandsASpreadsheetAFormula() throws Exception {
+        Api api = new Api(port);
+        Person organiser = fixtures.person("organiser");
+        UUID groupId = fixtures.group(organiser, "CSV ward " + UUID.randomUUID().toString().substring(0, 6));
+        String base = "/api/v1/groups/" + groupId + "/surveys";
+        String path = base + "/" + api.post(base, organiser.token(), Map.of("title", "Formulas")).json()
+                .get("id").asString();
+        String question = api.post(path + "/questions", organiser.token(), Map.of("kind", "SINGLE",
+                "text", "=HYPERLINK(\"https://evil.example\",\"Click\")", "options",
+                List.of("+1+cmd|' /C calc'!A0", "-2+3", "@SUM(1+1)*cmd|' /C calc'!A0"))).ok().json().get("questions")
+                .get(0).get("id").asString();
+        api.post(path + "/open", organiser.token(), Map.of("closesOn", LocalDate.now().plusDays(5).toString())).ok();
+        for (int i = 0; i < 12; i++) {
+            Person member = fixtures.member(groupId, organiser);
+            api.post(path + "/responses", api.signIn(member), Map.of("answers",
+                    Map.of(question, Map.of("choices", List.of(i % 3))))).ok();
+        }
+        api.post(path + "/close", organiser.token(), Map.of()).ok();
+        api.post(path + "/publish", organiser.token(), Map.of()).ok();
+
+        String csv = api.get(path + "/results.csv", organiser.token()).ok().body();
+        List<org.apache.commons.csv.CSVRecord> records = org.apache.commons.csv.CSVFormat.RFC4180.builder()
+                .setHeader().setSkipHeaderRecord(true).get().parse(new java.io.StringReader(csv)).getRecords();
+        assertThat(records).isNotEmpty();
+        assertThat(records).allSatisfy(record -> assertThat(record.get("question"))
+                .isEqualTo("'=HYPERLINK(\"https://evil.example\",\"Click\")"));
+        assertThat(records.stream().map(record -> record.get("answer"))).containsExactly("'+1+cmd|' /C calc'!A0",
+                "'-2+3", "'@SUM(1+1)*cmd|' /C calc'!A0");
+        assertThat(csv).contains("\"'=HYPERLINK(").contains("\"'+1+cmd").contains("\"'-2+3\"").contains("\"'@SUM(");
+        for (String cell : csv.split("[,\\r\\n]")) {
+            assertThat(cell).as("no cell starts a formula").doesNotStartWith("=").doesNotStartWith("+")
+                    .doesNotStartWith("-").doesNotStartWith("@");
+        }
+    }
 }

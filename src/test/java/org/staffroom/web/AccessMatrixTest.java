@@ -247,6 +247,7 @@ class AccessMatrixTest {
         UUID sideGroup = fixtures.hiddenGroup(organiser, "Side group");
         invitations.accept(fixtures.invitationCode(organiser, sideGroup), administrator.id());
         keepsAJournal(organiser.id());
+        journal.receiveShares(organiser.id(), true);
         administrators = own(administrator.id(), organiser.id());
         colleagues = own(colleague.id(), organiser.id());
 

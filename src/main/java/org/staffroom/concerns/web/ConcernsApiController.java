@@ -1,10 +1,13 @@
 package org.staffroom.concerns.web;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,6 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.staffroom.concerns.Category;
 import org.staffroom.concerns.Comments;
@@ -22,6 +26,7 @@ import org.staffroom.concerns.Receipts;
 import org.staffroom.identity.CurrentAccount;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -66,7 +71,7 @@ class ConcernsApiController {
             List<MessageJson> conversation, boolean waiting, boolean changeWaiting) {
     }
 
-    record CommentRequest(String text, Boolean anonymous) {
+    record CommentRequest(@Schema(requiredMode = REQUIRED) String text, Boolean anonymous) {
     }
 
     record HideRequest(Boolean hidden) {
@@ -90,6 +95,7 @@ class ConcernsApiController {
                     + "next release, within the hour: only then does the group see it, and its address answer. "
                     + "Acting anonymously needs the member's signing "
                     + "secret unlocked: use a token from POST /api/v1/auth/token (403 otherwise).")
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/api/v1/groups/{groupId}/concerns")
     ResponseEntity<ConcernJson> raise(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId,
             @RequestBody ConcernDraft draft) {
@@ -143,6 +149,7 @@ class ConcernsApiController {
     }
 
     @Operation(summary = "Comment on a concern (members), with or without your name")
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/api/v1/groups/{groupId}/concerns/{concernId}/comments")
     ResponseEntity<List<Comments.Comment>> comment(@AuthenticationPrincipal CurrentAccount me,
             @PathVariable UUID groupId, @PathVariable UUID concernId, @RequestBody CommentRequest request) {

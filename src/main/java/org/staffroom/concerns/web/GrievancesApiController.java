@@ -1,9 +1,12 @@
 package org.staffroom.concerns.web;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,12 +14,14 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.staffroom.concerns.Comments;
 import org.staffroom.concerns.Grievances;
 import org.staffroom.identity.CurrentAccount;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
@@ -29,7 +34,7 @@ class GrievancesApiController {
     record DoneRequest(Boolean done) {
     }
 
-    record CommentRequest(String text, Boolean anonymous) {
+    record CommentRequest(@Schema(requiredMode = REQUIRED) String text, Boolean anonymous) {
     }
 
     private final Grievances grievances;
@@ -45,6 +50,7 @@ class GrievancesApiController {
     }
 
     @Operation(summary = "Take a concern up as a grievance (organisers, or members where the group allows)")
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/api/v1/groups/{groupId}/concerns/{concernId}/grievance")
     ResponseEntity<Grievances.View> adopt(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId,
             @PathVariable UUID concernId) {
@@ -73,6 +79,7 @@ class GrievancesApiController {
     }
 
     @Operation(summary = "Comment on a grievance (members), with or without your name")
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/api/v1/groups/{groupId}/grievances/{grievanceId}/comments")
     ResponseEntity<List<Comments.Comment>> comment(@AuthenticationPrincipal CurrentAccount me,
             @PathVariable UUID groupId, @PathVariable UUID grievanceId, @RequestBody CommentRequest request) {

@@ -4,12 +4,14 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.staffroom.decisions.Proposals;
 import org.staffroom.identity.CurrentAccount;
@@ -36,6 +38,7 @@ class ProposalsApiController {
             description = "kind: CONSENSUS, YES_NO (majority SIMPLE or TWO_THIRDS), CHOOSE_ONE, CHOOSE_SEVERAL, RANKED, "
                     + "DOTS (points per member); options for the last four; closesAt like 2026-12-01T18:00 in the "
                     + "instance's time zone; secret for a secret ballot; resultsLive to show results before closing.")
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/api/v1/groups/{groupId}/proposals")
     ResponseEntity<Proposals.View> propose(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId,
             @RequestBody Proposals.Draft draft) {
@@ -72,6 +75,7 @@ class ProposalsApiController {
     @ApiResponse(responseCode = "201", description = "Counted; the body says how many ballots are in")
     @ApiResponse(responseCode = "409", description = "A second ballot from the same member, or voting has closed",
             content = @Content(mediaType = "application/problem+json"))
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/api/v1/groups/{groupId}/proposals/{proposalId}/ballots")
     ResponseEntity<BallotCast> vote(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId,
             @PathVariable UUID proposalId, @RequestBody Proposals.Ballot ballot) {

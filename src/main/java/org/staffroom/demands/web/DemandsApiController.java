@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.staffroom.demands.Demands;
 import org.staffroom.identity.CurrentAccount;
@@ -48,6 +50,7 @@ class DemandsApiController {
     }
 
     @Operation(summary = "Draft a demand (organisers)")
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/api/v1/groups/{groupId}/demands")
     ResponseEntity<Demands.View> draft(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId,
             @RequestBody Demands.Draft draft) {
@@ -70,6 +73,7 @@ class DemandsApiController {
 
     @Operation(summary = "Support a demand, once (members); openly puts your name on the letter",
             description = "Support is counted under the member's tag, so it needs a token from POST /api/v1/auth/token.")
+    @ApiResponse(responseCode = "200", description = "Supported: how many support the demand now")
     @ApiResponse(responseCode = "409", description = "Already supported, or the demand is closed",
             content = @Content(mediaType = "application/problem+json"))
     @PostMapping("/api/v1/groups/{groupId}/demands/{demandId}/support")

@@ -1,14 +1,18 @@
 package org.staffroom.directory.web;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.staffroom.directory.Directory;
 import org.staffroom.directory.JoinRequests;
@@ -16,6 +20,7 @@ import org.staffroom.directory.Listing;
 import org.staffroom.directory.SearchQuery;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -26,7 +31,8 @@ class DirectoryApiController {
     record SearchResult(List<Listing> groups, boolean hasMore) {
     }
 
-    record JoinRequestBody(String name, String contact, String message) {
+    record JoinRequestBody(@Schema(requiredMode = REQUIRED) String name,
+            @Schema(requiredMode = REQUIRED, example = "sam@example.org") String contact, String message) {
     }
 
     record Received(UUID id) {
@@ -53,6 +59,7 @@ class DirectoryApiController {
 
     @Operation(summary = "Ask to join a listed group (public, throttled)",
             description = "Kept only until an organiser approves or declines it.")
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/api/v1/directory/groups/{groupId}/join-requests")
     ResponseEntity<Received> join(@PathVariable UUID groupId, @RequestBody JoinRequestBody body,
             HttpServletRequest request) {

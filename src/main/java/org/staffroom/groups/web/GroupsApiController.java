@@ -5,12 +5,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.staffroom.groups.GroupDetails;
 import org.staffroom.groups.GroupView;
@@ -75,6 +77,7 @@ class GroupsApiController {
     }
 
     @Operation(summary = "Start a group; the caller becomes its organiser")
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/api/v1/groups")
     ResponseEntity<GroupJson> create(@AuthenticationPrincipal CurrentAccount me, @RequestBody GroupDetails details) {
         UUID id = groups.create(me.id(), details);
@@ -95,6 +98,7 @@ class GroupsApiController {
     }
 
     @Operation(summary = "Create an invitation link (organisers, or members where the group allows)")
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/api/v1/groups/{groupId}/invitations")
     ResponseEntity<InvitationJson> invite(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId,
             @RequestBody(required = false) InvitationRequest request) {

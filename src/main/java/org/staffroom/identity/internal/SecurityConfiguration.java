@@ -27,8 +27,7 @@ import org.springframework.security.web.authentication.SavedRequestAwareAuthenti
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
-import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
-import org.springframework.security.web.header.writers.CrossOriginOpenerPolicyHeaderWriter.CrossOriginOpenerPolicy;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.session.SessionIdGenerator;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.staffroom.identity.AccessTokens;
@@ -41,6 +40,7 @@ import org.staffroom.shared.SecretTokens;
 import org.staffroom.shared.web.ClientKeys;
 import org.staffroom.shared.web.PageErrorAdvice;
 import org.staffroom.shared.web.ProblemDocuments;
+import org.staffroom.shared.web.SecurityHeaders;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -53,10 +53,6 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
-
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-            + "img-src 'self' data:; font-src 'self'; connect-src 'self'; form-action 'self'; "
-            + "frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
 
     private static final UrlOnlyRequestCache REQUEST_CACHE = new UrlOnlyRequestCache();
 
@@ -155,13 +151,20 @@ class SecurityConfiguration {
     }
 
     private static void headers(HeadersConfigurer<HttpSecurity> headers) {
-        headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
-                .frameOptions(HeadersConfigurer.FrameOptionsConfig::deny)
-                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER))
-                .crossOriginOpenerPolicy(coop -> coop.policy(CrossOriginOpenerPolicy.SAME_ORIGIN))
-                .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000))
-                .addHeaderWriter((request, response) -> response.setHeader("Permissions-Policy",
-                        "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"));
+        headers.defaultsDisabled();
+        SecurityHeaders.all().forEach(headers::addHeaderWriter);
+    }
+
+    /**
+     * A request the firewall refuses (a doubled slash, an encoded slash, a semicolon in the path, ...) is
+     * answered before any chain runs: with the same headers as everything else, and the 400 page.
+     */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler() {
+        return (request, response, rejected) -> {
+            SecurityHeaders.write(request, response);
+            response.sendError(HttpStatus.BAD_REQUEST.value());
+        };
     }
 
     /** Records the sign-in, clears the account's failure count, and starts the absolute session clock. */

@@ -1,5 +1,7 @@
 package org.staffroom.journal.web;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +23,8 @@ import org.staffroom.journal.Journal;
 import org.staffroom.shared.DomainException;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
@@ -38,13 +42,21 @@ class JournalApiController {
     record EditRequest(Integer after, String iv, String data) {
     }
 
-    record RestoreRequest(List<Journal.ImportedVersion> versions) {
+    record RestoreRequest(@Schema(requiredMode = REQUIRED) @ArraySchema(minItems = 1, maxItems = 100)
+            List<Journal.ImportedVersion> versions) {
     }
 
-    record WitnessAsk(UUID entryId, String iv, String data) {
+    record WitnessAsk(@Schema(requiredMode = REQUIRED) UUID entryId,
+            @Schema(requiredMode = REQUIRED, format = "byte", description = "12 bytes") String iv,
+            @Schema(requiredMode = REQUIRED, format = "byte") String data) {
     }
 
-    record ShareRequest(UUID repId, List<Journal.SharedEntry> entries) {
+    record Receiving(@Schema(requiredMode = REQUIRED) Boolean receivesShares) {
+    }
+
+    record ShareRequest(@Schema(requiredMode = REQUIRED) UUID repId,
+            @Schema(requiredMode = REQUIRED) @ArraySchema(minItems = 1, maxItems = 200)
+            List<Journal.SharedEntry> entries) {
     }
 
     private final Journal journal;
@@ -80,6 +92,7 @@ class JournalApiController {
     }
 
     @Operation(summary = "A new entry: {iv, data}, both base64, AES-GCM")
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping({API + "/entries", PAGE + "/entries"})
     ResponseEntity<Journal.Entry> write(@AuthenticationPrincipal CurrentAccount me, @RequestBody Journal.Ciphertext entry) {
         Journal.Entry written = journal.write(me.id(), entry);
@@ -140,7 +153,25 @@ class JournalApiController {
         journal.confirm(me.id(), token, confirmation);
     }
 
-    @Operation(summary = "Organisers of my groups who keep a journal, with their public keys")
+    @Operation(summary = "Whether the members of the groups you organise may share entries with you; while they "
+            + "may, they see that you keep a journal")
+    @GetMapping({API + "/receiving", PAGE + "/receiving"})
+    Receiving receiving(@AuthenticationPrincipal CurrentAccount me) {
+        return new Receiving(journal.receivesShares(me.id()));
+    }
+
+    @Operation(summary = "Choose whether the members of the groups you organise may share entries with you")
+    @PutMapping({API + "/receiving", PAGE + "/receiving"})
+    Receiving receive(@AuthenticationPrincipal CurrentAccount me, @RequestBody Receiving receiving) {
+        if (receiving == null || receiving.receivesShares() == null) {
+            throw new DomainException.InvalidInput("receivesShares", "journal.receive.invalid");
+        }
+        journal.receiveShares(me.id(), receiving.receivesShares());
+        return new Receiving(journal.receivesShares(me.id()));
+    }
+
+    @Operation(summary = "The reps you may share entries with: organisers of your groups who have chosen to receive "
+            + "shares, with their public keys (409 while you keep no journal)")
     @GetMapping({API + "/reps", PAGE + "/reps"})
     List<Journal.Rep> reps(@AuthenticationPrincipal CurrentAccount me) {
         return journal.reps(me.id());

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.staffroom.identity.CurrentAccount;
 import org.staffroom.meetings.MeetingRecords;
@@ -54,6 +56,7 @@ class MeetingsApiController {
 
     @Operation(summary = "Schedule a meeting (organisers, or members where the group allows)",
             description = "date as 2026-12-01 and times as 18:00, in the instance's time zone; agenda is one item a line.")
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/api/v1/groups/{groupId}/meetings")
     ResponseEntity<Meetings.View> schedule(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId,
             @RequestBody Meetings.Draft draft) {

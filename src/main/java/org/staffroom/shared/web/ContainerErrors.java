@@ -20,7 +20,7 @@ import org.springframework.web.util.HtmlUtils;
 /**
  * The answer to a request Tomcat refuses before Staffroom sees it (an address with an encoded slash or a
  * null character, a malformed request line): a problem document on API paths, a plain page otherwise, in
- * place of Tomcat's own error page. Everything that reaches the application goes to {@link ErrorPages}.
+ * place of Tomcat's own error page, with the {@link SecurityHeaders} every answer carries. Everything that reaches the application goes to {@link ErrorPages}.
  */
 @Component
 class ContainerErrors implements TomcatContextCustomizer {
@@ -49,6 +49,35 @@ class ContainerErrors implements TomcatContextCustomizer {
         });
     }
 
+    /**
+     * What to answer to a request refused before the application sees it: a problem document on API paths, a
+     * plain page otherwise (no template, as nothing of the request can be trusted to render one).
+     */
+    record Refusal(String contentType, String body) {
+
+        static Refusal of(String uri, HttpStatus status, MessageSource messages) {
+            String detail = message(status, messages);
+            if (uri != null && uri.startsWith("/api/")) {
+                return new Refusal(MediaType.APPLICATION_PROBLEM_JSON_VALUE, ProblemDocuments.json(status, detail));
+            }
+            return new Refusal("text/html;charset=UTF-8", "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+                    + "<title>Staffroom</title><link rel=\"stylesheet\" href=\"/css/app.css\"></head><body>"
+                    + "<main id=\"main\" class=\"narrow\"><h1>" + HtmlUtils.htmlEscape(message("error.title", messages))
+                    + "</h1><p class=\"lead\">" + HtmlUtils.htmlEscape(detail) + "</p><p><a href=\"/\">"
+                    + HtmlUtils.htmlEscape(message("error.home", messages)) + "</a></p></main></body></html>");
+        }
+
+        private static String message(HttpStatus status, MessageSource messages) {
+            String code = "error.status." + status.value();
+            String text = message(code, messages);
+            return text.equals(code) ? message("error.status.400", messages) : text;
+        }
+
+        private static String message(String code, MessageSource messages) {
+            return messages.getMessage(code, null, code, Locale.ENGLISH);
+        }
+    }
+
     static final class Valve extends ErrorReportValve {
 
         private final MessageSource messages;
@@ -64,42 +93,21 @@ class ContainerErrors implements TomcatContextCustomizer {
                 return;
             }
             HttpStatus status = HttpStatus.resolve(code);
-            if (status == null) {
-                status = HttpStatus.BAD_REQUEST;
-            }
-            String detail = message(status);
+            Refusal refusal = Refusal.of(request.getCoyoteRequest().requestURI().toString(),
+                    status == null ? HttpStatus.BAD_REQUEST : status, messages);
+            SecurityHeaders.write(request, response);
             try {
                 Writer writer = response.getReporter();
                 if (writer == null) {
                     return;
                 }
-                String uri = request.getCoyoteRequest().requestURI().toString();
-                if (uri != null && uri.startsWith("/api/")) {
-                    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-                    response.setCharacterEncoding("UTF-8");
-                    writer.write(ProblemDocuments.json(status, detail));
-                } else {
-                    response.setContentType("text/html;charset=UTF-8");
-                    writer.write("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Staffroom</title>"
-                            + "<link rel=\"stylesheet\" href=\"/css/app.css\"></head><body><main id=\"main\" class=\"narrow\">"
-                            + "<h1>" + HtmlUtils.htmlEscape(message("error.title")) + "</h1><p class=\"lead\">"
-                            + HtmlUtils.htmlEscape(detail) + "</p><p><a href=\"/\">" + HtmlUtils.htmlEscape(message("error.home"))
-                            + "</a></p></main></body></html>");
-                }
+                response.setContentType(refusal.contentType());
+                response.setCharacterEncoding("UTF-8");
+                writer.write(refusal.body());
                 writer.flush();
             } catch (IOException | IllegalStateException e) {
                 // the client has gone, or the answer had begun: nothing more to say
             }
-        }
-
-        private String message(HttpStatus status) {
-            String code = "error.status." + status.value();
-            String text = message(code);
-            return text.equals(code) ? message("error.status.400") : text;
-        }
-
-        private String message(String code) {
-            return messages.getMessage(code, null, code, Locale.ENGLISH);
         }
     }
 }

@@ -1,19 +1,17 @@
 package org.staffroom.surveys.web;
 
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Locale;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 import org.springframework.context.MessageSource;
+import org.staffroom.shared.Csv;
 import org.staffroom.surveys.Question;
 import org.staffroom.surveys.Results;
 
 /**
  * Exactly the published tables as CSV, one line per answer of each shown row; a hidden row is one line that
- * says it is hidden and why, with no figure.
+ * says it is hidden and why, with no figure. Written through {@link Csv}, so that no question, option or group
+ * name reaches a spreadsheet as a formula.
  */
 final class ResultsCsv {
 
@@ -21,29 +19,24 @@ final class ResultsCsv {
     }
 
     static String of(Results.View results, MessageSource messages, Locale locale) {
-        StringWriter out = new StringWriter();
-        try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(
-                messages.getMessage("survey.csv.header", null, locale).split(",")).get())) {
-            for (Results.QuestionResult result : results.questions()) {
-                Question q = result.question();
-                for (Results.Row row : result.rows()) {
-                    String label = label(row, messages, locale);
-                    if (row.suppressed()) {
-                        csv.printRecord(q.text(), q.code(), label, "", "", "", "", "", "yes", reason(row, messages, locale));
-                    } else if (row.cells().isEmpty()) {
-                        csv.printRecord(q.text(), q.code(), label, row.respondents(), "", "", "", row.mean(), "no", "");
-                    } else {
-                        for (Results.Cell cell : row.cells()) {
-                            csv.printRecord(q.text(), q.code(), label, row.respondents(), cell.option(), cell.count(),
-                                    cell.percent(), row.mean(), "no", "");
-                        }
+        Csv csv = Csv.withHeader(List.of(messages.getMessage("survey.csv.header", null, locale).split(",")));
+        for (Results.QuestionResult result : results.questions()) {
+            Question q = result.question();
+            for (Results.Row row : result.rows()) {
+                String label = label(row, messages, locale);
+                if (row.suppressed()) {
+                    csv.row(q.text(), q.code(), label, "", "", "", "", "", "yes", reason(row, messages, locale));
+                } else if (row.cells().isEmpty()) {
+                    csv.row(q.text(), q.code(), label, row.respondents(), "", "", "", row.mean(), "no", "");
+                } else {
+                    for (Results.Cell cell : row.cells()) {
+                        csv.row(q.text(), q.code(), label, row.respondents(), cell.option(), cell.count(),
+                                cell.percent(), row.mean(), "no", "");
                     }
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
-        return out.toString();
+        return csv.toString();
     }
 
     static String label(Results.Row row, MessageSource messages, Locale locale) {

@@ -1,5 +1,7 @@
 package org.staffroom.surveys.web;
 
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
+
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
@@ -7,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -15,6 +18,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.staffroom.identity.CurrentAccount;
 import org.staffroom.shared.InstanceSettings;
@@ -26,6 +30,7 @@ import org.staffroom.surveys.Surveys;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -35,15 +40,19 @@ import jakarta.servlet.http.HttpServletRequest;
 class SurveysApiController {
 
     /** A question from the bank by {@code code}, or one of the group's own. */
-    record QuestionRequest(String code, String section, String kind, String text, List<String> options, Integer min,
-            Integer max, Boolean breakdown, Boolean sensitive, Boolean required) {
+    record QuestionRequest(@Schema(description = "a question from the bank; kind and text are then the bank's")
+            String code, String section,
+            @Schema(requiredMode = REQUIRED, implementation = org.staffroom.surveys.Question.Kind.class,
+                    example = "TEXT") String kind,
+            @Schema(requiredMode = REQUIRED, example = "What would make your shifts safer?") String text, List<String> options, Integer min, Integer max,
+            Boolean breakdown, Boolean sensitive, Boolean required) {
     }
 
     record OpenRequest(String closesOn) {
     }
 
     /** Answers keyed by question id. */
-    record ResponseRequest(Map<UUID, Responses.Answer> answers) {
+    record ResponseRequest(@Schema(requiredMode = REQUIRED) Map<UUID, Responses.Answer> answers) {
     }
 
     record Answered(boolean answered, long turnout) {
@@ -110,6 +119,7 @@ class SurveysApiController {
     }
 
     @Operation(summary = "Start a survey, as a draft (organisers)")
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping({"/api/v1/groups/{groupId}/surveys", "/api/v1/networks/{networkId}/surveys"})
     ResponseEntity<Surveys.View> create(@AuthenticationPrincipal CurrentAccount me, @PathVariable(required = false) UUID groupId,
             @PathVariable(required = false) UUID networkId,
@@ -134,6 +144,7 @@ class SurveysApiController {
 
     @Operation(summary = "Add a question to a draft: {code} from the bank, or kind SINGLE, SEVERAL, SCALE, NUMBER "
             + "(with min and max) or TEXT with its text and options (organisers)")
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping({"/api/v1/groups/{groupId}/surveys/{surveyId}/questions", "/api/v1/networks/{networkId}/surveys/{surveyId}/questions"})
     ResponseEntity<Surveys.View> addQuestion(@AuthenticationPrincipal CurrentAccount me, @PathVariable(required = false) UUID groupId,
             @PathVariable(required = false) UUID networkId,
@@ -155,6 +166,7 @@ class SurveysApiController {
     @ApiResponse(responseCode = "201", description = "Counted")
     @ApiResponse(responseCode = "409", description = "A second response, or the survey is not open",
             content = @Content(mediaType = "application/problem+json"))
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/api/v1/groups/{groupId}/surveys/{surveyId}/responses")
     ResponseEntity<Answered> respond(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId,
             @PathVariable UUID surveyId, @RequestBody ResponseRequest request) {
@@ -170,6 +182,7 @@ class SurveysApiController {
 
     @Operation(summary = "Open a network survey to people outside Staffroom: a new link (the old one stops) and up to "
             + "2,000 new one-time codes, all shown once (coordinators)")
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/api/v1/networks/{networkId}/surveys/{surveyId}/link")
     ResponseEntity<LinkJson> openLink(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID networkId,
             @PathVariable UUID surveyId, @RequestBody LinkRequest request) {
@@ -186,7 +199,7 @@ class SurveysApiController {
         return ResponseEntity.noContent().build();
     }
 
-    record PublicResponse(String code, Map<UUID, Responses.Answer> answers) {
+    record PublicResponse(String code, @Schema(requiredMode = REQUIRED) Map<UUID, Responses.Answer> answers) {
     }
 
     @Operation(summary = "A network survey through its link: its questions (anyone with the link)")
@@ -196,6 +209,7 @@ class SurveysApiController {
     }
 
     @Operation(summary = "Answer a network survey through its link (anyone with the link; a one-time code where required)")
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/api/v1/public-surveys/{token}/responses")
     ResponseEntity<Void> apiRespond(@PathVariable String token, @RequestBody PublicResponse response,
             HttpServletRequest request) {
@@ -239,6 +253,7 @@ class SurveysApiController {
     }
 
     @Operation(summary = "Copy a survey into a new draft with the same questions, to run it again (organisers)")
+    @ResponseStatus(HttpStatus.CREATED)
     @PostMapping({"/api/v1/groups/{groupId}/surveys/{surveyId}/copy", "/api/v1/networks/{networkId}/surveys/{surveyId}/copy"})
     ResponseEntity<Surveys.View> copy(@AuthenticationPrincipal CurrentAccount me, @PathVariable(required = false) UUID groupId,
             @PathVariable(required = false) UUID networkId,
