@@ -2,11 +2,9 @@ package org.staffroom;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.scheduling.annotation.EnableScheduling;
 import org.staffroom.backup.BackupCommand;
 
 @SpringBootApplication
-@EnableScheduling
 public class StaffroomApplication {
 
     public static void main(String[] args) {

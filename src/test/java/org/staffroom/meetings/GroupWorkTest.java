@@ -18,6 +18,7 @@ import org.staffroom.support.Fixtures.Person;
 import org.staffroom.support.IntegrationTest;
 import org.staffroom.support.PageChecks;
 import org.staffroom.support.Pages;
+import org.staffroom.support.TestClock;
 
 import com.microsoft.playwright.Page;
 
@@ -36,6 +37,9 @@ class GroupWorkTest {
 
     @Autowired
     Fixtures fixtures;
+
+    @Autowired
+    TestClock clock;
 
     final PageChecks.Visited visited = new PageChecks.Visited();
 
@@ -68,7 +72,7 @@ class GroupWorkTest {
         Api api = new Api(port);
         Team t = team("Rota ward");
         String organiser = api.signIn(t.organiser());
-        api.post(t.g() + "/meetings", organiser, meeting(LocalDate.now().minusDays(7), "facilitatorId", t.first().id(),
+        api.post(t.g() + "/meetings", organiser, meeting(clock.today().minusDays(7), "facilitatorId", t.first().id(),
                 "noteTakerId", t.second().id()));
         JsonNode suggested = api.get(t.g() + "/meetings/suggested-roles", organiser).json();
         assertThat(suggested.get("facilitatorId").asString()).as("nobody else has facilitated; the organiser has held no role")
@@ -80,9 +84,9 @@ class GroupWorkTest {
                 .json().get("id").asString();
         String demandId = api.post(t.g() + "/demands", organiser, Map.of("what", "Pay handovers", "reasons", "Fifteen minutes a shift.",
                 "addressedTo", "The ward manager")).json().get("id").asString();
-        assertThat(api.post(t.g() + "/meetings", organiser, meeting(LocalDate.now().plusDays(3), "linked",
+        assertThat(api.post(t.g() + "/meetings", organiser, meeting(clock.today().plusDays(3), "linked",
                 List.of(UUID.randomUUID().toString()))).status()).as("only the group's open work").isEqualTo(400);
-        JsonNode agenda = api.post(t.g() + "/meetings", organiser, meeting(LocalDate.now().plusDays(3), "agenda", "Check-in",
+        JsonNode agenda = api.post(t.g() + "/meetings", organiser, meeting(clock.today().plusDays(3), "agenda", "Check-in",
                 "linked", List.of(concernId, demandId))).json().get("agenda");
         assertThat(agenda.valueStream().map(item -> item.get("text").asString()))
                 .containsExactly("Check-in", "Handovers are unpaid", "Pay handovers");
@@ -91,10 +95,10 @@ class GroupWorkTest {
         Team other = team("Other ward");
         String othersConcern = api.post(other.g() + "/concerns", api.signIn(other.first()), concern("Not yours"))
                 .json().get("id").asString();
-        assertThat(api.post(t.g() + "/meetings", organiser, meeting(LocalDate.now().plusDays(3), "linked",
+        assertThat(api.post(t.g() + "/meetings", organiser, meeting(clock.today().plusDays(3), "linked",
                 List.of(othersConcern))).status()).as("another group's concern").isEqualTo(400);
 
-        String past = api.post(t.g() + "/meetings", organiser, meeting(LocalDate.now().minusDays(1))).json().get("id").asString();
+        String past = api.post(t.g() + "/meetings", organiser, meeting(clock.today().minusDays(1))).json().get("id").asString();
         String attendance = t.g() + "/meetings/" + past + "/attendance";
         Map<String, Object> present = Map.of("present", List.of(t.first().id().toString(), t.second().id().toString()));
         assertThat(api.post(attendance, organiser, present).status()).as("the group counts only").isEqualTo(409);
@@ -103,11 +107,11 @@ class GroupWorkTest {
         assertThat(api.put(t.g() + "/meeting-settings", organiser, Map.of("attendanceByName", true)).json()
                 .get("attendanceByName").asBoolean()).isTrue();
         Map<String, Object> proposal = new HashMap<>(Map.of("title", "Take it to the union", "kind", "YES_NO",
-                "closesAt", java.time.LocalDateTime.now().plusDays(1).withNano(0).toString(), "meetingId", past));
+                "closesAt", java.time.LocalDateTime.now(clock).plusDays(1).withNano(0).toString(), "meetingId", past));
         assertThat(api.post(t.g() + "/proposals", organiser, proposal).json().get("meetingTitle").asString())
                 .isEqualTo("Team meeting");
         proposal.put("meetingId", api.post(other.g() + "/meetings", api.signIn(other.organiser()),
-                meeting(LocalDate.now())).json().get("id").asString());
+                meeting(clock.today())).json().get("id").asString());
         assertThat(api.post(t.g() + "/proposals", organiser, proposal).status()).as("another group's meeting")
                 .isEqualTo(400);
         JsonNode recorded = api.post(attendance, organiser, present).json();
@@ -122,20 +126,40 @@ class GroupWorkTest {
 
     @Test
     void momentumCountsActiveMembersConcernsActionsOnTimeAndDemandsWonAndTheGroupPageShowsWins() throws Exception {
+        // yesterday's action and today's fall in the same month
+        momentumOn(LocalDate.of(2026, 6, 17), "1 of 2");
+    }
+
+    @Test
+    void onTheFirstOfAMonthYesterdaysActionCountsInTheMonthBefore() throws Exception {
+        // actions count in the month they fall due: on the first of a month, yesterday's is last month's
+        momentumOn(LocalDate.of(2026, 7, 1), "0 of 1", "1 of 1");
+    }
+
+    private void momentumOn(LocalDate day, String... actionsOnTimeShown) throws Exception {
+        clock.startAt(day);
+        try {
+            momentum(actionsOnTimeShown);
+        } finally {
+            clock.reset();
+        }
+    }
+
+    private void momentum(String... actionsOnTimeShown) throws Exception {
         Api api = new Api(port);
         Team t = team("Momentum figures");
         String organiser = api.signIn(t.organiser());
         String first = api.signIn(t.first());
-        String meetingId = api.post(t.g() + "/meetings", organiser, meeting(LocalDate.now().minusDays(1))).json()
+        String meetingId = api.post(t.g() + "/meetings", organiser, meeting(clock.today().minusDays(1))).json()
                 .get("id").asString();
         api.post(t.g() + "/meetings/" + meetingId + "/answer", first, Map.of("answer", "YES"));
         api.post(t.g() + "/meetings/" + meetingId + "/answer", api.signIn(t.second()), Map.of("answer", "NO"));
         api.post(t.g() + "/concerns", first, concern("Breaks are skipped"));
         api.post(t.g() + "/concerns", first, concern("The hoist is broken"));
         String late = api.post(t.g() + "/meetings/" + meetingId + "/actions", organiser, Map.of("what", "Late",
-                "dueOn", LocalDate.now().minusDays(1).toString())).json().get("actions").get(0).get("id").asString();
+                "dueOn", clock.today().minusDays(1).toString())).json().get("actions").get(0).get("id").asString();
         JsonNode actions = api.post(t.g() + "/meetings/" + meetingId + "/actions", organiser, Map.of("what", "On time",
-                "dueOn", LocalDate.now().toString())).json().get("actions");
+                "dueOn", clock.today().toString())).json().get("actions");
         String onTime = actions.valueStream().filter(a -> a.get("what").asString().equals("On time")).findFirst()
                 .orElseThrow().get("id").asString();
         for (String action : List.of(late, onTime)) {
@@ -165,12 +189,8 @@ class GroupWorkTest {
         visited.check(page, "group page with a win");
         page.navigate(Pages.base(port) + "/groups/" + t.groupId() + "/momentum");
         assertThat(page.locator("#monthly-heading ~ div h3")).hasCount(4);
-        // actions count in the month they fall due: on the first of a month, yesterday's is last month's
-        if (LocalDate.now().minusDays(1).getMonth() == LocalDate.now().getMonth()) {
-            assertThat(page.locator("main")).containsText("1 of 2");
-        } else {
-            assertThat(page.locator("main")).containsText("0 of 1");
-            assertThat(page.locator("main")).containsText("1 of 1");
+        for (String shown : actionsOnTimeShown) {
+            assertThat(page.locator("main")).containsText(shown);
         }
         visited.check(page, "momentum month by month");
         visited.assertClean();
@@ -184,7 +204,7 @@ class GroupWorkTest {
         String organiser = api.signIn(t.organiser());
         String demandId = api.post(t.g() + "/demands", organiser, Map.of("what", "Safe staffing on nights",
                 "reasons", "Two nurses for 28 patients.", "addressedTo", "The matron")).json().get("id").asString();
-        String past = api.post(t.g() + "/meetings", organiser, meeting(LocalDate.now().minusDays(2), "facilitatorId",
+        String past = api.post(t.g() + "/meetings", organiser, meeting(clock.today().minusDays(2), "facilitatorId",
                 t.organiser().id())).json().get("id").asString();
         String meetings = Pages.base(port) + "/groups/" + t.groupId() + "/meetings";
 
@@ -207,7 +227,7 @@ class GroupWorkTest {
         assertThat(page.locator("#facilitator-hint")).isVisible();
         visited.check(page, "schedule with suggestions and links");
         page.locator("#title").fill("Nights campaign");
-        page.locator("#date").fill(LocalDate.now().plusDays(4).toString());
+        page.locator("#date").fill(clock.today().plusDays(4).toString());
         page.locator("label:has-text('Safe staffing on nights')").click();
         page.locator("form[action$='/meetings'] button[type=submit]").click();
         assertThat(page.locator("h1")).hasText("Nights campaign");
@@ -216,7 +236,7 @@ class GroupWorkTest {
         assertThat(page.locator("main")).containsText("Made at the meeting: Nights campaign");
         visited.check(page, "proposal at a meeting");
         page.locator("#title").fill("Refuse to cover nights alone");
-        page.locator("#closesAt").fill(java.time.LocalDateTime.now().plusDays(2).withSecond(0).withNano(0).toString()
+        page.locator("#closesAt").fill(java.time.LocalDateTime.now(clock).plusDays(2).withSecond(0).withNano(0).toString()
                 .substring(0, 16));
         page.locator("form[action$='/proposals'] button[type=submit]").click();
         page.locator("a:has-text('Nights campaign')").click();
