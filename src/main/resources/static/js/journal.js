@@ -570,7 +570,9 @@
                 return { share: share, entries: received[i] };
               });
               page.reps = answers[3];
+              // enabled only now: a tick before the server's answer arrived would be undone by it
               $('receive-shares').checked = answers[5].receivesShares;
+              $('receive-shares').disabled = false;
               page.shares = answers[2];
               page.render();
               page.renderShares();
