@@ -1,11 +1,14 @@
 package org.staffroom.support;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import com.microsoft.playwright.Page;
@@ -57,8 +60,28 @@ public final class PageChecks {
         }
     }
 
+    /**
+     * The paths of every page axe has run on in this test JVM, for {@code PageCoverageTest} to hold against
+     * the application's routes.
+     */
+    public static final Set<String> CHECKED_PATHS = ConcurrentHashMap.newKeySet();
+
+    /**
+     * Waits for the page to be complete with every stylesheet applied: axe run on a page whose CSS had not
+     * been applied yet found every link too small to tap, on a busy machine.
+     */
+    static void awaitSettled(Page page) {
+        page.waitForFunction("""
+                () => document.readyState === 'complete'
+                    && [...document.querySelectorAll('link[rel=stylesheet]')].every(link => {
+                      try { return link.sheet !== null && link.sheet.cssRules.length > 0; } catch (e) { return false; }
+                    })""");
+    }
+
     /** The axe violations of the page as it is now, as "rule: target" lines. */
     public static List<String> axe(Page page) {
+        awaitSettled(page);
+        CHECKED_PATHS.add(URI.create(page.url()).getPath());
         // the tag goes once axe has run, so a later check of the same page (a script's page) sees only the app
         com.microsoft.playwright.ElementHandle tag = page.addScriptTag(
                 new Page.AddScriptTagOptions().setPath(TOOLS.resolve("axe-core/axe.min.js")));

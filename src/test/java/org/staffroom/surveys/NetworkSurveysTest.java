@@ -132,6 +132,8 @@ class NetworkSurveysTest {
         page.locator("a[href$='/surveys']").click();
         visited.check(page, "network surveys");
         page.locator("text=Network conditions " + suffix).click();
+        assertThat(page.locator("a[href$='/results']")).isVisible();
+        visited.check(page, "network survey");
         page.locator("a[href$='/results']").click();
         assertThat(page.locator("main")).containsText("Ward B " + suffix);
         visited.check(page, "network results");
@@ -143,6 +145,9 @@ class NetworkSurveysTest {
         assertThat(page.locator("a[href*='results.csv']")).hasAttribute("href",
                 java.util.regex.Pattern.compile("question=" + questions.get(1)));
         visited.check(page, "one question's results");
+        page.navigate(Pages.base(port) + "/networks/" + networkId + "/surveys/new");
+        assertThat(page.locator("main form")).isVisible();
+        visited.check(page, "new network survey");
         visited.assertClean();
         page.context().close();
     }

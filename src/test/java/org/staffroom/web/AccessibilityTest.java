@@ -2,15 +2,20 @@ package org.staffroom.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.staffroom.concerns.ConcernDraft;
+import org.staffroom.concerns.Concerns;
 import org.staffroom.directory.JoinRequests;
 import org.staffroom.groups.Invitations;
 import org.staffroom.groups.Networks;
+import org.staffroom.identity.AnonymousTags;
+import org.staffroom.identity.TwoFactor;
 import org.staffroom.support.Fixtures;
 import org.staffroom.support.Fixtures.Person;
 import org.staffroom.support.IntegrationTest;
@@ -18,6 +23,8 @@ import org.staffroom.support.PageChecks;
 import org.staffroom.support.Pages;
 
 import com.microsoft.playwright.Page;
+
+import dev.samstevens.totp.code.DefaultCodeGenerator;
 
 /**
  * Every page, as the people who see it, through axe-core (WCAG 2.2 AA, zero violations) and the W3C Nu
@@ -40,6 +47,15 @@ class AccessibilityTest {
 
     @Autowired
     Networks networks;
+
+    @Autowired
+    Concerns concerns;
+
+    @Autowired
+    TwoFactor twoFactor;
+
+    @Autowired
+    AnonymousTags tags;
 
     final PageChecks.Visited visited = new PageChecks.Visited();
 
@@ -94,6 +110,22 @@ class AccessibilityTest {
         Page memberPage = Pages.signedIn(port, member.email(), Fixtures.PASSWORD);
         check(memberPage, g);
         check(memberPage, g + "/members");
+        UUID concernId = tags.actingAs(member.id(), Fixtures.PASSWORD, () -> concerns.raise(member.id(), groupId,
+                new ConcernDraft("Breaks cut short", "On every late shift.", "OTHER", null, false)).concernId());
+        check(memberPage, g + "/concerns/" + concernId + "/edit");
+
+        // the second step of signing in, for an account with two-step sign-in
+        Person careful = fixtures.person("careful");
+        TwoFactor.Setup setup = twoFactor.newSetup();
+        twoFactor.enable(careful.id(), setup.secret(), new DefaultCodeGenerator().generate(setup.secret(),
+                Math.floorDiv(Instant.now().getEpochSecond(), 30)));
+        Page secondStep = Pages.visitor();
+        secondStep.navigate(Pages.base(port) + "/login");
+        secondStep.locator("input[name=email]").fill(careful.email());
+        secondStep.locator("input[name=password]").fill(Fixtures.PASSWORD);
+        secondStep.locator("form[action$='/login'] button[type=submit]").click();
+        secondStep.waitForURL(url -> url.endsWith("/login/two-factor"));
+        visited.check(secondStep, "two-factor");
 
         Page adminPage = Pages.signedIn(port, admin.email(), Fixtures.PASSWORD);
         for (String path : List.of("/admin", "/admin/outbox", "/admin/audit", "/admin/networks")) {
