@@ -201,19 +201,19 @@ public class Mailer {
     }
 
     /**
-     * The latest messages, for an administrator, whose reading the audit log records. With SMTP the server
-     * delivers them, so the links are hidden: nobody needs them but their recipient. Without SMTP the
-     * administrator passes them on, and sees them.
+     * The latest messages, for an administrator, whose reading the audit log records. A password-reset link is
+     * never shown: whoever holds it signs in as the member. With SMTP the server delivers every message, so
+     * no link is shown; without it the administrator passes invitations on by hand, and sees their links.
      */
     @org.springframework.transaction.annotation.Transactional
     public List<OutboxMessage> outbox(UUID administratorId) {
         events.publishEvent(new OutboxRead(administratorId));
-        if (!smtpConfigured) {
-            return outbox();
-        }
-        return outbox().stream().map(m -> new OutboxMessage(m.id(), m.recipient(), m.subject(),
-                LINK.matcher(m.body()).replaceAll(messages.getMessage("outbox.linkHidden", null, Locale.ENGLISH)),
-                m.createdAt(), m.delivered())).toList();
+        String reset = messages.getMessage("mail.passwordReset.subject", null, Locale.ENGLISH);
+        String hidden = messages.getMessage("outbox.linkHidden", null, Locale.ENGLISH);
+        return outbox().stream().map(m -> smtpConfigured || m.subject().equals(reset)
+                ? new OutboxMessage(m.id(), m.recipient(), m.subject(), LINK.matcher(m.body()).replaceAll(hidden),
+                        m.createdAt(), m.delivered())
+                : m).toList();
     }
 
     private static final java.util.regex.Pattern LINK = java.util.regex.Pattern.compile("https?://\\S+");

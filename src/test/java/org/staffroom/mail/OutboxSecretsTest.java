@@ -117,6 +117,27 @@ class OutboxSecretsTest {
     }
 
     @Test
+    void withoutSmtpTheAdministratorPassesInvitationsOnButSeesNoResetLink() {
+        Person person = fixtures.person("nurse");
+        String path = askForReset(person);
+        Person organiser = fixtures.person("organiser");
+        UUID groupId = fixtures.group(organiser, "Outbox ward " + UUID.randomUUID().toString().substring(0, 6));
+        String invited = "invited-" + UUID.randomUUID() + "@example.org";
+        WebSession organiserSession = WebSession.signedIn(port, organiser.email(), Fixtures.PASSWORD);
+        organiserSession.get("/groups/" + groupId + "/invitations");
+        organiserSession.post("/groups/" + groupId + "/invitations/email", Map.of("email", invited, "validDays", "7"));
+        String invitation = mailer.outbox().stream().filter(m -> m.recipient().equals(invited)).findFirst().orElseThrow()
+                .body();
+
+        String page = WebSession.signedIn(port, fixtures.administrator().email(), Fixtures.PASSWORD).get("/admin/outbox")
+                .body();
+        assertThat(page).as("the administrator would sign in as the member with it")
+                .doesNotContain(path).doesNotContain(path.substring(path.lastIndexOf('/') + 1)).contains(person.email());
+        assertThat(page).as("without SMTP the administrator is the post")
+                .contains(invitation.substring(invitation.indexOf("/invitations/")).split("\\s")[0]);
+    }
+
+    @Test
     void withSmtpTheAdministratorSeesNoLinkAndASentMessageIsGone() throws Exception {
         Person person = fixtures.person("nurse");
         String path = askForReset(person);
