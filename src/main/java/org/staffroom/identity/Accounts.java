@@ -129,13 +129,16 @@ public class Accounts {
     }
 
     /**
-     * Ends every session of the account but {@code keepSessionId} (null: every one) and every access key, the
-     * apps' 12-hour sign-ins and personal keys alike: each also carries the member's signing secret.
+     * Ends every session of the account but {@code keepSessionId} (null: every one), every access key, the
+     * apps' 12-hour sign-ins and personal keys alike (each also carries the member's signing secret), and
+     * every secret link another feature gave the member.
      */
     @Transactional
     public void signOutEverywhere(UUID accountId, String keepSessionId) {
         tokens.revokeAll(accountId);
         sessions.revokeAllExcept(accountId, keepSessionId);
+        // other features end the secret links they gave the member (PersonalLinks)
+        events.publishEvent(new AccountEvents.SessionsRevoked(accountId));
     }
 
     /** Changes the password and ends every other session of the account, and every access key. */

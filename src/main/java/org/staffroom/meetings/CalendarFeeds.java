@@ -2,6 +2,7 @@ package org.staffroom.meetings;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -13,6 +14,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.staffroom.groups.Groups;
 import org.staffroom.identity.AccountEvents.AccountDeleted;
+import org.staffroom.identity.AccountEvents.SessionsRevoked;
+import org.staffroom.identity.PersonalLinks;
 import org.staffroom.shared.SecretTokens;
 import org.staffroom.shared.Times;
 
@@ -21,7 +24,7 @@ import org.staffroom.shared.Times;
  * the meetings of every group the member is in, from 30 days back. A new link replaces the old one.
  */
 @Service
-public class CalendarFeeds {
+public class CalendarFeeds implements PersonalLinks {
 
     private final JdbcClient jdbc;
     private final Meetings meetings;
@@ -73,8 +76,21 @@ public class CalendarFeeds {
         return MeetingCalendar.of(all, Instant.now(clock));
     }
 
+    @Override
+    public List<Link> of(UUID accountId) {
+        return jdbc.sql("select created_on from meetings_feed where account_id = ?").param(accountId)
+                .query(LocalDate.class).list().stream()
+                .map(madeOn -> new Link("account.links.calendar", madeOn, "/account/calendar/revoke")).toList();
+    }
+
     @EventListener
     void on(AccountDeleted deleted) {
         revoke(deleted.accountId());
+    }
+
+    /** The link ends with the member's sessions and keys: a password change, a reset, signing out everywhere. */
+    @EventListener
+    void on(SessionsRevoked revoked) {
+        revoke(revoked.accountId());
     }
 }

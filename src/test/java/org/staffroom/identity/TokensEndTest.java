@@ -28,6 +28,7 @@ import org.staffroom.support.WebSession;
 class TokensEndTest {
 
     private static final Pattern KEY = Pattern.compile("sr_[A-Za-z0-9_-]{20,}");
+    private static final Pattern FEED = Pattern.compile("/calendar/[A-Za-z0-9_-]{20,}\\.ics");
     private static final String NEW_PASSWORD = "a brand new passphrase for me";
 
     @LocalServerPort
@@ -40,9 +41,11 @@ class TokensEndTest {
     Mailer mailer;
 
     /** A member with an app signed in, a personal key and a second browser, and what each still reaches. */
-    private record WaysIn(Person person, WebSession browser, WebSession otherBrowser, String appToken, String personalKey) {
+    private record WaysIn(Person person, WebSession browser, WebSession otherBrowser, String appToken, String personalKey,
+            String calendar) {
 
-        void assertAllEnded(Api api) {
+        void assertAllEnded(Api api, WebSession visitor) {
+            assertThat(visitor.get(calendar).status()).as("the calendar link").isEqualTo(404);
             assertThat(api.get("/api/v1/me", appToken).status()).as("the app's 12-hour sign-in").isEqualTo(401);
             assertThat(api.get("/api/v1/me", personalKey).status()).as("the personal key").isEqualTo(401);
             assertThat(otherBrowser.get("/account").status()).as("the other browser").isEqualTo(302);
@@ -59,23 +62,27 @@ class TokensEndTest {
         Matcher key = KEY.matcher(made.body());
         assertThat(key.find()).as("the new key is shown once").isTrue();
         String personalKey = key.group();
+        Matcher feed = FEED.matcher(browser.post("/account/calendar", Map.of()).body());
+        assertThat(feed.find()).as("the calendar link is shown once").isTrue();
+        String calendar = feed.group();
+        assertThat(new WebSession(port).get(calendar).status()).isEqualTo(200);
 
         String account = browser.get("/account").body();
         assertThat(account).as("the app's sign-in is listed with the personal key")
-                .contains("An app you signed in to (for 12 hours)", "Rota app");
+                .contains("An app you signed in to (for 12 hours)", "Rota app", "Your calendar link", "/account/calendar/revoke");
         assertThat(account.split("/account/tokens/[0-9a-f-]{36}/revoke", -1))
                 .as("a stop button for each, and for the key the fixture made").hasSize(4);
         for (String token : List.of(appToken, personalKey)) {
             assertThat(api.get("/api/v1/me", token).status()).isEqualTo(200);
         }
-        return new WaysIn(person, browser, otherBrowser, appToken, personalKey);
+        return new WaysIn(person, browser, otherBrowser, appToken, personalKey, calendar);
     }
 
     private void everythingEndsWhen(Consumer<WaysIn> act) {
         Api api = new Api(port);
         WaysIn ways = waysIn(api);
         act.accept(ways);
-        ways.assertAllEnded(api);
+        ways.assertAllEnded(api, new WebSession(port));
     }
 
     @Test

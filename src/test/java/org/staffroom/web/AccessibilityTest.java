@@ -106,6 +106,10 @@ class AccessibilityTest {
         page.locator("input[name=name]").last().fill("script token");
         page.locator("form[action$='/account/tokens'] button[type=submit]").click();
         visited.check(page, "token-created");
+        page.navigate(Pages.base(port) + "/account/calendar");
+        page.locator("form[action$='/account/calendar'] button[type=submit]").click();
+        visited.check(page, "calendar-link-made");
+        check(page, "/account");
 
         Page memberPage = Pages.signedIn(port, member.email(), Fixtures.PASSWORD);
         check(memberPage, g);

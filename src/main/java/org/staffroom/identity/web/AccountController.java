@@ -1,5 +1,6 @@
 package org.staffroom.identity.web;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -16,6 +17,7 @@ import org.staffroom.identity.AccessTokens;
 import org.staffroom.identity.Accounts;
 import org.staffroom.identity.CurrentAccount;
 import org.staffroom.identity.Passkeys;
+import org.staffroom.identity.PersonalLinks;
 import org.staffroom.identity.TwoFactor;
 import org.staffroom.identity.internal.SessionRegistry;
 import org.staffroom.shared.DomainException;
@@ -48,9 +50,11 @@ class AccountController {
     private final SessionRegistry sessions;
     private final TwoFactor twoFactor;
     private final Passkeys passkeys;
+    private final List<PersonalLinks> links;
 
     AccountController(Accounts accounts, AccessTokens tokens, SessionRegistry sessions, TwoFactor twoFactor,
-            Passkeys passkeys) {
+            Passkeys passkeys, List<PersonalLinks> links) {
+        this.links = links;
         this.twoFactor = twoFactor;
         this.passkeys = passkeys;
         this.accounts = accounts;
@@ -76,6 +80,7 @@ class AccountController {
         }
         model.addAttribute("sessions", sessions.list(me.id(), request.getSession().getId()));
         model.addAttribute("tokens", tokens.list(me.id()));
+        model.addAttribute("links", links.stream().flatMap(feature -> feature.of(me.id()).stream()).toList());
         model.addAttribute("twoFactorEnabled", twoFactor.enabled(me.id()));
         model.addAttribute("passkeys", passkeys.list(me.id()));
         return VIEW;
