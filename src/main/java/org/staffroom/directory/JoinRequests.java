@@ -10,6 +10,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.staffroom.groups.GroupAccess;
+import org.staffroom.identity.AccountEvents.AccountDeleted;
+import org.staffroom.identity.Accounts;
 import org.staffroom.groups.Invitations;
 import org.staffroom.groups.Invitations.CreatedInvitation;
 import org.staffroom.shared.DomainException;
@@ -58,9 +60,11 @@ public class JoinRequests {
     private final Invitations invitations;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final Accounts accounts;
 
     JoinRequests(JdbcClient jdbc, Directory directory, GroupAccess access, Invitations invitations,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, Clock clock, Accounts accounts) {
+        this.accounts = accounts;
         this.jdbc = jdbc;
         this.directory = directory;
         this.access = access;
@@ -117,6 +121,18 @@ public class JoinRequests {
     public void decline(UUID organiserId, UUID groupId, UUID requestId) {
         take(organiserId, groupId, requestId);
         events.publishEvent(new JoinRequestHandled(groupId, organiserId, false));
+    }
+
+    /**
+     * A request waiting with the address of an account being deleted goes with it: it names the person, and
+     * nothing of theirs stays behind. (A request is not tied to an account, so one left under another
+     * contact, such as a phone number, cannot be found and stays until it is handled.)
+     */
+    @org.springframework.context.event.EventListener
+    void on(AccountDeleted deleted) {
+        accounts.find(deleted.accountId()).ifPresent(account -> jdbc.sql(
+                "delete from directory_join_request where lower(contact) = ?")
+                .param(account.email().toLowerCase(java.util.Locale.ROOT)).update());
     }
 
     private JoinRequest take(UUID organiserId, UUID groupId, UUID requestId) {
