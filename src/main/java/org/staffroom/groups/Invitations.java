@@ -22,6 +22,7 @@ import org.staffroom.shared.DomainException;
 import org.staffroom.shared.DomainException.InvalidInput;
 import org.staffroom.shared.InstanceSettings;
 import org.staffroom.shared.SecretTokens;
+import org.staffroom.shared.ServerKeys;
 import org.staffroom.shared.SharedThrottle;
 import org.staffroom.shared.SharedThrottles;
 import org.staffroom.shared.Throttle;
@@ -59,7 +60,15 @@ public class Invitations {
     static final int PERSONAL_LINKS_PER_ADDRESS = 3;
     static final Duration PERSONAL_LINK_LIFETIME = Duration.ofDays(2);
 
-    private record Usable(UUID id, UUID groupId, String emailHash, OffsetDateTime expiresAt) {
+    /**
+     * An invitation that still works. A personal one holds its address sealed ({@code invitedEmail}), or, if
+     * made before addresses were sealed, as a SHA-256 ({@code emailHash}).
+     */
+    private record Usable(UUID id, UUID groupId, String emailHash, String invitedEmail, OffsetDateTime expiresAt) {
+
+        boolean personal() {
+            return emailHash != null || invitedEmail != null;
+        }
     }
 
     private final JdbcClient jdbc;
@@ -71,9 +80,11 @@ public class Invitations {
     private final Clock clock;
     private final Throttle personalLinksPerClient = new Throttle(PERSONAL_LINKS_PER_CLIENT, Duration.ofHours(1));
     private final SharedThrottle personalLinksPerAddress;
+    private final ServerKeys keys;
 
     Invitations(JdbcClient jdbc, GroupAccess access, Groups groups, Accounts accounts, InstanceSettings settings,
-            ApplicationEventPublisher events, Clock clock, SharedThrottles throttles) {
+            ApplicationEventPublisher events, Clock clock, SharedThrottles throttles, ServerKeys keys) {
+        this.keys = keys;
         this.personalLinksPerAddress = throttles.of("personal-invitation", PERSONAL_LINKS_PER_ADDRESS, Duration.ofHours(1));
         this.jdbc = jdbc;
         this.access = access;
@@ -107,8 +118,7 @@ public class Invitations {
     @Transactional
     public CreatedInvitation createForApprovedRequest(UUID organiserId, UUID groupId, Optional<String> email) {
         access.requireOrganiser(groupId, organiserId);
-        return issue(organiserId, groupId, clock.instant().plus(Duration.ofDays(7)), 1,
-                email.map(Invitations::addressHash).orElse(null), null);
+        return issue(organiserId, groupId, clock.instant().plus(Duration.ofDays(7)), 1, email.orElse(null), null);
     }
 
     /**
@@ -126,7 +136,7 @@ public class Invitations {
             throw new InvalidInput("validDays", "invitation.validDays", 1, MAX_DAYS);
         }
         CreatedInvitation invitation = issue(accountId, groupId, clock.instant().plus(Duration.ofDays(validDays)), 1,
-                addressHash(address), null);
+                address, null);
         events.publishEvent(new InvitationEmailRequested(groupId, address, "/invitations/" + invitation.code()));
         return invitation;
     }
@@ -141,7 +151,7 @@ public class Invitations {
     public void sendPersonalLink(String code, String email, String clientKey) {
         String address = validAddress(email);
         Usable open = usable(code).orElseThrow(() -> new DomainException.Gone("invitation.unusable"));
-        if (open.emailHash() != null || !personalLinksPerClient.tryAcquire(clientKey)
+        if (open.personal() || !personalLinksPerClient.tryAcquire(clientKey)
                 || personalLinksPerAddress.exhausted(addressHash(address))) {
             return;
         }
@@ -150,7 +160,7 @@ public class Invitations {
         if (open.expiresAt().toInstant().isBefore(expiresAt)) {
             expiresAt = open.expiresAt().toInstant();
         }
-        CreatedInvitation personal = issue(null, open.groupId(), expiresAt, 1, addressHash(address), open.id());
+        CreatedInvitation personal = issue(null, open.groupId(), expiresAt, 1, address, open.id());
         events.publishEvent(new InvitationEmailRequested(open.groupId(), address, "/invitations/" + personal.code()));
     }
 
@@ -167,15 +177,34 @@ public class Invitations {
         return SecretTokens.hash(email.strip().toLowerCase(java.util.Locale.ROOT));
     }
 
-    private CreatedInvitation issue(UUID accountId, UUID groupId, Instant expiresAt, int maxUses, String emailHash,
+    /** Whether the personal invitation is for this address: compared as accounts compare them. */
+    private boolean isFor(Usable invitation, String email) {
+        if (email == null) {
+            return false;
+        }
+        if (invitation.invitedEmail() != null) {
+            return keys.open(invitation.invitedEmail(), addressContext(invitation.id()))
+                    .map(invited -> invited.strip().equalsIgnoreCase(email.strip())).orElse(false);
+        }
+        return addressHash(email).equals(invitation.emailHash());
+    }
+
+    private static String addressContext(UUID invitationId) {
+        return "groups_invitation.invited_email:" + invitationId;
+    }
+
+    /** {@code address}: the only address a personal invitation works for, sealed; null for a shared link. */
+    private CreatedInvitation issue(UUID accountId, UUID groupId, Instant expiresAt, int maxUses, String address,
             UUID parentId) {
         String code = SecretTokens.newToken(18);
+        UUID id = UUID.randomUUID();
         jdbc.sql("""
                 insert into groups_invitation (id, group_id, code_hash, created_by, created_on, expires_at, max_uses,
-                    email_hash, parent_id)
+                    invited_email, parent_id)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(UUID.randomUUID(), groupId, SecretTokens.hash(code), accountId, Times.today(clock),
-                        Times.utc(expiresAt), maxUses, emailHash, parentId)
+                .params(id, groupId, SecretTokens.hash(code), accountId, Times.today(clock),
+                        Times.utc(expiresAt), maxUses, address == null ? null : keys.seal(address, addressContext(id)),
+                        parentId)
                 .update();
         if (parentId == null) {
             events.publishEvent(new InvitationCreated(groupId, accountId));
@@ -207,7 +236,7 @@ public class Invitations {
     public InvitationPreview preview(String code) {
         Usable invitation = usable(code).orElseThrow(() -> new DomainException.Gone("invitation.unusable"));
         return new InvitationPreview(invitation.groupId(), groups.nameOf(invitation.groupId()),
-                invitation.emailHash() != null);
+                invitation.personal());
     }
 
     /**
@@ -217,8 +246,8 @@ public class Invitations {
     @Transactional
     public UUID accept(String code, UUID accountId) {
         Usable invitation = usable(code).orElseThrow(() -> new DomainException.Gone("invitation.unusable"));
-        if (invitation.emailHash() != null && !accounts.find(accountId)
-                .map(account -> addressHash(account.email()).equals(invitation.emailHash())).orElse(false)) {
+        if (invitation.personal() && !accounts.find(accountId)
+                .map(account -> isFor(invitation, account.email())).orElse(false)) {
             throw new DomainException.Forbidden("invitation.otherAddress");
         }
         if (access.roleOf(invitation.groupId(), accountId).isPresent()) {
@@ -237,10 +266,10 @@ public class Invitations {
     @Transactional
     public UUID acceptWithNewAccount(String code, NewAccount account) {
         Usable invitation = usable(code).orElseThrow(() -> new DomainException.Gone("invitation.unusable"));
-        if (invitation.emailHash() == null) {
+        if (!invitation.personal()) {
             throw new DomainException.Conflict("invitation.personalLinkFirst");
         }
-        if (account.email() == null || !addressHash(account.email()).equals(invitation.emailHash())) {
+        if (!isFor(invitation, account.email())) {
             throw new InvalidInput("email", "invitation.otherAddress");
         }
         UUID accountId = accounts.register(account);
@@ -257,7 +286,8 @@ public class Invitations {
         OffsetDateTime now = Times.now(clock);
         int used = jdbc.sql("""
                 update groups_invitation set uses = uses + 1,
-                    email_hash = case when uses + 1 >= max_uses then null else email_hash end
+                    email_hash = case when uses + 1 >= max_uses then null else email_hash end,
+                    invited_email = case when uses + 1 >= max_uses then null else invited_email end
                 where id = ? and revoked = false and uses < max_uses and expires_at > ?""")
                 .params(invitation.id(), now).update();
         UUID parent = jdbc.sql("select parent_id from groups_invitation where id = ?").param(invitation.id())
@@ -279,7 +309,7 @@ public class Invitations {
             return Optional.empty();
         }
         return jdbc.sql("""
-                select i.id, i.group_id, i.email_hash, i.expires_at from groups_invitation i
+                select i.id, i.group_id, i.email_hash, i.invited_email, i.expires_at from groups_invitation i
                 left join groups_invitation p on p.id = i.parent_id
                 where i.code_hash = ? and i.revoked = false and i.uses < i.max_uses and i.expires_at > ?
                   and (p.id is null or (p.revoked = false and p.uses < p.max_uses and p.expires_at > ?))""")

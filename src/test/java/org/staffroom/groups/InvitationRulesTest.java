@@ -12,6 +12,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.staffroom.mail.Mailer;
 import org.staffroom.shared.DomainException;
 import org.staffroom.support.Api;
+import org.staffroom.support.DatabaseDump;
 import org.staffroom.support.Fixtures;
 import org.staffroom.support.Fixtures.Person;
 import org.staffroom.support.IntegrationTest;
@@ -34,6 +35,9 @@ class InvitationRulesTest {
 
     @Autowired
     Mailer mailer;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
     @Test
     void aRevokedInvitationNoLongerWorks() {
@@ -129,6 +133,27 @@ class InvitationRulesTest {
     private WebSession.Page askForLink(WebSession visitor, String code, String address) {
         visitor.get("/invitations/" + code);
         return visitor.post("/invitations/" + code + "/personal-link", Map.of("email", address));
+    }
+
+    /**
+     * A copy of the database does not say who was invited where: the address is sealed, not hashed, so a list
+     * of staff addresses hashed one by one finds nothing; and the invitation still works for its address.
+     */
+    @Test
+    void aCopyOfTheDatabaseCannotTellWhoWasInvited() {
+        Person organiser = fixtures.person("organiser");
+        UUID groupId = fixtures.group(organiser, "Sealed invitations " + UUID.randomUUID().toString().substring(0, 6));
+        Person invited = fixtures.person("invited");
+        invitations.createAndEmail(organiser.id(), groupId, invited.email(), 7);
+        String link = linkIn(invited.email());
+
+        String address = invited.email().toLowerCase(java.util.Locale.ROOT);
+        String hashed = org.staffroom.shared.SecretTokens.hash(address);
+        // the account itself holds the address, as it must
+        assertThat(DatabaseDump.allRows(jdbc).stream().filter(row -> !row.getFirst().equalsIgnoreCase("identity_account")))
+                .as("rows giving away the invited address").noneMatch(row -> row.stream().anyMatch(value ->
+                        value.toLowerCase(java.util.Locale.ROOT).contains(address) || value.contains(hashed)));
+        assertThat(new Api(port).post("/api/v1" + link + "/accept", invited.token(), null).status()).isEqualTo(200);
     }
 
     /** An e-mailed invitation (and an approved join request's) works only for the address it was sent to. */
