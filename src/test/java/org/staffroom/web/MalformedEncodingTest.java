@@ -158,6 +158,20 @@ class MalformedEncodingTest {
                 .allSatisfy(answer -> assertThat(answer).startsWith("400 application/problem+json"));
     }
 
+    /** A query must be ASCII (RFC 3986): raw bytes beyond it, UTF-8 or not, are refused as unescaped. */
+    @Test
+    void rawBytesBeyondAsciiAreRefusedAndNeverLogged(CapturedOutput output) throws IOException {
+        RawHttp http = new RawHttp(port);
+        List<String> answers = new ArrayList<>();
+        for (String raw : List.of("\u00e9", "\u00c3\u00a9", "\u00ff")) {
+            RawHttp.Answer answer = http.get("/directory?q=" + SECRET + raw);
+            answers.add(answer.status() + " GET /directory?q=" + SECRET + raw);
+        }
+        assertThat(logged()).as("what Tomcat logged").doesNotContain(SECRET);
+        assertThat(output.getAll()).as("what reached the console").doesNotContain(SECRET);
+        assertThat(answers).allSatisfy(answer -> assertThat(answer).startsWith("400 "));
+    }
+
     @Test
     void wellFormedEncodingsStillArrive() throws IOException {
         RawHttp http = new RawHttp(port);
