@@ -3,14 +3,17 @@ package org.staffroom.shared;
 import java.util.List;
 
 /**
- * The one way the application writes CSV (RFC 4180, CRLF line ends). Text that a spreadsheet would take for a
- * formula, starting with {@code = + - @}, a tab or a carriage return, is written behind a single quote and
- * quoted, as OWASP's "CSV Injection" advises, so that it is shown as the text it is; numbers are written as
- * they are.
+ * The one way the application writes CSV (RFC 4180, CRLF line ends). Every text field is quoted, so that it
+ * stays one cell whatever separator the spreadsheet splits on: Excel in many European locales splits on
+ * semicolons, and an unquoted {@code Q;=HYPERLINK(...)} would be two cells there, the second a formula. Text
+ * that a spreadsheet would take for a formula, starting with {@code = + - @}, a tab, a carriage return or a
+ * NUL, is also written behind a single quote, as OWASP's "CSV Injection" and ASVS 1.2.10 advise, so that it is
+ * shown as the text it is. Numbers are written as they are, unquoted, so that they stay numbers; an empty
+ * field is left empty, as it cannot hold a formula.
  */
 public final class Csv {
 
-    private static final String FORMULA_STARTS = "=+-@\t\r";
+    private static final String FORMULA_STARTS = "=+-@\t\r\0";
 
     private final StringBuilder out = new StringBuilder();
 
@@ -42,13 +45,11 @@ public final class Csv {
             return value.toString();
         }
         String text = value.toString();
-        boolean formula = !text.isEmpty() && FORMULA_STARTS.indexOf(text.charAt(0)) >= 0;
-        if (formula) {
-            text = "'" + text;
+        if (text.isEmpty()) {
+            return "";
         }
-        boolean quote = formula || text.chars().anyMatch(c -> c == ',' || c == '"' || c == '\r' || c == '\n')
-                || !text.equals(text.strip());
-        return quote ? '"' + text.replace("\"", "\"\"") + '"' : text;
+        String shown = FORMULA_STARTS.indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
+        return '"' + shown.replace("\"", "\"\"") + '"';
     }
 
     @Override

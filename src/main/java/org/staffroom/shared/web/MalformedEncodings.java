@@ -5,11 +5,15 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.URLDecoder;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,10 +37,11 @@ import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Refuses with 400 a query string or form body with a malformed %-encoding (a % not followed by two hex
- * digits), before Tomcat decodes it: Tomcat's parameter parser logs the parameter's name and value when it
- * cannot decode them (at INFO, and at ERROR with the exception it then throws), and logs must never hold what
- * members send. A form body is read here, checked and handed on with its parameters already decoded, so that
- * Tomcat never parses it.
+ * digits), and a query string that is not ASCII or whose escapes do not decode to UTF-8, the charset Tomcat
+ * decodes query parameters in, before Tomcat decodes it: Tomcat's parameter parser logs the parameter's name
+ * and value when it cannot decode them (at INFO, and at ERROR with the exception it then throws), and logs must
+ * never hold what members send. A form body is read here, checked and handed on with its parameters already
+ * decoded (a byte its charset cannot decode becomes U+FFFD), so that Tomcat never parses it.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
@@ -53,7 +58,7 @@ class MalformedEncodings extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (!wellFormed(request.getQueryString())) {
+        if (!wellFormed(request.getQueryString()) || !utf8(request.getQueryString())) {
             refuse(request, response, HttpStatus.BAD_REQUEST);
             return;
         }
@@ -98,6 +103,36 @@ class MalformedEncodings extends OncePerRequestFilter {
             }
         }
         return true;
+    }
+
+    /**
+     * True when a well-formed query is ASCII, as RFC 3986 has it, and its escaped bytes are UTF-8. A {@code +}
+     * stands for a space, which is ASCII, so it needs no decoding here.
+     */
+    private static boolean utf8(String query) {
+        if (query == null) {
+            return true;
+        }
+        ByteBuffer bytes = ByteBuffer.allocate(query.length());
+        for (int i = 0; i < query.length(); i++) {
+            char c = query.charAt(i);
+            if (c > 0x7f) {
+                return false;
+            }
+            if (c == '%') {
+                bytes.put((byte) HexFormat.fromHexDigits(query, i + 1, i + 3));
+                i += 2;
+            } else {
+                bytes.put((byte) c);
+            }
+        }
+        try {
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(bytes.flip());
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
     }
 
     private static Charset charset(HttpServletRequest request) {
