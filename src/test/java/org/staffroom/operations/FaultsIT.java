@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Duration;
@@ -202,13 +203,15 @@ class FaultsIT {
                 Path filler = disk.resolve("filler");
                 fill(filler);
 
-                // the database may still find room inside its file for a while: write until it cannot
+                // the database may still find room inside its file (pages it freed) for a while: write until it
+                // cannot, for at most two minutes
                 List<Answer> whileFull = new ArrayList<>();
+                long until = System.nanoTime() + Duration.ofMinutes(2).toNanos();
                 Answer last;
                 do {
                     last = api.post("/api/v1/groups/" + group + "/meetings", meeting("While full " + whileFull.size()));
                     whileFull.add(last);
-                } while (last.status() == 201 && whileFull.size() < 200);
+                } while (last.status() == 201 && System.nanoTime() < until);
                 Answer page = new JsonClient(server.url("")).get("/login");
                 Files.delete(filler);
                 savedWhileFull = (int) whileFull.stream().filter(answer -> answer.status() == 201).count();
@@ -279,14 +282,17 @@ class FaultsIT {
     }
 
     /** Writes to {@code file} until the file system is full. */
+    /** Writes the file until the device is full to the last byte: in megabytes, then in kilobytes, then byte by byte. */
     private static void fill(Path file) {
-        byte[] block = new byte[1 << 20];
-        try (OutputStream out = Files.newOutputStream(file)) {
-            while (true) {
-                out.write(block);
+        for (int size : new int[] {1 << 20, 1 << 12, 1}) {
+            byte[] block = new byte[size];
+            try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+                while (true) {
+                    out.write(block);
+                }
+            } catch (IOException full) {
+                // no space left on the device for a block this size: what this test wants
             }
-        } catch (IOException full) {
-            // no space left on the device: what this test wants
         }
     }
 
