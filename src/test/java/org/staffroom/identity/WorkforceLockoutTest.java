@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,6 +18,7 @@ import org.staffroom.support.ClientAddresses;
 import org.staffroom.support.Fixtures;
 import org.staffroom.support.Fixtures.Person;
 import org.staffroom.support.IntegrationTest;
+import org.staffroom.support.Pages;
 import org.staffroom.support.WebSession;
 
 /**
@@ -67,12 +71,72 @@ class WorkforceLockoutTest {
         WebSession.Page refused = newcomer.signIn(newColleague.email(), Fixtures.PASSWORD);
         assertThat(refused.status()).isEqualTo(429);
         assertThat(refused.body()).contains("too many wrong passwords from this network",
-                "If you have signed in on this browser before, you can still sign in", "mobile data");
+                "If you have signed in on this browser before and have not signed out since", "mobile data");
 
         WebSession.Page back = colleaguesPhone.signIn(colleague.email(), Fixtures.PASSWORD);
         assertThat(back.status()).isEqualTo(302);
         assertThat(back.location()).doesNotContain("error");
         assertThat(colleaguesPhone.get("/account").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aMemberWhoSaidThisIsTheirOwnPhoneIsStillKnownAfterSigningOut() {
+        String ward = ClientAddresses.next();
+        Person careful = fixtures.person("nurse");
+        WebSession ownPhone = new WebSession(port, ward);
+        ownPhone.get("/login");
+        assertThat(ownPhone.post("/login", Map.of("email", careful.email(), "password", Fixtures.PASSWORD,
+                "ownDevice", "yes")).location()).doesNotContain("error");
+        assertThat(ownPhone.get("/account").status()).isEqualTo(200); // and its new CSRF token
+        WebSession.Page signedOut = ownPhone.post("/logout", Map.of());
+        assertThat(signedOut.header("Clear-Site-Data")).as("cookies are expired one by one instead")
+                .contains("\"cache\"", "\"storage\"").doesNotContain("cookies");
+        assertThat(ownPhone.cookie("SESSION")).as("the session cookie is gone").isNull();
+        assertThat(ownPhone.cookie("SR_UNLOCK")).as("so is the key to the signing secret").isNull();
+        assertThat(ownPhone.cookie("staffroom_device")).isNotBlank();
+
+        Person careless = fixtures.person("nurse");
+        WebSession wardComputer = WebSession.signedIn(port, ward, careless.email(), Fixtures.PASSWORD);
+        assertThat(wardComputer.post("/logout", Map.of()).header("Clear-Site-Data"))
+                .as("without the box ticked, everything goes").contains("\"cookies\"");
+
+        WebSession attacker = new WebSession(port, ward);
+        for (int i = 0; i < 25; i++) {
+            attacker.signIn(fixtures.person("target").email(), "guess " + i);
+        }
+        assertThat(new WebSession(port, ward).signIn(careless.email(), Fixtures.PASSWORD).status())
+                .as("the address is held back").isEqualTo(429);
+        WebSession.Page back = ownPhone.signIn(careful.email(), Fixtures.PASSWORD);
+        assertThat(back.status()).isEqualTo(302);
+        assertThat(back.location()).doesNotContain("error");
+    }
+
+    @Test
+    void chromiumKeepsOnlyTheDeviceCookieOfAnOwnPhoneAtSignOut() {
+        Person careful = fixtures.person("nurse");
+        Page own = Pages.visitor();
+        own.navigate(Pages.base(port) + "/login");
+        own.locator("input[name=email]").fill(careful.email());
+        own.locator("input[name=password]").fill(Fixtures.PASSWORD);
+        own.getByLabel("This is my own phone or computer").check();
+        own.locator("form[action$='/login'] button[type=submit]").click();
+        own.waitForURL(url -> !url.contains("/login"));
+        assertThat(cookieNames(own)).contains("SESSION", "SR_UNLOCK", "staffroom_device");
+        own.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
+        own.waitForURL(url -> url.contains("signedOut"));
+        assertThat(cookieNames(own)).contains("staffroom_device").doesNotContain("SR_UNLOCK");
+
+        Page shared = Pages.signedIn(port, fixtures.person("nurse").email(), Fixtures.PASSWORD);
+        assertThat(cookieNames(shared)).contains("staffroom_device");
+        shared.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
+        shared.waitForURL(url -> url.contains("signedOut"));
+        assertThat(cookieNames(shared)).doesNotContain("staffroom_device", "SR_UNLOCK");
+        own.context().close();
+        shared.context().close();
+    }
+
+    private static List<String> cookieNames(Page page) {
+        return page.context().cookies().stream().map(cookie -> cookie.name).toList();
     }
 
     @Test

@@ -139,7 +139,7 @@ class SecurityConfiguration {
                         .permitAll())
                 .logout(logout -> logout.logoutUrl("/logout")
                         .addLogoutHandler((request, response, authentication) ->
-                                response.setHeader("Clear-Site-Data", "\"cache\", \"cookies\", \"storage\""))
+                                TrustedDevices.forgetOnSignOut(request, response))
                         .logoutSuccessUrl("/login?signedOut"))
                 .requestCache(cache -> cache.requestCache(REQUEST_CACHE))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
@@ -194,6 +194,7 @@ class SecurityConfiguration {
             String email = request.getParameter("email");
             throttle.succeeded(email, devices.of(request, email));
             CurrentAccount account = (CurrentAccount) authentication.getPrincipal();
+            TrustedDevices.noteOwnDevice(request);
             // the password is at hand only now: unlock the signing secret for this session
             byte[] secret = signingKeys.unlock(account.id(), request.getParameter("password"));
             try {
