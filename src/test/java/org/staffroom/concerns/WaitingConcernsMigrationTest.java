@@ -7,7 +7,6 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -24,9 +23,7 @@ class WaitingConcernsMigrationTest {
     @Test
     void aConcernWaitingAtTheUpgradeMovesToItsOwnTable() {
         DataSource database = TestDatabase.emptyDatabase();
-        String vendor = TestDatabase.isPostgres() ? "postgresql" : "h2";
-        Flyway.configure().dataSource(database).locations("classpath:db/migration", "classpath:db/vendor/" + vendor)
-                .target("60").load().migrate();
+        TestDatabase.migrate(database, "60");
         JdbcTemplate jdbc = new JdbcTemplate(database);
         UUID group = UUID.randomUUID();
         UUID named = UUID.randomUUID();
@@ -43,8 +40,7 @@ class WaitingConcernsMigrationTest {
                 values (?, ?, 'Waiting', 'Handover', 'BULLYING_AND_HARASSMENT', 'Nights', 'tag-waiting', 'ABCD2345',
                     'hash', 'WITHDRAWN', ?, ?, false, true)""", waiting, group, today, today);
 
-        Flyway.configure().dataSource(database).locations("classpath:db/migration", "classpath:db/vendor/" + vendor)
-                .load().migrate();
+        TestDatabase.migrate(database, null);
 
         assertThat(jdbc.queryForList("select id from concerns_concern", UUID.class)).containsExactly(named);
         assertThat(jdbc.queryForMap("""

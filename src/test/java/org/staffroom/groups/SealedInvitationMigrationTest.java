@@ -9,7 +9,6 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -27,9 +26,7 @@ class SealedInvitationMigrationTest {
     @Test
     void hashesOfInvitationsThatNoLongerWorkGo() {
         DataSource database = TestDatabase.emptyDatabase();
-        String vendor = TestDatabase.isPostgres() ? "postgresql" : "h2";
-        Flyway.configure().dataSource(database).locations("classpath:db/migration", "classpath:db/vendor/" + vendor)
-                .target("67").load().migrate();
+        TestDatabase.migrate(database, "67");
         JdbcTemplate jdbc = new JdbcTemplate(database);
         UUID group = UUID.randomUUID();
         jdbc.update("""
@@ -43,8 +40,7 @@ class SealedInvitationMigrationTest {
         UUID revoked = invitation(jdbc, group, now.plusDays(3), true, 0);
         UUID usedUp = invitation(jdbc, group, now.plusDays(3), false, 1);
 
-        Flyway.configure().dataSource(database).locations("classpath:db/migration", "classpath:db/vendor/" + vendor)
-                .load().migrate();
+        TestDatabase.migrate(database, null);
 
         assertThat(jdbc.queryForList("select id from groups_invitation where email_hash is not null", UUID.class))
                 .containsExactly(working);

@@ -8,7 +8,6 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -25,9 +24,7 @@ class ReceivesSharesMigrationTest {
     @Test
     void onlyOrganisersAlreadySharedWithKeepReceiving() {
         DataSource database = TestDatabase.emptyDatabase();
-        String vendor = TestDatabase.isPostgres() ? "postgresql" : "h2";
-        Flyway.configure().dataSource(database).locations("classpath:db/migration", "classpath:db/vendor/" + vendor)
-                .target("66").load().migrate();
+        TestDatabase.migrate(database, "66");
         JdbcTemplate jdbc = new JdbcTemplate(database);
         OffsetDateTime at = OffsetDateTime.of(2026, 11, 2, 10, 0, 0, 0, ZoneOffset.UTC);
         UUID sharedWith = UUID.randomUUID();
@@ -42,8 +39,7 @@ class ReceivesSharesMigrationTest {
         jdbc.update("insert into journal_share (id, author_id, rep_id, shared_at) values (?, ?, ?, ?)",
                 UUID.randomUUID(), author, sharedWith, at);
 
-        Flyway.configure().dataSource(database).locations("classpath:db/migration", "classpath:db/vendor/" + vendor)
-                .load().migrate();
+        TestDatabase.migrate(database, null);
 
         assertThat(jdbc.queryForList("select account_id from journal_keyring where receives_shares", UUID.class))
                 .containsExactly(sharedWith);

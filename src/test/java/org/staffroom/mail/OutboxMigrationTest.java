@@ -8,7 +8,6 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -25,9 +24,7 @@ class OutboxMigrationTest {
     @Test
     void sentMessagesGoAndWaitingOnesGetAnExpiry() {
         DataSource database = TestDatabase.emptyDatabase();
-        String vendor = TestDatabase.isPostgres() ? "postgresql" : "h2";
-        Flyway.configure().dataSource(database).locations("classpath:db/migration", "classpath:db/vendor/" + vendor)
-                .target("64").load().migrate();
+        TestDatabase.migrate(database, "64");
         JdbcTemplate jdbc = new JdbcTemplate(database);
         OffsetDateTime written = OffsetDateTime.of(2026, 12, 1, 9, 30, 0, 0, ZoneOffset.UTC);
         UUID sent = UUID.randomUUID();
@@ -38,8 +35,7 @@ class OutboxMigrationTest {
         jdbc.update(insert, sent, written, true);
         jdbc.update(insert, waiting, written, false);
 
-        Flyway.configure().dataSource(database).locations("classpath:db/migration", "classpath:db/vendor/" + vendor)
-                .load().migrate();
+        TestDatabase.migrate(database, null);
 
         assertThat(jdbc.queryForList("select id from mail_outbox", UUID.class)).containsExactly(waiting);
         assertThat(jdbc.queryForObject("select expires_at from mail_outbox", OffsetDateTime.class).toInstant())

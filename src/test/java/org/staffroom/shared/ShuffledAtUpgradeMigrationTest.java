@@ -10,7 +10,6 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -32,7 +31,7 @@ class ShuffledAtUpgradeMigrationTest {
     @Test
     void rowsWrittenBeforeThePoolStandInNoOrderAfterTheUpgrade() {
         DataSource database = TestDatabase.emptyDatabase();
-        migrate(database, "62");
+        TestDatabase.migrate(database, "62");
         JdbcTemplate jdbc = new JdbcTemplate(database);
         UUID group = UUID.randomUUID();
         LocalDate day = LocalDate.of(2026, 11, 2);
@@ -56,7 +55,7 @@ class ShuffledAtUpgradeMigrationTest {
                 .as("the attack reads the order of making from the old layout").isGreaterThan(0.99);
         assertThat(RowOrder.tau(places(jdbc, "concerns_cosign", "concern_id", made))).isGreaterThan(0.99);
 
-        migrate(database, null);
+        TestDatabase.migrate(database, null);
 
         // 60 rows: tau's spread by chance is about 0.09, so 0.5 is five and a half of it away
         assertThat(Math.abs(RowOrder.tau(places(jdbc, "concerns_concern", "id", made))))
@@ -89,10 +88,4 @@ class ShuffledAtUpgradeMigrationTest {
         return places;
     }
 
-    private static void migrate(DataSource database, String target) {
-        String vendor = TestDatabase.isPostgres() ? "postgresql" : "h2";
-        var configuration = Flyway.configure().dataSource(database)
-                .locations("classpath:db/migration", "classpath:db/vendor/" + vendor);
-        (target == null ? configuration : configuration.target(target)).load().migrate();
-    }
 }

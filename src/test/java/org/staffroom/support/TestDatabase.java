@@ -55,6 +55,17 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "sa", "");
     }
 
+    /**
+     * Runs the application's migrations on {@code database} (this test run's kind of server) up to and including
+     * version {@code target}, or all of them when it is null: a migration test writes rows as an older release
+     * left them, then upgrades.
+     */
+    public static void migrate(javax.sql.DataSource database, String target) {
+        var configuration = org.flywaydb.core.Flyway.configure().dataSource(database)
+                .locations("classpath:db/migration", "classpath:db/vendor/" + (isPostgres() ? "postgresql" : "h2"));
+        (target == null ? configuration : configuration.target(target)).load().migrate();
+    }
+
     /** A new database on the test run's PostgreSQL server; returns the server. */
     private static EmbeddedPostgres createDatabase(String name) {
         EmbeddedPostgres server = server();
