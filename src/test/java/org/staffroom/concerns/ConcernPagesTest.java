@@ -53,7 +53,7 @@ class ConcernPagesTest {
         page.locator("#title").fill("Agency staff left alone on nights");
         page.locator("#details").fill("Agency nurses are left in charge with no induction.\nIt happened 4 times in May.");
         page.locator("#category").selectOption("PATIENT_SAFETY");
-        page.locator("#anonymous-yes").check();
+        page.locator("#name-anonymous").check();
         page.locator("form[action$='/concerns'] button[type=submit]").click();
 
         String receipt = page.locator("#receipt").innerText().strip();

@@ -154,7 +154,7 @@ class GrievancesTest {
         Page memberPage = Pages.signedIn(port, member.email(), Fixtures.PASSWORD);
         memberPage.navigate(page.url().replace("/plan", "/information"));
         memberPage.locator("#text").fill("The cooler on Ward 5 was removed in May.");
-        memberPage.locator("#anonymous").check();
+        memberPage.locator("#name-anonymous").check();
         memberPage.locator("form[action$='/information'] button").click();
         assertThat(memberPage.locator("main")).containsText("appears with the next batch");
         assertThat(memberPage.locator("main")).not().containsText("The cooler on Ward 5 was removed in May.");

@@ -61,7 +61,7 @@ class DemandPagesTest {
             Page memberPage = Pages.signedIn(port, member.email(), Fixtures.PASSWORD);
             memberPage.navigate(url);
             if (member == open) {
-                memberPage.locator("#openly").check();
+                memberPage.locator("#openly-named").check();
             }
             memberPage.locator("form[action$='/support'] button").click();
             assertThat(memberPage.locator("main")).containsText("your support is counted");

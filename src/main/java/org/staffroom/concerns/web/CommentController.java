@@ -25,7 +25,7 @@ class CommentController {
     @PostMapping("/groups/{groupId}/concerns/{concernId}/comments")
     String onConcern(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId,
             @PathVariable UUID concernId, @RequestParam(defaultValue = "") String text,
-            @RequestParam(defaultValue = "false") boolean anonymous, RedirectAttributes redirect) {
+            @RequestParam(defaultValue = "true") boolean anonymous, RedirectAttributes redirect) {
         return add(me, groupId, Comments.On.CONCERN, concernId, text, anonymous, redirect,
                 "/groups/" + groupId + "/concerns/" + concernId);
     }
@@ -33,7 +33,7 @@ class CommentController {
     @PostMapping("/groups/{groupId}/grievances/{grievanceId}/comments")
     String onGrievance(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId,
             @PathVariable UUID grievanceId, @RequestParam(defaultValue = "") String text,
-            @RequestParam(defaultValue = "false") boolean anonymous, RedirectAttributes redirect) {
+            @RequestParam(defaultValue = "true") boolean anonymous, RedirectAttributes redirect) {
         return add(me, groupId, Comments.On.GRIEVANCE, grievanceId, text, anonymous, redirect,
                 "/groups/" + groupId + "/grievances/" + grievanceId);
     }

@@ -112,7 +112,7 @@ class GrievanceController {
         model.addAttribute("g", grievances.get(me.id(), groupId, grievanceId));
         model.addAttribute("kinds", Grievances.InfoKind.values());
         if (!model.containsAttribute("form")) {
-            model.addAttribute("form", new InfoForm("FACT", "", "", false));
+            model.addAttribute("form", new InfoForm("FACT", "", "", true));
         }
         return "grievances/information";
     }
@@ -123,7 +123,7 @@ class GrievanceController {
             RedirectAttributes redirect) {
         try {
             grievances.addInformation(me.id(), groupId, grievanceId,
-                    new Grievances.NewInfo(form.kind(), form.text(), form.link(), form.anonymous()));
+                    new Grievances.NewInfo(form.kind(), form.text(), form.link(), form.anonymous() == null || form.anonymous()));
         } catch (DomainException.InvalidInput e) {
             FormErrors.reject(result, e);
             return information(me, groupId, grievanceId, model);
