@@ -25,6 +25,7 @@ import org.staffroom.identity.AccountView;
 import org.staffroom.shared.DateInput;
 import org.staffroom.shared.DomainException;
 import org.staffroom.shared.DomainException.InvalidInput;
+import org.staffroom.shared.SecretTokens;
 import org.staffroom.shared.TextInput;
 import org.staffroom.shared.Times;
 
@@ -115,18 +116,38 @@ public class Concerns {
      */
     @Transactional
     public Raised raise(UUID accountId, UUID groupId, ConcernDraft draft) {
+        return raise(accountId, groupId, draft, null);
+    }
+
+    /**
+     * Raises a concern from a form with a one-time key (made when the form was shown, kept only in it): sending
+     * the same form again, by a reload, a restored tab or a second tap, answers with what the first sending
+     * raised, the same receipt included, and raises nothing. An anonymous concern's receipt is derived from the
+     * key, so nothing new is stored to find it; a named one keeps a SHA-256 of the key.
+     */
+    @Transactional
+    public Raised raise(UUID accountId, UUID groupId, ConcernDraft draft, String submissionKey) {
         access.requireMember(groupId, accountId);
         Checked checked = check(draft);
+        String key = submissionKey == null || submissionKey.length() < 32 || submissionKey.length() > 100
+                ? null : submissionKey;
+        if (key != null) {
+            Optional<Raised> first = alreadyRaised(accountId, groupId, key);
+            if (first.isPresent()) {
+                return first.get();
+            }
+        }
         UUID id = UUID.randomUUID();
         String authorTag = tags.tag(accountId, scope(id));
-        Receipt receipt = draft.isAnonymous() ? unusedReceipt() : null;
+        Receipt receipt = !draft.isAnonymous() ? null : key == null ? unusedReceipt() : derivedReceipt(key);
         if (receipt == null) {
             jdbc.sql("""
                     insert into concerns_concern (id, group_id, title, details, category, affected, author_id,
-                        author_tag, status, raised_on)
-                    values (?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?)""")
+                        author_tag, status, raised_on, submission_hash)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?)""")
                     .params(id, groupId, checked.title(), checked.details(), checked.category().name(),
-                            checked.affected(), accountId, authorTag, Times.today(clock))
+                            checked.affected(), accountId, authorTag, Times.today(clock),
+                            key == null ? null : SecretTokens.hash(key))
                     .update();
         } else {
             // not beside the named concerns: the place it took there would stay behind when it moved (V61)
@@ -145,6 +166,42 @@ public class Concerns {
         }
         return new Raised(id, receipt == null ? null : receipt.display(),
                 view(accountId, access.requireMember(groupId, accountId), findWaitingToo(groupId, id)));
+    }
+
+    /** What a form with this one-time key raised in the group, if it was sent before: named or anonymous. */
+    private Optional<Raised> alreadyRaised(UUID accountId, UUID groupId, String key) {
+        Optional<UUID> named = jdbc.sql("""
+                select id from concerns_concern where submission_hash = ? and group_id = ? and author_id = ?""")
+                .params(SecretTokens.hash(key), groupId, accountId).query(UUID.class).optional();
+        if (named.isPresent()) {
+            return Optional.of(new Raised(named.get(), null,
+                    view(accountId, access.requireMember(groupId, accountId), findWaitingToo(groupId, named.get()))));
+        }
+        Receipt receipt = Receipt.derivedFrom(key);
+        return anonymousWithReceipt(groupId, receipt).map(id -> new Raised(id, receipt.display(),
+                view(accountId, access.requireMember(groupId, accountId), findWaitingToo(groupId, id))));
+    }
+
+    /** The concern of the group, waiting or released, whose receipt this is. */
+    private Optional<UUID> anonymousWithReceipt(UUID groupId, Receipt receipt) {
+        return jdbc.sql("""
+                select id, receipt_hash from concerns_waiting where receipt_lookup = :lookup and group_id = :group
+                union all
+                select id, receipt_hash from concerns_concern where receipt_lookup = :lookup and group_id = :group""")
+                .param("lookup", receipt.lookup()).param("group", groupId)
+                .query((rs, n) -> slowHash.matches(receipt.secret(), rs.getString("receipt_hash"))
+                        ? rs.getObject("id", UUID.class) : null)
+                .list().stream().filter(java.util.Objects::nonNull).findFirst();
+    }
+
+    /** The key's receipt, or (if its first part is taken, once in 2^40 receipts) a random one. */
+    private Receipt derivedReceipt(String key) {
+        Receipt receipt = Receipt.derivedFrom(key);
+        boolean taken = jdbc.sql("""
+                select count(*) from concerns_concern where receipt_lookup = :lookup
+                union all select count(*) from concerns_waiting where receipt_lookup = :lookup""")
+                .param("lookup", receipt.lookup()).query(Long.class).list().stream().anyMatch(n -> n > 0);
+        return taken ? unusedReceipt() : receipt;
     }
 
     /** A receipt whose first part no concern has, waiting or released (each table's index holds its own). */

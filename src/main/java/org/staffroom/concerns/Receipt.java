@@ -1,5 +1,8 @@
 package org.staffroom.concerns;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Locale;
 
@@ -21,6 +24,28 @@ record Receipt(String lookup, String secret) {
         StringBuilder code = new StringBuilder(LENGTH);
         for (int i = 0; i < LENGTH; i++) {
             code.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
+        }
+        return new Receipt(code.substring(0, LOOKUP_LENGTH), code.substring(LOOKUP_LENGTH));
+    }
+
+    /**
+     * The receipt a raise form's one-time key stands for: the first 120 bits of its SHA-256, so that sending the
+     * same form twice finds the concern the first sending raised instead of raising another. The key is random
+     * (256 bits, made when the form was shown) and kept nowhere but in the form.
+     */
+    static Receipt derivedFrom(String submissionKey) {
+        byte[] digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256")
+                    .digest(("staffroom receipt\0" + submissionKey).getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
+        }
+        StringBuilder code = new StringBuilder(LENGTH);
+        for (int i = 0; i < LENGTH; i++) {
+            int bit = i * 5;
+            int twoBytes = ((digest[bit / 8] & 0xff) << 8) | (digest[bit / 8 + 1] & 0xff);
+            code.append(ALPHABET.charAt((twoBytes >> (11 - bit % 8)) & 0x1f));
         }
         return new Receipt(code.substring(0, LOOKUP_LENGTH), code.substring(LOOKUP_LENGTH));
     }

@@ -69,6 +69,7 @@ class ConcernPagesTest {
         page.locator("#lastFour").fill(receipt.substring(25).toLowerCase());
         page.locator("form[action$='/receipt/confirm'] button").click();
         assertThat(page.locator("h1")).hasText("Receipt saved");
+        visited.check(page, "receipt saved");
 
         Page colleaguePage = Pages.signedIn(port, colleague.email(), Fixtures.PASSWORD);
         colleaguePage.navigate(concerns);

@@ -2,6 +2,10 @@ package org.staffroom.concerns.web;
 
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,6 +25,7 @@ import org.staffroom.groups.Groups;
 import org.staffroom.identity.AnonymousTags;
 import org.staffroom.identity.CurrentAccount;
 import org.staffroom.shared.DomainException;
+import org.staffroom.shared.SecretTokens;
 import org.staffroom.shared.web.FormErrors;
 
 /** A group's concerns as pages: the list, raising one, reading and co-signing it, and the author's side. */
@@ -73,20 +78,27 @@ class ConcernController {
         }
         model.addAttribute("form", new ConcernDraft("", "", "", "", null));
         model.addAttribute("categories", Category.values());
+        model.addAttribute("submission", SecretTokens.newToken(32));
         return "concerns/new";
     }
 
+    /**
+     * Post/redirect/get: an anonymous concern's receipt is shown by {@code GET /receipt/new}, so a reload shows it
+     * again instead of sending the form again; a form sent twice raises one concern (its one-time key).
+     */
     @PostMapping("/groups/{groupId}/concerns")
     String raise(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId,
-            @ModelAttribute("form") ConcernDraft form, BindingResult result, Model model,
-            RedirectAttributes redirect) {
+            @ModelAttribute("form") ConcernDraft form, BindingResult result,
+            @RequestParam(required = false) String submission, Model model, RedirectAttributes redirect,
+            HttpServletRequest request, HttpServletResponse response) {
         Concerns.Raised raised;
         try {
-            raised = concerns.raise(me.id(), groupId, form);
+            raised = raiseOnce(me, groupId, form, submission);
         } catch (DomainException.InvalidInput e) {
             FormErrors.reject(result, e);
             model.addAttribute("group", groups.get(me.id(), groupId));
             model.addAttribute("categories", Category.values());
+            model.addAttribute("submission", submission == null ? SecretTokens.newToken(32) : submission);
             return "concerns/new";
         } catch (DomainException.Forbidden e) {
             if (AnonymousTags.LOCKED.equals(e.messageCode())) {
@@ -95,12 +107,20 @@ class ConcernController {
             throw e;
         }
         if (raised.receipt() != null) {
-            model.addAttribute("receipt", raised.receipt());
-            model.addAttribute("confirmError", false);
-            return "concerns/receipt";
+            ReceiptCookie.keep(request, response, raised.receipt());
+            return "redirect:/receipt/new";
         }
         redirect.addFlashAttribute("notice", "concern.raised");
         return "redirect:" + base(groupId) + "/" + raised.concernId();
+    }
+
+    /** Two sendings of one form at the same moment: the second meets the first's row and then finds it. */
+    private Concerns.Raised raiseOnce(CurrentAccount me, UUID groupId, ConcernDraft form, String submission) {
+        try {
+            return concerns.raise(me.id(), groupId, form, submission);
+        } catch (DuplicateKeyException e) {
+            return concerns.raise(me.id(), groupId, form, submission);
+        }
     }
 
     @GetMapping("/groups/{groupId}/concerns/{concernId}")

@@ -1,6 +1,7 @@
 package org.staffroom.concerns.web;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
@@ -22,10 +23,12 @@ import org.staffroom.shared.InstanceSettings;
 import org.staffroom.shared.web.FormErrors;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * The anonymous author's pages. Every request carries the receipt in its body (never in a URL), and nothing
- * about it is kept in the session, so even a signed-in author's session does not point at their concern.
+ * The anonymous author's pages. Every request carries the receipt in its body (never in a URL), or, right after
+ * raising, in a short-lived cookie ({@link ReceiptCookie}); nothing about it is kept in the session, so even a
+ * signed-in author's session does not point at their concern.
  */
 @Controller
 class ReceiptController {
@@ -143,19 +146,40 @@ class ReceiptController {
     }
 
     /**
-     * Right after raising: the author types the receipt's last four characters back, to show they have it
-     * before the page moves on.
+     * Right after raising (the raise form redirects here): the receipt, from the cookie that carried it, until the
+     * author has typed its last four characters back. Without it (confirmed, expired, another browser) there is
+     * nothing to show, and the page to open a receipt is shown instead.
      */
+    @GetMapping("/receipt/new")
+    String fresh(HttpServletRequest request, Model model) {
+        return ReceiptCookie.read(request).map(receipt -> {
+            model.addAttribute("receipt", receipt);
+            model.addAttribute("confirmError", false);
+            return "concerns/receipt";
+        }).orElse("redirect:/receipt");
+    }
+
+    /** The author types the receipt's last four characters back, to show they have it before the page moves on. */
     @PostMapping("/receipt/confirm")
-    String confirm(@RequestParam(defaultValue = "") String receipt, @RequestParam(defaultValue = "") String lastFour,
-            Model model) {
-        String code = receipt.replace("-", "").strip();
+    String confirm(@RequestParam(defaultValue = "") String lastFour, Model model, HttpServletRequest request,
+            HttpServletResponse response) {
+        Optional<String> kept = ReceiptCookie.read(request);
+        if (kept.isEmpty()) {
+            return "redirect:/receipt";
+        }
+        String code = kept.get().replace("-", "").strip();
         String typed = lastFour.replaceAll("[\\s-]", "").toUpperCase(java.util.Locale.ROOT);
         if (code.length() < 4 || !code.substring(code.length() - 4).equals(typed)) {
-            model.addAttribute("receipt", receipt);
+            model.addAttribute("receipt", kept.get());
             model.addAttribute("confirmError", true);
             return "concerns/receipt";
         }
+        ReceiptCookie.forget(request, response);
+        return "redirect:/receipt/saved";
+    }
+
+    @GetMapping("/receipt/saved")
+    String saved() {
         return "concerns/receipt-saved";
     }
 

@@ -1,0 +1,104 @@
+package org.staffroom.concerns;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.staffroom.support.Fixtures;
+import org.staffroom.support.Fixtures.Person;
+import org.staffroom.support.IntegrationTest;
+import org.staffroom.support.Pages;
+
+import com.microsoft.playwright.APIResponse;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.FormData;
+import com.microsoft.playwright.options.RequestOptions;
+
+/**
+ * A concern is raised once, however often its form is sent: reloading the receipt page (or a phone restoring the
+ * tab) shows the same receipt, and the same form sent again (a second tap, a resubmitted form) answers with the
+ * first result. After the author has confirmed the receipt, going back shows it no more. In Chromium at 390 px.
+ */
+@IntegrationTest
+class RaiseOnceTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void reloadingOrResendingNeverRaisesASecondConcern() {
+        Person organiser = fixtures.person("organiser");
+        UUID groupId = fixtures.group(organiser, "Once ward " + UUID.randomUUID().toString().substring(0, 6));
+        Person author = fixtures.member(groupId, organiser);
+        Page page = Pages.signedIn(port, author.email(), Fixtures.PASSWORD);
+
+        FormData sent = fill(page, groupId, "Handover rushed every night");
+        page.locator("form[action$='/concerns'] button[type=submit]").click();
+        String receipt = page.locator("#receipt").innerText().strip();
+        assertThat(page.url()).as("the receipt page is a GET, and its address says nothing").endsWith("/receipt/new");
+        page.reload();
+        assertThat(page.locator("#receipt")).hasText(receipt);
+        assertThat(concerns(groupId)).isEqualTo(1);
+
+        APIResponse again = page.request().post(Pages.base(port) + "/groups/" + groupId + "/concerns",
+                RequestOptions.create().setForm(sent));
+        assertThat(again.url()).endsWith("/receipt/new");
+        assertThat(again.text()).contains(receipt);
+        assertThat(concerns(groupId)).as("the same form sent twice").isEqualTo(1);
+
+        page.locator("#lastFour").fill(receipt.substring(receipt.length() - 4));
+        page.locator("form[action$='/receipt/confirm'] button").click();
+        assertThat(page.locator("h1")).hasText("Receipt saved");
+        page.goBack();
+        assertThat(page.locator("main")).not().containsText(receipt);
+        page.reload();
+        assertThat(page.locator("main")).not().containsText(receipt);
+
+        FormData named = fill(page, groupId, "Named and sent twice");
+        named.set("anonymous", "false");
+        page.locator("#name-named").check();
+        page.locator("form[action$='/concerns'] button[type=submit]").click();
+        assertThat(page.locator("h1")).hasText("Named and sent twice");
+        String concernPage = page.url();
+        APIResponse namedAgain = page.request().post(Pages.base(port) + "/groups/" + groupId + "/concerns",
+                RequestOptions.create().setForm(named));
+        assertThat(namedAgain.url()).isEqualTo(concernPage);
+        assertThat(concerns(groupId)).isEqualTo(2);
+        page.context().close();
+    }
+
+    /** Opens the raise form, fills it and returns what it will send, its one-time key included. */
+    private FormData fill(Page page, UUID groupId, String title) {
+        page.navigate(Pages.base(port) + "/groups/" + groupId + "/concerns/new");
+        page.locator("#title").fill(title);
+        page.locator("#details").fill("Ten minutes for twenty-eight patients.");
+        page.locator("#category").selectOption("PATIENT_SAFETY");
+        FormData form = FormData.create();
+        form.set("_csrf", page.locator("form[action$='/concerns'] input[name=_csrf]").inputValue());
+        form.set("submission", page.locator("input[name=submission]").inputValue());
+        form.set("title", title);
+        form.set("details", "Ten minutes for twenty-eight patients.");
+        form.set("category", "PATIENT_SAFETY");
+        form.set("affected", "");
+        form.set("anonymous", "true");
+        return form;
+    }
+
+    private long concerns(UUID groupId) {
+        return jdbc.sql("""
+                select (select count(*) from concerns_concern where group_id = :g)
+                    + (select count(*) from concerns_waiting where group_id = :g)""")
+                .param("g", groupId).query(Long.class).single();
+    }
+}
