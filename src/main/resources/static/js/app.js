@@ -1,6 +1,8 @@
 /*
  * Staffroom: the only script. Every page works without it; it adds
- *  - quick exit: the link replaces this page in the history, and pressing Esc twice within a second does the same;
+ *  - quick exit: the link (to /leave, which signs out, clears the site's data and goes on to a neutral site)
+ *    replaces this page in the history; pressing Esc twice within a second does the same, except while typing
+ *    in a field, where Esc belongs to the field and the text must not be thrown away;
  *  - copy buttons: <button data-copy="ID"> copies the text of the element with that id.
  */
 (function () {
@@ -10,13 +12,26 @@
 
   function quickExit() {
     var link = document.getElementById('quick-exit');
-    var target = link && link.href;
-    if (!target) {
+    if (!link) {
       return;
     }
-    // hide the page at once, in case the next site is slow to load
+    var target = link.getAttribute('data-target') || 'about:blank';
+    // hide the page at once; then sign out and clear the site's data, and replace this page with the neutral
+    // site (in the history too), whether or not the server answered within a second and a half
     document.documentElement.classList.add('leaving');
-    window.location.replace(target);
+    var gone = false;
+    function go() {
+      if (!gone) {
+        gone = true;
+        window.location.replace(target);
+      }
+    }
+    setTimeout(go, 1500);
+    if (window.fetch) {
+      window.fetch(link.href + '?stay', { credentials: 'same-origin', cache: 'no-store' }).then(go, go);
+    } else {
+      go();
+    }
   }
 
   var exitLink = document.getElementById('quick-exit');
@@ -27,9 +42,22 @@
     });
   }
 
+  function typing(element) {
+    if (!element || !element.tagName) {
+      return false;
+    }
+    var tag = element.tagName.toLowerCase();
+    return tag === 'textarea' || tag === 'select' || element.isContentEditable
+        || (tag === 'input' && !/^(button|submit|reset|checkbox|radio|file|image|range|color)$/i.test(element.type));
+  }
+
   var lastEscape = 0;
   document.addEventListener('keydown', function (event) {
     if (event.key !== 'Escape' && event.key !== 'Esc') {
+      return;
+    }
+    if (typing(event.target)) {
+      lastEscape = 0;
       return;
     }
     var now = Date.now();

@@ -120,7 +120,7 @@ class SecurityConfiguration {
         http.authorizeHttpRequests(authorize -> authorize
                         .requestMatchers("/", "/login", "/login/two-factor", "/setup", "/directory", "/directory/**", "/invitations/**",
                                 "/password-reset", "/password-reset/**", "/css/**", "/js/**", "/favicon.svg",
-                                "/error", "/privacy", "/login/webauthn", "/webauthn/authenticate/options", "/receipt",
+                                "/error", "/privacy", "/leave", "/login/webauthn", "/webauthn/authenticate/options", "/receipt",
                                 "/receipt/**", "/calendar/*.ics", "/s/*", "/journal/witness/*").permitAll()
                         .requestMatchers("/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())

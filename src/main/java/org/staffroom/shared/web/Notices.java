@@ -5,7 +5,8 @@ import java.util.Map;
 import org.springframework.ui.Model;
 
 /**
- * Notices that travel in a redirect's query instead of a flash attribute, after acts that may be anonymous:
+ * Notices that travel in a redirect's query (moved into a one-minute cookie by {@link NoticeCookie}, so that the
+ * address keeps no tell-tale) instead of a flash attribute, after acts that may be anonymous:
  * a flash attribute waits in the session, in the database, beside the member's id. Only the names a page
  * lists are understood, so a crafted link can show nothing else.
  */
