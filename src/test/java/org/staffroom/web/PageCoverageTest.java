@@ -40,7 +40,8 @@ class PageCoverageTest {
             Map.entry("/groups/{groupId}/surveys/{surveyId}/results.pdf", "a PDF report"),
             Map.entry("/networks/{networkId}/surveys/{surveyId}/results.csv", "a CSV file"),
             Map.entry("/networks/{networkId}/surveys/{surveyId}/results.pdf", "a PDF report"),
-            Map.entry("/journal/witness/{token}/sign-in", "only redirects, after signing in, to the witness page"));
+            Map.entry("/journal/witness/{token}/sign-in", "only redirects, after signing in, to the witness page"),
+            Map.entry("/leave", "the quick exit: signs out and redirects to the neutral site (QuickExitTest)"));
 
     /** The journal's API under the page's session, for its script: JSON, like /api/. */
     static final String JOURNAL_DATA = "/journal/data/";
