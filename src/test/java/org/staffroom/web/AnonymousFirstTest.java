@@ -91,6 +91,29 @@ class AnonymousFirstTest {
         organiserPage.context().close();
     }
 
+    @Test
+    void aSmallGroupIsWarnedThatAnonymityIsThin() throws Exception {
+        Person organiser = fixtures.person("organiser");
+        UUID small = fixtures.group(organiser, "Small team " + UUID.randomUUID().toString().substring(0, 6));
+        Person member = fixtures.member(small, organiser);
+        UUID large = fixtures.group(organiser, "Large ward " + UUID.randomUUID().toString().substring(0, 6));
+        Fixtures.Person inLarge = fixtures.member(large, organiser);
+        for (int i = 0; i < 8; i++) {
+            fixtures.member(large, organiser);
+        }
+        Page page = Pages.signedIn(port, member.email(), Fixtures.PASSWORD);
+        page.navigate(Pages.base(port) + "/groups/" + small + "/concerns/new");
+        assertThat(page.locator("main .notice-warning")).containsText("This group has only 2 members");
+        visited.check(page, "raise form in a small group");
+        Page other = Pages.signedIn(port, inLarge.email(), Fixtures.PASSWORD);
+        other.navigate(Pages.base(port) + "/groups/" + large + "/concerns/new");
+        assertThat(other.locator("main h1")).hasText("Raise a concern");
+        assertThat(other.locator("main .notice-warning")).hasCount(0); // 10 members
+        visited.assertClean();
+        page.context().close();
+        other.context().close();
+    }
+
     /** The first option is "without my name" and ticked, it stands out from the other, and both say how they show. */
     private static void anonymousFirstAndChosen(Locator choice, Person member) {
         Locator options = choice.locator(".choice");

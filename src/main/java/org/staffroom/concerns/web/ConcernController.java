@@ -79,6 +79,7 @@ class ConcernController {
         model.addAttribute("form", new ConcernDraft("", "", "", "", null));
         model.addAttribute("categories", Category.values());
         model.addAttribute("submission", SecretTokens.newToken(32));
+        addMembers(me, groupId, model);
         return "concerns/new";
     }
 
@@ -99,6 +100,7 @@ class ConcernController {
             model.addAttribute("group", groups.get(me.id(), groupId));
             model.addAttribute("categories", Category.values());
             model.addAttribute("submission", submission == null ? SecretTokens.newToken(32) : submission);
+            addMembers(me, groupId, model);
             return "concerns/new";
         } catch (DomainException.Forbidden e) {
             if (AnonymousTags.LOCKED.equals(e.messageCode())) {
@@ -112,6 +114,19 @@ class ConcernController {
         }
         redirect.addFlashAttribute("notice", "concern.raised");
         return "redirect:" + base(groupId) + "/" + raised.concernId();
+    }
+
+    /**
+     * Below this many members, the raise form warns that anonymity is thin: in a team of six, colleagues can
+     * often guess who wrote something from what it says, whatever Staffroom keeps.
+     */
+    static final int FEW_MEMBERS = 10;
+
+    private void addMembers(CurrentAccount me, UUID groupId, Model model) {
+        long members = groups.memberCount(me.id(), groupId);
+        if (members < FEW_MEMBERS) {
+            model.addAttribute("fewMembers", members);
+        }
     }
 
     /** Two sendings of one form at the same moment: the second meets the first's row and then finds it. */
