@@ -228,6 +228,7 @@ public class Groups {
     void onAccountDeleted(AccountDeleted event) {
         jdbc.sql("delete from groups_membership where account_id = ?").param(event.accountId()).update();
         jdbc.sql("delete from groups_network_coordinator where account_id = ?").param(event.accountId()).update();
+        jdbc.sql("delete from groups_network_offer where account_id = ?").param(event.accountId()).update();
     }
 
     AccountView account(UUID accountId) {

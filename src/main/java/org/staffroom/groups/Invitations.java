@@ -164,7 +164,7 @@ public class Invitations {
         events.publishEvent(new InvitationEmailRequested(open.groupId(), address, "/invitations/" + personal.code()));
     }
 
-    private static String validAddress(String email) {
+    static String validAddress(String email) {
         String address = email == null ? "" : email.strip();
         if (!address.matches("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s]+$") || address.length() > 254) {
             throw new InvalidInput("email", "email.invalid");

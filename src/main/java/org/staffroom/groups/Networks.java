@@ -52,12 +52,49 @@ public class Networks {
         return id;
     }
 
-    /** Administrators and the network's coordinators name further coordinators by e-mail address. */
+    /**
+     * Administrators and the network's coordinators ask someone, by e-mail address, to coordinate the network.
+     * Nothing says whether the address has an account (a coordinator is not an administrator): an account is
+     * asked on its home page and becomes a coordinator when it accepts; an address without one changes nothing.
+     */
+    @Transactional
+    public void offerCoordination(UUID actorId, UUID networkId, String email) {
+        requireCoordinatorOrAdministrator(actorId, networkId);
+        String address = Invitations.validAddress(email);
+        accounts.findByEmail(address).filter(account -> !isCoordinator(account.id(), networkId))
+                .ifPresent(account -> jdbc.sql("""
+                        insert into groups_network_offer (network_id, account_id, offered_on) values (?, ?, ?)
+                        on conflict do nothing""").params(networkId, account.id(), Times.today(clock)).update());
+    }
+
+    /** The networks the account has been asked to coordinate and has not answered. */
+    public List<NetworkSummary> offeredTo(UUID accountId) {
+        return jdbc.sql("""
+                select n.id, n.name, n.description from groups_network n
+                join groups_network_offer o on o.network_id = n.id where o.account_id = ? order by n.name""")
+                .param(accountId).query(NetworkSummary.class).list();
+    }
+
+    /** The account answers an offer: yes makes it a coordinator; either way the offer goes. */
+    @Transactional
+    public void answerOffer(UUID accountId, UUID networkId, boolean accept) {
+        int offered = jdbc.sql("delete from groups_network_offer where network_id = ? and account_id = ?")
+                .params(networkId, accountId).update();
+        if (offered == 0) {
+            throw new DomainException.NotFound();
+        }
+        if (accept) {
+            jdbc.sql("insert into groups_network_coordinator (network_id, account_id) values (?, ?) on conflict do nothing")
+                    .params(networkId, accountId).update();
+        }
+    }
+
+    /** For demo and seed data: makes an existing account a coordinator at once. */
     @Transactional
     public void addCoordinator(UUID actorId, UUID networkId, String email) {
         requireCoordinatorOrAdministrator(actorId, networkId);
         AccountView account = accounts.findByEmail(email)
-                .orElseThrow(() -> new DomainException.InvalidInput("email", "network.noSuchAccount"));
+                .orElseThrow(() -> new IllegalArgumentException("seed data names an account that does not exist"));
         jdbc.sql("insert into groups_network_coordinator (network_id, account_id) values (?, ?) on conflict do nothing")
                 .params(networkId, account.id()).update();
     }

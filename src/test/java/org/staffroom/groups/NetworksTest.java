@@ -44,6 +44,8 @@ class NetworksTest {
         adminPages.get("/networks/" + networkId);
         assertThat(adminPages.post("/networks/" + networkId + "/coordinators", Map.of("email", coordinator.email())).status())
                 .isEqualTo(302);
+        assertThat(networks.isCoordinator(coordinator.id(), networkId)).as("not until they accept").isFalse();
+        networks.answerOffer(coordinator.id(), networkId, true);
 
         assertThat(catchThrowable(() -> networks.create(organiser.id(), "Mine", "")))
                 .isInstanceOf(DomainException.Forbidden.class);
@@ -66,5 +68,41 @@ class NetworksTest {
 
         networks.leave(organiser.id(), hidden, networkId);
         assertThat(networks.view(coordinator.id(), networkId).groups()).hasSize(1);
+    }
+
+    @Test
+    void askingSomeoneToCoordinateDoesNotSayWhetherTheirAddressHasAnAccount() {
+        Person admin = fixtures.administrator();
+        Person coordinator = fixtures.person("coordinator");
+        Person asked = fixtures.person("nurse");
+        UUID networkId = networks.create(admin.id(), "County network " + UUID.randomUUID(), "");
+        networks.addCoordinator(admin.id(), networkId, coordinator.email());
+
+        WebSession pages = WebSession.signedIn(port, coordinator.email(), Fixtures.PASSWORD);
+        pages.get("/networks/" + networkId);
+        WebSession.Page known = pages.post("/networks/" + networkId + "/coordinators", Map.of("email", asked.email()));
+        WebSession.Page knownShown = pages.get(known.location().replace("http://localhost:" + port, ""));
+        WebSession.Page unknown = pages.post("/networks/" + networkId + "/coordinators",
+                Map.of("email", "nobody-" + UUID.randomUUID() + "@example.org"));
+        WebSession.Page unknownShown = pages.get(unknown.location().replace("http://localhost:" + port, ""));
+        assertThat(unknown.status()).isEqualTo(known.status());
+        assertThat(unknown.location()).isEqualTo(known.location());
+        assertThat(withoutTokens(unknownShown.body())).as("the page after asking is the same either way")
+                .isEqualTo(withoutTokens(knownShown.body()));
+        assertThat(knownShown.body()).doesNotContain(asked.displayName());
+
+        WebSession askedPages = WebSession.signedIn(port, asked.email(), Fixtures.PASSWORD);
+        assertThat(askedPages.get("/").body()).contains("You are asked to coordinate");
+        assertThat(askedPages.post("/networks/" + networkId + "/offer", Map.of("accept", "true")).status()).isEqualTo(302);
+        assertThat(networks.isCoordinator(asked.id(), networkId)).isTrue();
+        assertThat(askedPages.get("/").body()).doesNotContain("You are asked to coordinate");
+        assertThat(askedPages.post("/networks/" + networkId + "/offer", Map.of("accept", "true")).status())
+                .as("an offer is answered once").isEqualTo(404);
+    }
+
+    /** A page without what changes from one request to the next (CSRF tokens). */
+    private static String withoutTokens(String body) {
+        return body.replaceAll("name=\"_csrf\"\\s+value=\"[^\"]+\"|value=\"[^\"]+\"\\s+name=\"_csrf\"", "")
+                .replaceAll("data-csrf-token=\"[^\"]+\"", "");
     }
 }

@@ -560,6 +560,8 @@ class AccessMatrixTest {
         return List.of(
                 new Route("GET", n, Map.of(), 302, 200, 200, 200, 200, 200),
                 new Route("POST", n + "/coordinators", Map.of("email", nominee), 302, 403, 403, 403, 302, 302),
+                // answered only by whoever was asked: nobody here was
+                new Route("POST", n + "/offer", Map.of("accept", "true"), 302, 404, 404, 404, 404, 404),
                 new Route("GET", s, Map.of(), 302, 404, 404, 404, 404, 200),
                 new Route("GET", s + "/new", Map.of(), 302, 404, 404, 404, 404, 200),
                 new Route("POST", s, Map.of("title", "S"), 302, 404, 404, 404, 404, 302),

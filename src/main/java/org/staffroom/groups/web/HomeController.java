@@ -32,6 +32,7 @@ class HomeController {
         }
         model.addAttribute("memberships", groups.memberships(me.id()));
         model.addAttribute("coordinated", networks.coordinatedBy(me.id()));
+        model.addAttribute("offers", networks.offeredTo(me.id()));
         return HOME;
     }
 }

@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.staffroom.groups.Networks;
 import org.staffroom.identity.CurrentAccount;
@@ -48,13 +49,26 @@ class NetworkController {
             @ModelAttribute("coordinatorForm") CoordinatorForm form, BindingResult result, Model model,
             RedirectAttributes redirect) {
         try {
-            networks.addCoordinator(me.id(), networkId, form.email());
+            networks.offerCoordination(me.id(), networkId, form.email());
         } catch (DomainException.InvalidInput e) {
             FormErrors.reject(result, e);
             return show(me, networkId, model);
         }
-        redirect.addFlashAttribute("notice", "network.coordinatorAdded");
+        redirect.addFlashAttribute("notice", "network.coordinatorAsked");
         return "redirect:/networks/" + networkId;
+    }
+
+    /** The person asked to coordinate answers, from their home page. */
+    @PostMapping("/networks/{networkId}/offer")
+    String answerOffer(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID networkId,
+            @RequestParam(defaultValue = "false") boolean accept, RedirectAttributes redirect) {
+        networks.answerOffer(me.id(), networkId, accept);
+        if (accept) {
+            redirect.addFlashAttribute("notice", "network.offer.accepted");
+            return "redirect:/networks/" + networkId;
+        }
+        redirect.addFlashAttribute("notice", "network.offer.declined");
+        return "redirect:/";
     }
 
     @GetMapping("/admin/networks")
