@@ -16,21 +16,32 @@
       return;
     }
     var target = link.getAttribute('data-target') || 'about:blank';
-    // hide the page at once; then sign out and clear the site's data, and replace this page with the neutral
-    // site (in the history too), whether or not the server answered within a second and a half
+    // hide the page at once; sign out and clear the site's data, then replace this page with the neutral site
+    // (in the history too). Never leave for it before the server has answered: if the call fails or is slow,
+    // go through /leave itself, which signs out and then redirects there.
     document.documentElement.classList.add('leaving');
     var gone = false;
-    function go() {
+    function go(url) {
       if (!gone) {
         gone = true;
-        window.location.replace(target);
+        window.location.replace(url);
       }
     }
-    setTimeout(go, 1500);
+    function viaServer() {
+      go(link.href);
+    }
+    setTimeout(viaServer, 3000);
     if (window.fetch) {
-      window.fetch(link.href + '?stay', { credentials: 'same-origin', cache: 'no-store' }).then(go, go);
+      window.fetch(link.href + '?stay', { credentials: 'same-origin', cache: 'no-store', keepalive: true })
+          .then(function (response) {
+            if (response.ok) {
+              go(target);
+            } else {
+              viaServer();
+            }
+          }, viaServer);
     } else {
-      go();
+      viaServer();
     }
   }
 

@@ -129,8 +129,8 @@ public class Concerns {
     public Raised raise(UUID accountId, UUID groupId, ConcernDraft draft, String submissionKey) {
         access.requireMember(groupId, accountId);
         Checked checked = check(draft);
-        String key = submissionKey == null || submissionKey.length() < 32 || submissionKey.length() > 100
-                ? null : submissionKey;
+        // only a key as the form is given one (256 random bits, base64url): a chosen key would choose the receipt
+        String key = submissionKey != null && submissionKey.matches("[A-Za-z0-9_-]{43}") ? submissionKey : null;
         if (key != null) {
             Optional<Raised> first = alreadyRaised(accountId, groupId, key);
             if (first.isPresent()) {
@@ -178,17 +178,19 @@ public class Concerns {
                     view(accountId, access.requireMember(groupId, accountId), findWaitingToo(groupId, named.get()))));
         }
         Receipt receipt = Receipt.derivedFrom(key);
-        return anonymousWithReceipt(groupId, receipt).map(id -> new Raised(id, receipt.display(),
+        Optional<UUID> waiting = anonymousWithReceipt("concerns_waiting", groupId, receipt);
+        if (waiting.isEmpty() && anonymousWithReceipt("concerns_concern", groupId, receipt).isPresent()) {
+            // sent again after its release: the receipt is not shown again to whoever holds the old form
+            throw new DomainException.Conflict("concern.alreadySent");
+        }
+        return waiting.map(id -> new Raised(id, receipt.display(),
                 view(accountId, access.requireMember(groupId, accountId), findWaitingToo(groupId, id))));
     }
 
-    /** The concern of the group, waiting or released, whose receipt this is. */
-    private Optional<UUID> anonymousWithReceipt(UUID groupId, Receipt receipt) {
-        return jdbc.sql("""
-                select id, receipt_hash from concerns_waiting where receipt_lookup = :lookup and group_id = :group
-                union all
-                select id, receipt_hash from concerns_concern where receipt_lookup = :lookup and group_id = :group""")
-                .param("lookup", receipt.lookup()).param("group", groupId)
+    /** The concern of the group in this table (waiting or released) whose receipt this is. */
+    private Optional<UUID> anonymousWithReceipt(String table, UUID groupId, Receipt receipt) {
+        return jdbc.sql("select id, receipt_hash from " + table + " where receipt_lookup = ? and group_id = ?")
+                .params(receipt.lookup(), groupId)
                 .query((rs, n) -> slowHash.matches(receipt.secret(), rs.getString("receipt_hash"))
                         ? rs.getObject("id", UUID.class) : null)
                 .list().stream().filter(java.util.Objects::nonNull).findFirst();

@@ -94,7 +94,10 @@ class ConcernController {
             HttpServletRequest request, HttpServletResponse response) {
         Concerns.Raised raised;
         try {
-            raised = raiseOnce(me, groupId, form, submission);
+            // a form without the choice (or with one that did not bind) raises it without the name
+            ConcernDraft draft = form.anonymous() != null ? form : new ConcernDraft(form.title(), form.details(),
+                    form.category(), form.affected(), true);
+            raised = raiseOnce(me, groupId, draft, submission);
         } catch (DomainException.InvalidInput e) {
             FormErrors.reject(result, e);
             model.addAttribute("group", groups.get(me.id(), groupId));
@@ -107,6 +110,8 @@ class ConcernController {
                 return unlock(base(groupId) + "/new");
             }
             throw e;
+        } catch (DomainException.Conflict e) {
+            return "redirect:" + base(groupId) + "?problem=" + QueryNotices.problemFor(e.messageCode());
         }
         if (raised.receipt() != null) {
             ReceiptCookie.keep(request, response, raised.receipt());

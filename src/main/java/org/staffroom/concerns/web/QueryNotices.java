@@ -21,6 +21,7 @@ class QueryNotices {
             "alreadyCosigned", "concern.alreadyCosigned",
             "ownConcern", "concern.ownConcern",
             "notOpen", "concern.notOpen",
+            "alreadySent", "concern.alreadySent",
             "commentEmpty", "comment.text.required",
             "commentTooLong", "comment.text.tooLong",
             "commentCharacters", "comment.text.controlCharacters");

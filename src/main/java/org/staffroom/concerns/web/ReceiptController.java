@@ -161,9 +161,11 @@ class ReceiptController {
 
     /** The author types the receipt's last four characters back, to show they have it before the page moves on. */
     @PostMapping("/receipt/confirm")
-    String confirm(@RequestParam(defaultValue = "") String lastFour, Model model, HttpServletRequest request,
-            HttpServletResponse response) {
-        Optional<String> kept = ReceiptCookie.read(request);
+    String confirm(@RequestParam(defaultValue = "") String lastFour, @RequestParam(defaultValue = "") String receipt,
+            Model model, HttpServletRequest request, HttpServletResponse response) {
+        // the page carries it too, so that a receipt is never lost with the cookie (a closed browser, a restored tab)
+        Optional<String> kept = ReceiptCookie.read(request)
+                .or(() -> Optional.of(receipt.strip()).filter(r -> !r.isEmpty() && r.length() <= 40));
         if (kept.isEmpty()) {
             return "redirect:/receipt";
         }

@@ -118,6 +118,8 @@ class SecurityConfiguration {
             @Value("${staffroom.session.absolute-timeout}") Duration absoluteTimeout) throws Exception {
         PasskeySupport.configure(http, accounts, events, messages);
         http.authorizeHttpRequests(authorize -> authorize
+                        // right after raising, the receipt is shown only to the author still signed in
+                        .requestMatchers("/receipt/new", "/receipt/confirm").authenticated()
                         .requestMatchers("/", "/login", "/login/two-factor", "/setup", "/directory", "/directory/**", "/invitations/**",
                                 "/password-reset", "/password-reset/**", "/css/**", "/js/**", "/favicon.svg",
                                 "/error", "/privacy", "/leave", "/login/webauthn", "/webauthn/authenticate/options", "/receipt",

@@ -1,8 +1,6 @@
 package org.staffroom.shared.web;
 
 import java.io.IOException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -117,7 +115,8 @@ class NoticeCookie extends OncePerRequestFilter {
             List<String> moved = new ArrayList<>();
             for (String pair : queryString.split("&")) {
                 String[] parts = pair.split("=", 2);
-                String value = parts.length == 2 ? URLDecoder.decode(parts[1], StandardCharsets.UTF_8) : "";
+                // a notice's value is a name of letters, which needs no decoding; anything else stays as it is
+                String value = parts.length == 2 ? parts[1] : "";
                 if (CARRIED.contains(parts[0]) && NAME_OF_LETTERS.matcher(value).matches()) {
                     moved.add(parts[0] + "_" + value);
                 } else if (!pair.isEmpty()) {
