@@ -139,6 +139,7 @@ class ConcernPagesTest {
         fixtures.release();
         organiserPage.reload();
         assertThat(organiserPage.locator(".conversation")).containsText("Ward 7, weekends.");
+        visitor.locator("details.confirm summary").click();
         visitor.locator("form[action$='/receipt/withdraw'] button").click();
         assertThat(visitor.locator("main")).containsText("Withdrawn");
         assertThat(visitor.locator("main")).containsText("with the next batch");

@@ -86,6 +86,7 @@ class ProposalPagesTest {
         assertThat(page.locator("main")).containsText("3 of " + (members.size() + 1) + " members have voted");
         // a secret ballot's result waits for the close
         assertThat(page.locator("main")).containsText("The result is shown when voting closes");
+        page.locator("form[action$='/close'] summary").click();
         page.locator("form[action$='/close'] button").click();
         // round 1: Caseloads 1, Mileage 1, Supervision 1 -> all tied with no earlier round: a tie
         assertThat(page.locator("main")).containsText("A tie between Caseloads, Mileage, Supervision");

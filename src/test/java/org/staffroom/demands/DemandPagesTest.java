@@ -119,6 +119,7 @@ class DemandPagesTest {
         String groupPages = Pages.base(port) + "/groups/" + groupId;
         page.navigate(groupPages + "/proposals/" + proposalId);
         visited.check(page, "open proposal, organiser");
+        page.locator("form[action$='/close'] summary").click();
         page.locator("form[action$='/close'] button").click();
         assertThat(page.locator("main")).containsText("Voting is closed");
         page.locator("a[href*='/demands/mandate']").click();
