@@ -86,6 +86,13 @@ public final class WebSession {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
 
+    /** A GET with request headers a browser would add (Sec-Fetch-Site, ...). */
+    public Page get(String path, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        headers.forEach(request::header);
+        return send(request);
+    }
+
     /** Posts a form with the CSRF token last seen (fetching the home page first if none was seen yet). */
     public Page post(String path, Map<String, String> form) {
         if (csrf == null) {

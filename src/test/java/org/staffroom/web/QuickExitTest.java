@@ -78,7 +78,11 @@ class QuickExitTest {
         Person member = fixtures.person("carer");
         WebSession phone = WebSession.signedIn(port, member.email(), Fixtures.PASSWORD);
         assertThat(phone.get("/account").status()).isEqualTo(200);
-        WebSession.Page left = phone.get("/leave");
+        WebSession.Page crossSite = phone.get("/leave", Map.of("Sec-Fetch-Site", "cross-site"));
+        assertThat(crossSite.status()).isEqualTo(303);
+        assertThat(crossSite.header("Clear-Site-Data")).as("another site's link signs nobody out").isNull();
+        assertThat(phone.get("/account").status()).isEqualTo(200);
+        WebSession.Page left = phone.get("/leave", Map.of("Sec-Fetch-Site", "same-origin"));
         assertThat(left.status()).isEqualTo(303);
         assertThat(left.location()).isEqualTo(settings.quickExitUrl());
         assertThat(left.header("Clear-Site-Data")).contains("\"cache\"", "\"cookies\"", "\"storage\"");

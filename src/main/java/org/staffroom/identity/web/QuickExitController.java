@@ -18,7 +18,9 @@ import org.staffroom.shared.InstanceSettings;
  * emergency, not an ordinary sign-out), and sends it on to the neutral site. The script calls it, then replaces the
  * current page with the neutral site in the history, so Back does not return to it; the pages before it are fetched again if gone back
  * to (none is cached: {@code no-store}), and find nobody signed in. A GET, so that it works as a plain link
- * without JavaScript; a crafted link can do no more than sign someone out.
+ * without JavaScript. A link from another site (the browser says {@code Sec-Fetch-Site: cross-site}) only passes
+ * through, so that nobody can sign a worker out, or wipe the cookie that spares their browser from a guesser's
+ * lockout, by getting them to follow a link.
  */
 @Controller
 class QuickExitController {
@@ -36,6 +38,13 @@ class QuickExitController {
     @GetMapping("/leave")
     void leave(@RequestParam(required = false) String stay, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
+        String target = settings.quickExitUrl();
+        if ("cross-site".equals(request.getHeader("Sec-Fetch-Site")) && target != null && !target.isBlank()) {
+            // another site's link to here: pass on, but neither sign anyone out nor wipe their trusted device
+            response.setStatus(HttpServletResponse.SC_SEE_OTHER);
+            response.setHeader("Location", target);
+            return;
+        }
         HttpSession session = request.getSession(false);
         if (session != null) {
             session.invalidate();
@@ -43,7 +52,6 @@ class QuickExitController {
         SecurityContextHolder.clearContext();
         response.setHeader("Clear-Site-Data", "\"cache\", \"cookies\", \"storage\"");
         response.setHeader("Cache-Control", "no-store");
-        String target = settings.quickExitUrl();
         if (stay != null) {
             response.setStatus(HttpServletResponse.SC_NO_CONTENT);
             return;
