@@ -38,7 +38,7 @@ public class Invitations {
     public static final int MAX_DAYS = 90;
     public static final int MAX_USES = 500;
 
-    public record CreatedInvitation(String code, String url, Instant expiresAt) {
+    public record CreatedInvitation(UUID id, String code, String url, Instant expiresAt) {
     }
 
     public record InvitationSummary(UUID id, LocalDate createdOn, OffsetDateTime expiresAt, int maxUses, int uses,
@@ -209,7 +209,7 @@ public class Invitations {
         if (parentId == null) {
             events.publishEvent(new InvitationCreated(groupId, accountId));
         }
-        return new CreatedInvitation(code, settings.link("/invitations/" + code), expiresAt);
+        return new CreatedInvitation(id, code, settings.link("/invitations/" + code), expiresAt);
     }
 
     public List<InvitationSummary> list(UUID accountId, UUID groupId) {
@@ -218,6 +218,17 @@ public class Invitations {
                 select id, created_on, expires_at, max_uses, uses, revoked from groups_invitation
                 where group_id = ? and parent_id is null order by created_on desc, expires_at desc""")
                 .param(groupId).query(InvitationSummary.class).list();
+    }
+
+    /** Revokes a link the organiser was given for an approved join request, if it is still there. */
+    @Transactional
+    public void revokeIfPresent(UUID accountId, UUID groupId, UUID invitationId) {
+        access.requireOrganiser(groupId, accountId);
+        if (jdbc.sql("""
+                update groups_invitation set revoked = true where id = ? and group_id = ? and parent_id is null""")
+                .params(invitationId, groupId).update() > 0) {
+            events.publishEvent(new InvitationRevoked(groupId, accountId));
+        }
     }
 
     @Transactional

@@ -143,6 +143,7 @@ class AccessMatrixTest {
     UUID invitationId;
     UUID approvedRequestId;
     UUID declinedRequestId;
+    UUID passedOnRequestId;
 
     @Autowired
     AccessTokens tokens;
@@ -221,6 +222,9 @@ class AccessMatrixTest {
                 .orElseThrow().id();
         approvedRequestId = joinRequest();
         declinedRequestId = joinRequest();
+        passedOnRequestId = joinRequest();
+        jdbc.sql("update directory_join_request set approved_on = ? where id = ?").params(LocalDate.now(), passedOnRequestId)
+                .update();
         draftSurveyId = survey(organiser, scope, "Draft survey", Surveys.Status.DRAFT);
         questionId = surveys.get(organiser.id(), scope, draftSurveyId).questions().getFirst().id();
         closingSurveyId = survey(organiser, scope, "Survey to close", Surveys.Status.OPEN);
@@ -342,6 +346,7 @@ class AccessMatrixTest {
                 new Route("GET", g + "/join-requests", Map.of(), 302, 404, 403, 200, 404),
                 new Route("POST", g + "/join-requests/" + approvedRequestId + "/approve", Map.of(), 302, 404, 403, 302, 404),
                 new Route("POST", g + "/join-requests/" + declinedRequestId + "/decline", Map.of(), 302, 404, 403, 302, 404),
+                new Route("POST", g + "/join-requests/" + passedOnRequestId + "/sent", Map.of(), 302, 404, 403, 302, 404),
                 new Route("GET", g + "/audit", Map.of(), 302, 404, 403, 200, 404),
                 new Route("POST", g + "/members/" + bystanderId + "/role", Map.of("role", "ORGANISER"), 302, 404, 403, 302, 404),
                 new Route("POST", g + "/members/" + bystanderId + "/remove", Map.of(), 302, 404, 403, 302, 404),

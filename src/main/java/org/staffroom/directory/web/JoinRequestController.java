@@ -40,8 +40,19 @@ class JoinRequestController {
         JoinRequests.Approval approval = joinRequests.approve(me.id(), groupId, requestId);
         if (!approval.emailed()) {
             redirect.addFlashAttribute("approvalLink", approval.invitation().url());
+            // strings: a flash attribute is kept in the session, which must be serialisable
+            redirect.addFlashAttribute("approvalName", approval.request().name());
+            redirect.addFlashAttribute("approvalContact", approval.request().contact());
         }
         redirect.addFlashAttribute("notice", approval.emailed() ? "joinRequest.approvedEmailed" : "joinRequest.approved");
+        return "redirect:/groups/" + groupId + "/join-requests";
+    }
+
+    @PostMapping("/groups/{groupId}/join-requests/{requestId}/sent")
+    String sent(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId,
+            @PathVariable UUID requestId, RedirectAttributes redirect) {
+        joinRequests.sent(me.id(), groupId, requestId);
+        redirect.addFlashAttribute("notice", "joinRequest.sent");
         return "redirect:/groups/" + groupId + "/join-requests";
     }
 
