@@ -137,6 +137,8 @@ class GrievancesTest {
         page.locator("form[action$='/grievance'] button").click();
         assertThat(page.locator("main")).containsText("Start by describing the problem");
         visited.check(page, "overview");
+        assertThat((String) page.evaluate("getComputedStyle(document.querySelector('nav.stages li')).listStyleType"))
+                .as("the stages say \"1. Problem\", not \"2. 1. Problem\"").isEqualTo("none");
         page.locator("nav.stages a[href$='/problem']").click();
         page.locator("#responsible").fill("Facilities manager");
         page.locator("#since").fill("June");
