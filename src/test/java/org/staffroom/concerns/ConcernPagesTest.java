@@ -77,6 +77,8 @@ class ConcernPagesTest {
         assertThat(colleaguePage.locator("main")).not().containsText("Agency staff left alone on nights");
         fixtures.release();
         colleaguePage.reload();
+        assertThat((String) colleaguePage.evaluate("getComputedStyle(document.querySelector('main ul li.card').parentElement).listStyleType"))
+                .as("the list of concerns is styled as cards, without bullets").isEqualTo("none");
         colleaguePage.locator("text=Agency staff left alone on nights").click();
         assertThat(colleaguePage.locator("main")).containsText("Raised anonymously");
         assertThat(colleaguePage.locator("main")).not().containsText(author.displayName());
