@@ -330,16 +330,23 @@ public class Proposals {
             }
             case CHOOSE_SEVERAL, RANKED -> {
                 List<Integer> choices = indices(ballot.choices(), optionCount);
-                if (choices.isEmpty() || new HashSet<>(choices).size() != choices.size()) {
+                if (choices.isEmpty()) {
+                    throw new InvalidInput("choices", kind == Kind.RANKED ? "proposal.ballot.rankNone"
+                            : "proposal.ballot.chooseNone");
+                }
+                if (new HashSet<>(choices).size() != choices.size()) {
                     throw new InvalidInput("choices", "proposal.ballot.choices");
                 }
                 yield join(choices);
             }
             case DOTS -> {
                 List<Integer> points = ballot.points() == null ? List.of() : ballot.points();
-                if (points.size() != optionCount || points.stream().anyMatch(p -> p == null || p < 0)
-                        || points.stream().mapToInt(Integer::intValue).sum() > row.points()) {
+                if (points.size() != optionCount || points.stream().anyMatch(p -> p == null || p < 0)) {
                     throw new InvalidInput("points", "proposal.ballot.points", row.points());
+                }
+                long spent = points.stream().mapToLong(Integer::longValue).sum();
+                if (spent > row.points()) {
+                    throw new InvalidInput("points", "proposal.ballot.pointsOver", row.points(), spent);
                 }
                 yield join(points);
             }

@@ -58,17 +58,18 @@ class ProposalPagesTest {
         assertThat(page.locator("main")).containsText("The proposal is open for votes");
         String url = page.url().replaceAll("\\?.*", "");
 
-        List<List<String>> rankings = List.of(List.of("1", "2", ""), List.of("2", "1", ""), List.of("", "2", "1"));
+        List<List<String>> rankings = List.of(List.of("Caseloads", "Mileage"), List.of("Mileage", "Caseloads"),
+                List.of("Supervision", "Mileage"));
         for (int i = 0; i < members.size(); i++) {
             Page voter = Pages.signedIn(port, members.get(i).email(), Fixtures.PASSWORD);
             voter.navigate(url);
             if (i == 0) {
                 visited.check(voter, "ballot");
             }
-            for (int option = 0; option < 3; option++) {
-                voter.locator("#rank-" + option).fill(rankings.get(i).get(option));
+            for (String option : rankings.get(i)) {
+                voter.getByLabel("Add " + option + " to your order").click();
             }
-            voter.locator("form[action$='/ballots'] button").click();
+            voter.locator("form[action*='/ballots'] .actions button").click();
             assertThat(voter.locator("main")).containsText("your vote is counted");
             assertThat(voter.url()).as("no tell-tale left in the history").doesNotContain("done");
             // the turnout never moves in the ballot's own request

@@ -2,10 +2,13 @@ package org.staffroom.decisions.web;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
+import java.util.Collections;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -108,22 +111,34 @@ class ProposalController {
         model.addAttribute("stances", Counting.Stance.values());
         model.addAttribute("votes", Counting.Vote.values());
         Notices.fromQuery(model, done, problem, DONE, PROBLEMS);
+        Kept kept = (Kept) model.getAttribute("kept");
+        model.addAttribute("kept", kept == null ? new Kept(null, List.of(), List.of(), List.of())
+                : kept.within(view.options().size()));
         return "decisions/proposal";
     }
 
     /**
      * One form for every kind: {@code answer} (consensus, yes/no), {@code choices} (choose one or several),
-     * {@code rank} (ranked choice: a rank per option, blank for unranked), {@code points} (dot voting).
+     * {@code ranked} (ranked choice: option numbers in order of preference) and {@code points} (dot voting). A
+     * ranked ballot is put in order by {@code move} buttons ({@code add:option}, {@code up:place},
+     * {@code down:place}, {@code out:place}) that send the form back to itself without voting, so a ranking never
+     * holds an option twice and needs no JavaScript. A refused ballot comes back as typed, the error beside it.
      */
     @PostMapping("/groups/{groupId}/proposals/{proposalId}/ballots")
     String vote(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId, @PathVariable UUID proposalId,
-            @RequestParam(required = false) String answer, @RequestParam(required = false) List<Integer> choices,
-            @RequestParam(required = false) List<String> rank, @RequestParam(required = false) List<Integer> points,
-            Model model) {
+            @RequestParam(required = false) String answer, @RequestParam(required = false) List<String> choices,
+            @RequestParam(required = false) List<String> ranked, @RequestParam(required = false) List<String> points,
+            @RequestParam(required = false) String move, Model model) {
         String page = base(groupId) + "/" + proposalId;
-        Proposals.Ballot ballot = new Proposals.Ballot(answer, rank != null ? ranking(rank) : choices, points);
+        Kept kept = new Kept(answer, numbers(choices), numbers(ranked), points == null ? List.of() : points);
+        model.addAttribute("kept", kept);
+        if (move != null) {
+            model.addAttribute("kept", kept.moved(move));
+            return show(me, groupId, proposalId, null, null, model);
+        }
         try {
-            proposals.vote(me.id(), groupId, proposalId, ballot);
+            proposals.vote(me.id(), groupId, proposalId,
+                    new Proposals.Ballot(answer, ranked != null ? kept.ranked() : kept.choices(), points(points)));
             return "redirect:" + page + "?done=voted";
         } catch (DomainException.Conflict e) {
             return "redirect:" + page + "?problem=" + (e.messageCode().equals("proposal.closed") ? "closed" : "alreadyVoted");
@@ -134,8 +149,104 @@ class ProposalController {
             throw e;
         } catch (DomainException.InvalidInput e) {
             model.addAttribute("ballotError", e.messageCode());
+            model.addAttribute("ballotErrorArguments", e.arguments());
             return show(me, groupId, proposalId, null, null, model);
         }
+    }
+
+    /**
+     * The ballot as the member left it, to show again: {@code ranked} in order of preference. Numbers that are
+     * not numbers were dropped on the way in; the domain checks the rest.
+     */
+    record Kept(String answer, List<Integer> choices, List<Integer> ranked, List<String> points) {
+
+        /** The ranking after one move; a move that does not apply (a stale page, a made-up value) changes nothing. */
+        Kept moved(String move) {
+            String[] parts = move.split(":", 2);
+            List<Integer> order = new ArrayList<>(new LinkedHashSet<>(ranked));
+            Integer at = parts.length == 2 ? number(parts[1]) : null;
+            if (at == null) {
+                return new Kept(answer, choices, order, points);
+            }
+            int i = at;
+            switch (parts[0]) {
+                case "add" -> {
+                    if (!order.contains(i)) {
+                        order.add(i);
+                    }
+                }
+                case "up" -> {
+                    if (i > 0 && i < order.size()) {
+                        Collections.swap(order, i, i - 1);
+                    }
+                }
+                case "down" -> {
+                    if (i >= 0 && i < order.size() - 1) {
+                        Collections.swap(order, i, i + 1);
+                    }
+                }
+                case "out" -> {
+                    if (i >= 0 && i < order.size()) {
+                        order.remove(i);
+                    }
+                }
+                default -> {
+                    // not a move this form makes
+                }
+            }
+            return new Kept(answer, choices, order, points);
+        }
+
+        /** Only options the proposal has, each once: what a stale or made-up form sends shows as nothing. */
+        Kept within(int optionCount) {
+            return new Kept(answer, choices.stream().filter(i -> i >= 0 && i < optionCount).toList(),
+                    ranked.stream().filter(i -> i >= 0 && i < optionCount).distinct().toList(), points);
+        }
+
+        /** The options left out of the ranking, in the proposal's order. */
+        public List<Integer> unranked(int optionCount) {
+            return IntStream.range(0, optionCount).filter(i -> !ranked.contains(i)).boxed().toList();
+        }
+
+        /** Whether option {@code i} is ticked, for choose one or several. */
+        public boolean chose(int i) {
+            return choices.contains(i);
+        }
+
+        /** The points typed for option {@code i}, or 0. */
+        public String pointsFor(int i) {
+            return i < points.size() && points.get(i) != null ? points.get(i) : "0";
+        }
+    }
+
+    private static List<Integer> numbers(List<String> values) {
+        return values == null ? List.of() : values.stream().map(ProposalController::number).filter(Objects::nonNull).toList();
+    }
+
+    private static Integer number(String value) {
+        try {
+            return value == null ? null : Integer.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** Points as typed: blank is none; anything not a whole number is refused beside the field. */
+    private static List<Integer> points(List<String> typed) {
+        if (typed == null) {
+            return null;
+        }
+        List<Integer> points = new ArrayList<>();
+        for (String value : typed) {
+            if (value == null || value.isBlank()) {
+                points.add(0);
+            } else if (number(value) == null) {
+                throw new DomainException.InvalidInput("points", "proposal.ballot.pointsNumber");
+            } else {
+                points.add(number(value));
+            }
+        }
+        return points;
     }
 
     @PostMapping("/groups/{groupId}/proposals/{proposalId}/close")
@@ -147,26 +258,5 @@ class ProposalController {
         } catch (DomainException.Conflict e) {
             return "redirect:" + page + "?problem=closed";
         }
-    }
-
-    /** Ranks typed per option (1 = first) into option numbers in order of preference; blanks are unranked. */
-    static List<Integer> ranking(List<String> ranks) {
-        record Ranked(int option, int rank) {
-        }
-        List<Ranked> ranked = new ArrayList<>();
-        for (int i = 0; i < ranks.size(); i++) {
-            String value = ranks.get(i) == null ? "" : ranks.get(i).strip();
-            if (!value.isEmpty()) {
-                try {
-                    ranked.add(new Ranked(i, Integer.parseInt(value)));
-                } catch (NumberFormatException e) {
-                    throw new DomainException.InvalidInput("choices", "proposal.ballot.choices");
-                }
-            }
-        }
-        if (ranked.stream().map(Ranked::rank).distinct().count() != ranked.size()) {
-            throw new DomainException.InvalidInput("choices", "proposal.ballot.choices");
-        }
-        return ranked.stream().sorted(Comparator.comparingInt(Ranked::rank)).map(Ranked::option).toList();
     }
 }
