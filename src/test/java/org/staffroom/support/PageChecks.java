@@ -96,7 +96,55 @@ public final class PageChecks {
         for (JsonNode violation : Api.JSON.readTree(result.toString())) {
             violations.add(page.url() + " " + violation.get("id").asString() + ": " + violation.get("nodes"));
         }
+        clipped(page).forEach(control -> violations.add(page.url() + " clipped: " + control));
         return violations;
+    }
+
+    /**
+     * The controls a person cannot see whole without scrolling sideways: every link, button, field and summary
+     * shown on the page, measured against the viewport and against every ancestor that clips or scrolls its
+     * content. A table that scrolls sideways hides its last column's buttons on a phone; this finds them.
+     * Controls hidden on purpose (the skip link above the page until focused, text for screen readers only)
+     * are left out.
+     */
+    public static List<String> clipped(Page page) {
+        Object found = page.evaluate("""
+                () => {
+                  const width = document.documentElement.clientWidth;
+                  const found = [];
+                  const name = el => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '')
+                      + ' "' + (el.innerText || el.value || el.getAttribute('aria-label') || '').trim().slice(0, 40) + '"';
+                  const controls = document.querySelectorAll(
+                      'a[href], button, input:not([type=hidden]), select, textarea, summary');
+                  for (const el of controls) {
+                    const box = el.getBoundingClientRect();
+                    if (box.width < 2 || box.height < 2 || el.closest('.skip-link, .visually-hidden')
+                        || getComputedStyle(el).visibility === 'hidden') {
+                      continue;
+                    }
+                    if (box.left < -0.5 || box.right > width + 0.5) {
+                      found.push(name(el) + ' spans ' + Math.round(box.left) + '..' + Math.round(box.right) + ' of ' + width + ' px');
+                      continue;
+                    }
+                    for (let up = el.parentElement; up && up !== document.documentElement; up = up.parentElement) {
+                      const style = getComputedStyle(up);
+                      if (style.overflowX === 'visible' && style.overflowY === 'visible') {
+                        continue;
+                      }
+                      const edge = up.getBoundingClientRect();
+                      if (box.left < edge.left - 0.5 || box.right > edge.right + 0.5) {
+                        found.push(name(el) + ' cut off by ' + up.tagName.toLowerCase() + '.' + [...up.classList].join('.'));
+                        break;
+                      }
+                    }
+                  }
+                  return found;
+                }""");
+        List<String> controls = new ArrayList<>();
+        if (found instanceof List<?> list) {
+            list.forEach(item -> controls.add(String.valueOf(item)));
+        }
+        return controls;
     }
 
     /** Runs the Nu checker once over the given pages (name, HTML) and returns its error messages. */
