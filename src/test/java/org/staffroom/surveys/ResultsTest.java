@@ -172,6 +172,7 @@ class ResultsTest {
         assertThat(page.locator("h1")).containsText("Results: Conditions 2027");
         assertThat(page.locator("main")).containsText("Only organisers see these");
         visited.check(page, "results");
+        chartsAreColouredAndLabelled(page);
         page.locator("#by").selectOption(run.questions().get(0));
         page.locator("form[method=get] button").click();
         assertThat(page.locator("main")).containsText("Hidden: fewer than 11 people");
@@ -181,6 +182,49 @@ class ResultsTest {
         assertThat(Files.readString(csv.path())).contains("Not stated");
         visited.assertClean();
         page.context().close();
+    }
+
+    /**
+     * Each bar's parts are told apart by colour, each colour stands at least 4.5:1 against the white page and
+     * gaps (and under its white percentage), the legend names every option in the colour of its part, and
+     * wide enough parts carry their percentage.
+     */
+    @SuppressWarnings("unchecked")
+    private static void chartsAreColouredAndLabelled(Page page) {
+        assertThat(page.locator(".chart").first()).isVisible();
+        List<Map<String, Object>> charts = (List<Map<String, Object>>) page.evaluate("""
+                () => [...document.querySelectorAll('.chart')].map(chart => {
+                  const luminance = colour => {
+                    const [r, g, b] = colour.match(/[0-9.]+/g).slice(0, 3).map(v => {
+                      const c = Number(v) / 255;
+                      return c <= 0.03928 ? c / 12.92 : Math.pow((c + 0.055) / 1.055, 2.4);
+                    });
+                    return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+                  };
+                  const contrast = colour => 1.05 / (luminance(colour) + 0.05);
+                  const legend = [...chart.querySelectorAll('.chart-legend li')].map(li => ({
+                    text: li.innerText.trim(), colour: getComputedStyle(li.querySelector('.swatch')).backgroundColor}));
+                  const rows = [...chart.querySelectorAll('.chart-bar')].map(bar =>
+                    [...bar.querySelectorAll('rect')].map(rect => getComputedStyle(rect).fill));
+                  const labels = [...chart.querySelectorAll('.chart-value')].map(t => t.textContent.trim());
+                  const fills = rows.flat();
+                  return {legend: legend.map(l => l.text), legendColours: legend.map(l => l.colour),
+                    firstRow: rows[0] || [], labels: labels,
+                    weakest: Math.min(...fills.map(contrast), ...legend.map(l => contrast(l.colour)))};
+                })""");
+        assertThat(charts).isNotEmpty();
+        for (Map<String, Object> chart : charts) {
+            List<String> legend = (List<String>) chart.get("legend");
+            List<String> firstRow = (List<String>) chart.get("firstRow");
+            assertThat(legend).as("a legend names each option").isNotEmpty().doesNotContain("");
+            assertThat(firstRow).as("one part per option, each its own colour").hasSameSizeAs(legend)
+                    .doesNotHaveDuplicates().doesNotContain("rgb(0, 0, 0)");
+            assertThat(firstRow).as("the legend's swatches are the parts' colours")
+                    .isEqualTo(chart.get("legendColours"));
+            assertThat(((Number) chart.get("weakest")).doubleValue()).as("contrast against white").isGreaterThanOrEqualTo(4.5);
+            assertThat((List<String>) chart.get("labels")).as("parts carry their percentages").isNotEmpty()
+                    .allMatch(label -> label.matches("\\d{1,3}%"));
+        }
     }
 
     @Test
