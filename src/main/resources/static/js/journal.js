@@ -21,6 +21,7 @@
   var MIN_PASSPHRASE = 12;
   var KDF = 'PBKDF2-SHA-256';
   var BACKUP_FORMAT = 'staffroom-journal-backup';
+  var LOCK_NOTICE_MS = 60000;
 
   // --- helpers ---
 
@@ -260,6 +261,8 @@
     this.editing = null;
     this.witnessEntry = null;
     this.idleTimer = null;
+    this.warningTimer = null;
+    this.focusBeforeWarning = null;
   }
 
   JournalPage.prototype.start = function () {
@@ -313,6 +316,7 @@
     });
     on('entry-form', 'submit', this.save);
     on('entry-cancel', 'click', this.stopEditing);
+    on('idle-stay', 'click', this.stayOpen);
     ['filter-from', 'filter-to', 'filter-tag'].forEach(function (id) {
       on(id, 'change', page.render);
     });
@@ -333,10 +337,13 @@
     on('backup-button', 'click', this.backup);
     on('restore-form', 'submit', this.restore);
     on('passphrase-form', 'submit', this.changePassphrase);
-    // idle: any use of the page starts the clock again
+    // idle: any use of the page starts the clock again, except on the warning, whose button answers for itself
+    // rather than vanish under the key or finger pressing it
     ['keydown', 'pointerdown', 'input', 'scroll'].forEach(function (event) {
-      document.addEventListener(event, function () {
-        page.touch();
+      document.addEventListener(event, function (e) {
+        if (!$('idle-warning').contains(e.target)) {
+          page.touch();
+        }
       }, { passive: true });
     });
     // leaving (quick exit, another page, closing the tab) locks first
@@ -356,10 +363,37 @@
     if (!this.journalKey) {
       return;
     }
-    clearTimeout(this.idleTimer);
+    this.stopIdleClock();
+    // a minute's notice, or half the idle time where that is shorter
+    var notice = Math.min(LOCK_NOTICE_MS, this.idleMs / 2);
+    this.warningTimer = setTimeout(function () {
+      page.warn(notice);
+    }, this.idleMs - notice);
     this.idleTimer = setTimeout(function () {
       page.lock();
     }, this.idleMs);
+  };
+
+  JournalPage.prototype.stopIdleClock = function () {
+    clearTimeout(this.idleTimer);
+    clearTimeout(this.warningTimer);
+    show($('idle-warning'), false);
+  };
+
+  JournalPage.prototype.warn = function (notice) {
+    this.focusBeforeWarning = document.activeElement;
+    $('idle-warning-text').textContent = say('idleWarning',
+      notice >= LOCK_NOTICE_MS ? say('idleMinute') : say('idleSeconds', Math.round(notice / 1000)));
+    show($('idle-warning'), true);
+  };
+
+  /** "Stay open": the idle clock starts again, and the person is back where they were. */
+  JournalPage.prototype.stayOpen = function () {
+    var before = this.focusBeforeWarning;
+    this.touch();
+    if (before && before !== document.body && document.contains(before)) {
+      before.focus();
+    }
   };
 
   // creating
@@ -503,7 +537,7 @@
 
   /** Drops every key and every word from the page. {@code leaving}: the page is going away anyway. */
   JournalPage.prototype.lock = function (leaving) {
-    clearTimeout(this.idleTimer);
+    this.stopIdleClock();
     this.journalKey = null;
     this.privateKey = null;
     this.entries = [];
