@@ -10,7 +10,9 @@
  *  - sealed to someone: a fresh AES-GCM key wraps the content, RSA-OAEP wraps that key;
  *  - a witness link: the summary is encrypted with a fresh key that travels in the link's fragment only.
  *
- * Keys live in this page's memory as non-extractable CryptoKeys, and are dropped on lock.
+ * Keys live in this page's memory as non-extractable CryptoKeys, and are dropped on lock. The entry being
+ * written is kept as it is typed, encrypted like an entry, in this tab's session storage, so that a lock
+ * or a reload loses none of it; it is put back after unlocking and removed once saved or emptied.
  */
 (function () {
   'use strict';
@@ -21,6 +23,8 @@
   var MIN_PASSPHRASE = 12;
   var KDF = 'PBKDF2-SHA-256';
   var BACKUP_FORMAT = 'staffroom-journal-backup';
+  var DRAFT_KEY = 'staffroom-journal-draft';
+  var LOCK_NOTICE_MS = 60000;
 
   // --- helpers ---
 
@@ -258,8 +262,13 @@
     this.plain = {};
     this.witnesses = [];
     this.editing = null;
+    this.editingAfter = null;
     this.witnessEntry = null;
     this.idleTimer = null;
+    this.warningTimer = null;
+    this.focusBeforeWarning = null;
+    this.draftsKept = 0;
+    this.drafting = false;
   }
 
   JournalPage.prototype.start = function () {
@@ -312,7 +321,10 @@
       this.lock();
     });
     on('entry-form', 'submit', this.save);
+    on('entry-form', 'input', this.keepDraft);
+    on('entry-form', 'change', this.keepDraft);
     on('entry-cancel', 'click', this.stopEditing);
+    on('idle-stay', 'click', this.stayOpen);
     ['filter-from', 'filter-to', 'filter-tag'].forEach(function (id) {
       on(id, 'change', page.render);
     });
@@ -333,10 +345,13 @@
     on('backup-button', 'click', this.backup);
     on('restore-form', 'submit', this.restore);
     on('passphrase-form', 'submit', this.changePassphrase);
-    // idle: any use of the page starts the clock again
+    // idle: any use of the page starts the clock again, except on the warning, whose button answers for itself
+    // rather than vanish under the key or finger pressing it
     ['keydown', 'pointerdown', 'input', 'scroll'].forEach(function (event) {
-      document.addEventListener(event, function () {
-        page.touch();
+      document.addEventListener(event, function (e) {
+        if (!$('idle-warning').contains(e.target)) {
+          page.touch();
+        }
       }, { passive: true });
     });
     // leaving (quick exit, another page, closing the tab) locks first
@@ -356,10 +371,37 @@
     if (!this.journalKey) {
       return;
     }
-    clearTimeout(this.idleTimer);
+    this.stopIdleClock();
+    // a minute's notice, or half the idle time where that is shorter
+    var notice = Math.min(LOCK_NOTICE_MS, this.idleMs / 2);
+    this.warningTimer = setTimeout(function () {
+      page.warn(notice);
+    }, this.idleMs - notice);
     this.idleTimer = setTimeout(function () {
       page.lock();
     }, this.idleMs);
+  };
+
+  JournalPage.prototype.stopIdleClock = function () {
+    clearTimeout(this.idleTimer);
+    clearTimeout(this.warningTimer);
+    show($('idle-warning'), false);
+  };
+
+  JournalPage.prototype.warn = function (notice) {
+    this.focusBeforeWarning = document.activeElement;
+    $('idle-warning-text').textContent = say('idleWarning',
+      notice >= LOCK_NOTICE_MS ? say('idleMinute') : say('idleSeconds', Math.round(notice / 1000)));
+    show($('idle-warning'), true);
+  };
+
+  /** "Stay open": the idle clock starts again, and the person is back where they were. */
+  JournalPage.prototype.stayOpen = function () {
+    var before = this.focusBeforeWarning;
+    this.touch();
+    if (before && before !== document.body && document.contains(before)) {
+      before.focus();
+    }
   };
 
   // creating
@@ -495,15 +537,18 @@
   };
 
   JournalPage.prototype.opened = function () {
+    var page = this;
     this.showOnly('journal-open');
     this.status('');
     this.touch();
-    return this.load();
+    return this.load().then(function () {
+      return page.restoreDraft();
+    });
   };
 
   /** Drops every key and every word from the page. {@code leaving}: the page is going away anyway. */
   JournalPage.prototype.lock = function (leaving) {
-    clearTimeout(this.idleTimer);
+    this.stopIdleClock();
     this.journalKey = null;
     this.privateKey = null;
     this.entries = [];
@@ -511,6 +556,7 @@
     this.witnesses = [];
     this.received = [];
     this.editing = null;
+    this.editingAfter = null;
     $('timeline').textContent = '';
     $('received-list').textContent = '';
     $('share-list').textContent = '';
@@ -526,7 +572,7 @@
       // also when leaving: a page brought back from the browser's cache must ask for the passphrase again
       this.showOnly('journal-locked');
       if (!leaving) {
-        this.status(say('locked'));
+        this.status(say(this.drafting ? 'lockedWithDraft' : 'locked'));
         $('unlock-passphrase').focus();
       }
     }
@@ -750,13 +796,13 @@
       return;
     }
     var editing = this.editing;
+    var after = this.editingAfter;
     encrypt(this.journalKey, content).then(function (ciphertext) {
       if (ciphertext.data.length > 60000) {
         return Promise.reject({ status: 0, problem: { detail: say('tooLong') } });
       }
       return editing
-        ? page.server.call('PUT', '/entries/' + editing.id, { after: latest(editing.versions).version,
-          iv: ciphertext.iv, data: ciphertext.data })
+        ? page.server.call('PUT', '/entries/' + editing.id, { after: after, iv: ciphertext.iv, data: ciphertext.data })
         : page.server.call('POST', '/entries', ciphertext);
     }).then(function () {
       show($('entry-form-error'), false);
@@ -771,8 +817,7 @@
     });
   };
 
-  JournalPage.prototype.startEditing = function (entry) {
-    var content = latest(this.plain[entry.id]);
+  JournalPage.prototype.fillForm = function (content) {
     var form = $('entry-form');
     form.reset();
     form.elements.date.value = content.date || '';
@@ -783,17 +828,104 @@
     Array.prototype.forEach.call(form.querySelectorAll('input[name=tags]'), function (box) {
       box.checked = (content.tags || []).indexOf(box.value) >= 0;
     });
-    this.editing = entry;
-    show($('entry-editing'), true);
-    show($('entry-cancel'), true);
-    form.elements.date.focus();
   };
 
+  /** The form changes {@code entry}; {@code after} is the version the change started from. */
+  JournalPage.prototype.markEditing = function (entry, after) {
+    this.editing = entry;
+    this.editingAfter = after;
+    show($('entry-editing'), true);
+    show($('entry-cancel'), true);
+  };
+
+  JournalPage.prototype.startEditing = function (entry) {
+    this.forgetDraft();
+    this.fillForm(latest(this.plain[entry.id]));
+    this.markEditing(entry, latest(entry.versions).version);
+    $('entry-form').elements.date.focus();
+  };
+
+  /** After saving, or "Stop changing": the form is empty again, and nothing of it is kept. */
   JournalPage.prototype.stopEditing = function () {
     this.editing = null;
+    this.editingAfter = null;
     $('entry-form').reset();
+    this.forgetDraft();
     show($('entry-editing'), false);
     show($('entry-cancel'), false);
+  };
+
+  // the entry being written, kept encrypted in this tab until it is saved
+
+  function blank(content) {
+    return !content.date && !content.time && content.tags.length === 0 && FIELDS.every(function (field) {
+      return !content[field];
+    });
+  }
+
+  /** Encrypts what the form holds with the journal key and keeps only that ciphertext, in this tab. */
+  JournalPage.prototype.keepDraft = function () {
+    var page = this;
+    var key = this.journalKey;
+    if (!key) {
+      return;
+    }
+    var content = this.formContent();
+    if (blank(content)) {
+      this.forgetDraft();
+      return;
+    }
+    var draft = { content: content, editing: this.editing ? { id: this.editing.id, after: this.editingAfter } : null };
+    var kept = ++this.draftsKept;
+    this.drafting = true;
+    encrypt(key, draft).then(function (ciphertext) {
+      // a later keystroke, a save or "Stop changing" has the last word
+      if (kept === page.draftsKept) {
+        window.sessionStorage.setItem(DRAFT_KEY, JSON.stringify(ciphertext));
+      }
+    }).catch(function () {
+      // storage full or turned off: the journal works as before, without the safety net
+      page.drafting = false;
+    });
+  };
+
+  JournalPage.prototype.forgetDraft = function () {
+    this.draftsKept++;
+    this.drafting = false;
+    window.sessionStorage.removeItem(DRAFT_KEY);
+  };
+
+  /** Puts a kept draft back into the form; one this journal's key cannot open is dropped without a word. */
+  JournalPage.prototype.restoreDraft = function () {
+    var page = this;
+    var key = this.journalKey;
+    var kept = window.sessionStorage.getItem(DRAFT_KEY);
+    if (!kept || !key) {
+      return Promise.resolve();
+    }
+    return Promise.resolve(kept).then(function (stored) {
+      var ciphertext = JSON.parse(stored);
+      return decrypt(key, ciphertext.iv, ciphertext.data);
+    }).then(function (draft) {
+      var edited = draft.editing && page.entries.filter(function (entry) {
+        return entry.id === draft.editing.id;
+      })[0];
+      // locked meanwhile, or the entry it changes did not load: kept for the next time
+      if (page.journalKey !== key || (draft.editing && !edited)) {
+        return;
+      }
+      page.fillForm(draft.content);
+      if (edited) {
+        page.markEditing(edited, draft.editing.after);
+      }
+      page.drafting = true;
+      page.status(say('draftBack'));
+    }).catch(function () {
+      // unless something newer was typed meanwhile
+      if (window.sessionStorage.getItem(DRAFT_KEY) === kept) {
+        page.forgetDraft();
+      }
+    });
   };
 
   // witnesses
