@@ -38,6 +38,23 @@ public interface GroupActivity {
     record MonthCount(YearMonth month, int count, Integer outOf) {
     }
 
+    /**
+     * Something a member is to do in the group now: vote, answer, come to the next meeting, finish an action,
+     * answer people asking to join. {@code kind} is a message key taking {@code title} as its argument;
+     * {@code when} (in the instance's time zone) is when it closes, starts or was due, {@code timed} whether its
+     * time of day means anything; {@code overdue} puts it first.
+     */
+    record Task(String kind, String title, String path, java.time.LocalDateTime when, boolean timed, boolean overdue) {
+    }
+
+    /**
+     * What {@code accountId} has to do in the group, for the group page and the home page; the caller has checked
+     * they are a member, and a feature that offers organisers' work checks the role itself.
+     */
+    default List<Task> toDo(UUID groupId, UUID accountId) {
+        return List.of();
+    }
+
     default List<Item> agendaItems(UUID groupId) {
         return List.of();
     }

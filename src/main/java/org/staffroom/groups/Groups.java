@@ -25,7 +25,12 @@ public class Groups {
 
     public record Membership(UUID groupId, String name, String neutralName, Role role) {
         public String title() {
-            return neutralName == null || neutralName.isBlank() ? name : neutralName;
+            return discreet() ? neutralName : name;
+        }
+
+        /** Whether the group goes by a harmless name in lists, so that an onlooker learns nothing from them. */
+        public boolean discreet() {
+            return neutralName != null && !neutralName.isBlank();
         }
     }
 
@@ -98,6 +103,15 @@ public class Groups {
         return activities.stream().flatMap(activity -> activity.wins(groupId).stream())
                 .sorted(java.util.Comparator.comparing(GroupActivity.Win::on,
                         java.util.Comparator.nullsLast(java.util.Comparator.reverseOrder())))
+                .toList();
+    }
+
+    /** What the member has to do in the group: overdue first, then soonest first. */
+    public List<GroupActivity.Task> toDo(UUID accountId, UUID groupId) {
+        access.requireMember(groupId, accountId);
+        return activities.stream().flatMap(activity -> activity.toDo(groupId, accountId).stream())
+                .sorted(java.util.Comparator.comparing((GroupActivity.Task task) -> !task.overdue())
+                        .thenComparing(GroupActivity.Task::when, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())))
                 .toList();
     }
 

@@ -67,6 +67,7 @@ class GroupController {
         model.addAttribute("memberCount", groups.memberCount(me.id(), groupId));
         model.addAttribute("networks", networks.ofGroup(groupId));
         model.addAttribute("wins", groups.wins(me.id(), groupId));
+        model.addAttribute("toDo", groups.toDo(me.id(), groupId));
         return GROUP_VIEW;
     }
 

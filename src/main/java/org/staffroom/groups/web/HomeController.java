@@ -1,9 +1,15 @@
 package org.staffroom.groups.web;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.staffroom.groups.GroupActivity;
 import org.staffroom.groups.Groups;
 import org.staffroom.groups.Networks;
 import org.staffroom.identity.Accounts;
@@ -30,7 +36,11 @@ class HomeController {
         if (me == null) {
             return accounts.setupNeeded() ? "redirect:/setup" : WELCOME;
         }
-        model.addAttribute("memberships", groups.memberships(me.id()));
+        List<Groups.Membership> memberships = groups.memberships(me.id());
+        model.addAttribute("memberships", memberships);
+        Map<UUID, List<GroupActivity.Task>> toDo = new HashMap<>();
+        memberships.forEach(m -> toDo.put(m.groupId(), groups.toDo(me.id(), m.groupId())));
+        model.addAttribute("toDo", toDo);
         model.addAttribute("coordinated", networks.coordinatedBy(me.id()));
         model.addAttribute("offers", networks.offeredTo(me.id()));
         return HOME;
