@@ -254,6 +254,8 @@ class ResponsesTest {
         Page page = Pages.signedIn(port, member.email(), Fixtures.PASSWORD);
         page.navigate(Pages.base(port) + s.path().replace("/api/v1", ""));
         visited.check(page, "survey to answer");
+        // the form is the questions: no list of them above it saying each again
+        assertThat(page.locator("#questions-heading")).hasCount(0);
         page.locator("#q1-3").check();
         page.locator("#q2").fill("6");
         page.locator("#q3").fill("Breaks get cancelled");
@@ -267,6 +269,7 @@ class ResponsesTest {
         page.locator("button[value=send]").click();
         assertThat(page.locator("main")).containsText("your answers are in");
         assertThat(page.locator("form[action$='/responses']")).hasCount(0);
+        assertThat(page.locator("#questions-heading")).isVisible();
         // the turnout never moves in the answer's own request
         assertThat(page.locator("main")).containsText("Nobody has answered yet");
         fixtures.release();
