@@ -3,7 +3,9 @@
  *  - quick exit: the link (to /leave, which signs out, clears the site's data and goes on to a neutral site)
  *    replaces this page in the history; pressing Esc twice within a second does the same, except while typing
  *    in a field, where Esc belongs to the field and the text must not be thrown away;
- *  - copy buttons: <button data-copy="ID"> copies the text of the element with that id.
+ *  - copy buttons: <button data-copy="ID"> copies the text of the element with that id;
+ *  - fields for one kind: in a form with a <select id="kind">, elements with data-kinds="A B" show only while
+ *    one of those kinds is chosen (without the script, a button sends the form back with the right fields).
  */
 (function () {
   'use strict';
@@ -134,4 +136,19 @@
       });
     });
   });
+
+  var kind = document.getElementById('kind');
+  if (kind && kind.form) {
+    var refresh = document.getElementById('kind-refresh');
+    if (refresh) {
+      refresh.hidden = true;
+    }
+    var showFieldsFor = function () {
+      Array.prototype.forEach.call(kind.form.querySelectorAll('[data-kinds]'), function (fields) {
+        fields.hidden = fields.getAttribute('data-kinds').split(' ').indexOf(kind.value) < 0;
+      });
+    };
+    kind.addEventListener('change', showFieldsFor);
+    showFieldsFor();
+  }
 }());

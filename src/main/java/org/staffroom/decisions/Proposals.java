@@ -114,38 +114,39 @@ public class Proposals {
     @Transactional
     public UUID propose(UUID accountId, UUID groupId, Draft draft) {
         access.requireMember(groupId, accountId);
-        String title = TextInput.line("title", draft.title(), 150, true);
-        String details = TextInput.multiline("details", draft.details(), 3000, false);
-        Kind kind = parseEnum(Kind.class, draft.kind(), "kind");
-        String majority = null;
-        if (kind == Kind.YES_NO) {
-            majority = parseEnum(Counting.Majority.class, draft.majority() == null ? "SIMPLE" : draft.majority(),
-                    "majority").name();
-        }
-        Integer points = null;
-        if (kind == Kind.DOTS) {
-            points = draft.points();
-            if (points == null || points < 1 || points > 100) {
+        DomainException.Checks checks = new DomainException.Checks();
+        String title = checks.check(() -> TextInput.line("title", draft.title(), 150, true));
+        String details = checks.check(() -> TextInput.multiline("details", draft.details(), 3000, false));
+        Kind kind = checks.check(() -> parseEnum(Kind.class, draft.kind(), "kind"));
+        String majority = kind != Kind.YES_NO ? null : checks.check(() -> parseEnum(Counting.Majority.class,
+                draft.majority() == null ? "SIMPLE" : draft.majority(), "majority").name());
+        Integer points = kind != Kind.DOTS ? null : checks.check(() -> {
+            if (draft.points() == null || draft.points() < 1 || draft.points() > 100) {
                 throw new InvalidInput("points", "proposal.points.invalid");
             }
-        }
+            return draft.points();
+        });
         int quorum = draft.quorumPercent() == null ? 0 : draft.quorumPercent();
         if (quorum < 0 || quorum > 100) {
-            throw new InvalidInput("quorumPercent", "proposal.quorum.invalid");
+            checks.refuse("quorumPercent", "proposal.quorum.invalid");
         }
-        OffsetDateTime closesAt = ZonedDateTime.of(DateInput.dateTime("closesAt", draft.closesAt(),
-                "proposal.closesAt.invalid"), zone).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC);
-        if (!closesAt.isAfter(OffsetDateTime.now(clock))) {
-            throw new InvalidInput("closesAt", "proposal.closesAt.past");
-        }
-        List<String> options = options(kind, draft.options());
+        OffsetDateTime closesAt = checks.check(() -> {
+            OffsetDateTime at = ZonedDateTime.of(DateInput.dateTime("closesAt", draft.closesAt(),
+                    "proposal.closesAt.invalid"), zone).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC);
+            if (!at.isAfter(OffsetDateTime.now(clock))) {
+                throw new InvalidInput("closesAt", "proposal.closesAt.past");
+            }
+            return at;
+        });
+        List<String> options = kind == null ? List.of() : checks.check(() -> options(kind, draft.options()));
         if (Boolean.TRUE.equals(draft.secret()) && Boolean.TRUE.equals(draft.resultsLive())) {
             // live results would show each secret ballot's content as it is counted
-            throw new InvalidInput("resultsLive", "proposal.secretLive");
+            checks.refuse("resultsLive", "proposal.secretLive");
         }
         if (draft.meetingId() != null && meetings.titleOf(groupId, draft.meetingId()).isEmpty()) {
-            throw new InvalidInput("meetingId", "proposal.meetingId.invalid");
+            checks.refuse("meetingId", "proposal.meetingId.invalid");
         }
+        checks.done();
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                 insert into decisions_proposal (id, group_id, title, details, kind, majority, points, quorum_percent,

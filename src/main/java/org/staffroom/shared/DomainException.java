@@ -98,22 +98,74 @@ public abstract sealed class DomainException extends RuntimeException
         }
     }
 
-    /** Invalid input for one field: shown next to that field, or listed in the problem document. */
+    /**
+     * Invalid input for one field: shown next to that field, or listed in the problem document. A use case that
+     * checks several fields reports every one found wrong at once ({@link Checks}): the first is this exception's
+     * own, and {@link #all()} lists them all.
+     */
     public static final class InvalidInput extends DomainException {
         private final String field;
+        private final transient java.util.List<InvalidInput> all;
 
         public InvalidInput(String field, String messageCode, Object... arguments) {
             super(messageCode, arguments);
             this.field = field;
+            this.all = java.util.List.of(this);
+        }
+
+        private InvalidInput(java.util.List<InvalidInput> all) {
+            super(all.getFirst().messageCode(), all.getFirst().arguments());
+            this.field = all.getFirst().field();
+            this.all = java.util.List.copyOf(all);
         }
 
         public String field() {
             return field;
         }
 
+        /** Every field found wrong, in the order checked; this one alone for a single refusal. */
+        public java.util.List<InvalidInput> all() {
+            return all;
+        }
+
         @Override
         public HttpStatus status() {
             return HttpStatus.BAD_REQUEST;
+        }
+    }
+
+    /**
+     * Checks several fields and refuses them together: each check runs, a refusal is noted instead of thrown, and
+     * {@link #done()} throws one {@link InvalidInput} carrying them all, so a form shows every mistake at once.
+     */
+    public static final class Checks {
+        private final java.util.List<InvalidInput> found = new java.util.ArrayList<>();
+
+        /** The checked value, or null when the check refused it (the refusal is kept). */
+        public <T> T check(java.util.function.Supplier<T> check) {
+            try {
+                return check.get();
+            } catch (InvalidInput e) {
+                found.addAll(e.all());
+                return null;
+            }
+        }
+
+        /** Notes a refusal found without a check that throws. */
+        public void refuse(String field, String messageCode, Object... arguments) {
+            found.add(new InvalidInput(field, messageCode, arguments));
+        }
+
+        /** Whether a field has been refused already, so that checks depending on it can be left out. */
+        public boolean refused(String field) {
+            return found.stream().anyMatch(e -> e.field().equals(field));
+        }
+
+        /** Throws every refusal found, if any. */
+        public void done() {
+            if (!found.isEmpty()) {
+                throw new InvalidInput(found);
+            }
         }
     }
 }

@@ -49,11 +49,11 @@ class ProposalPagesTest {
         page.locator("#closesAt").fill(LocalDateTime.now().plusDays(2).withSecond(0).withNano(0).toString().substring(0, 16));
         page.locator("#secret").check();
         page.locator("#resultsLive").check();
-        page.locator("form[action$='/proposals'] button[type=submit]").click();
+        page.locator("form[action$='/proposals'] .actions button").click();
         assertThat(page.locator("#resultsLive-error")).containsText("A secret ballot cannot show results while voting is open");
         visited.check(page, "secret ballot with live results refused");
         page.locator("#resultsLive").uncheck();
-        page.locator("form[action$='/proposals'] button[type=submit]").click();
+        page.locator("form[action$='/proposals'] .actions button").click();
         assertThat(page.locator("h1")).hasText("Which grievance first?");
         assertThat(page.locator("main")).containsText("The proposal is open for votes");
         String url = page.url().replaceAll("\\?.*", "");

@@ -21,6 +21,15 @@ public final class Browser {
     }
 
     public static synchronized BrowserContext newContext() {
+        return newContext(true);
+    }
+
+    /** A context with scripts turned off, to check that a page works without them. */
+    public static synchronized BrowserContext newContextWithoutScripts() {
+        return newContext(false);
+    }
+
+    private static BrowserContext newContext(boolean scripts) {
         if (browser == null) {
             playwright = Playwright.create(new Playwright.CreateOptions()
                     .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
@@ -36,7 +45,7 @@ public final class Browser {
         }
         // bypassing CSP only lets the tests inject axe-core; the app's own scripts are checked by the CSP tests
         BrowserContext context = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
-                .setBypassCSP(true).setViewportSize(390, 844));
+                .setBypassCSP(true).setViewportSize(390, 844).setJavaScriptEnabled(scripts));
         context.setDefaultTimeout(15_000);
         // the quick-exit target is a real outside site; the sandbox has no network, so answer it locally
         context.route("https://www.bbc.co.uk/**", route -> route.fulfill(new com.microsoft.playwright.Route.FulfillOptions()

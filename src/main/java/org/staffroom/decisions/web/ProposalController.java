@@ -86,9 +86,11 @@ class ProposalController {
 
     @PostMapping("/groups/{groupId}/proposals")
     String propose(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId,
-            @ModelAttribute("form") Form form, BindingResult result, Model model) {
-        if (result.hasErrors()) {
-            return formPage(groupId, null, model);
+            @ModelAttribute("form") Form form, BindingResult result, @RequestParam(required = false) String refresh,
+            Model model) {
+        if (result.hasErrors() || refresh != null) {
+            // a field of the wrong type, or the kind changed without JavaScript: the form again, as typed
+            return formPage(groupId, result.hasErrors() ? null : form.meetingId(), model);
         }
         try {
             List<String> options = form.options() == null ? List.of() : Arrays.asList(form.options().split("\\R"));

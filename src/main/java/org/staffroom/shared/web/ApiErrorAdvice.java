@@ -36,7 +36,8 @@ class ApiErrorAdvice {
     ResponseEntity<ProblemDetail> refused(DomainException e, Locale locale) {
         ProblemDetail problem = ProblemDocuments.of(e.status(), messages.getMessage(e.messageCode(), e.arguments(), locale));
         if (e instanceof DomainException.InvalidInput invalid) {
-            problem.setProperty("errors", List.of(Map.of("field", invalid.field(), "message", problem.getDetail())));
+            problem.setProperty("errors", invalid.all().stream().map(each -> Map.of("field", each.field(),
+                    "message", messages.getMessage(each.messageCode(), each.arguments(), locale))).toList());
         }
         return ResponseEntity.status(e.status()).body(problem);
     }

@@ -9,7 +9,10 @@ public final class FormErrors {
     private FormErrors() {
     }
 
+    /** Every field the use case refused, each next to its field. */
     public static void reject(BindingResult result, DomainException.InvalidInput e) {
-        result.rejectValue(e.field(), e.messageCode(), e.arguments(), e.messageCode());
+        for (DomainException.InvalidInput each : e.all()) {
+            result.rejectValue(each.field(), each.messageCode(), each.arguments(), each.messageCode());
+        }
     }
 }
