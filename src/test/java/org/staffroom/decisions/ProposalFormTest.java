@@ -47,6 +47,10 @@ class ProposalFormTest {
         assertThat(page.locator("#options")).isHidden();
         assertThat(page.locator("#points")).isHidden();
         assertThat(page.locator("#kind-refresh")).isHidden();
+        // a date and time field as big as the others, easy to tap
+        var closes = page.locator("#closesAt").boundingBox();
+        assertThat(closes.height).isGreaterThanOrEqualTo(44);
+        assertThat(closes.width).isGreaterThanOrEqualTo(page.locator("#title").boundingBox().width - 1);
         page.locator("#kind").selectOption("RANKED");
         assertThat(page.locator("#majority")).isHidden();
         assertThat(page.locator("#options")).isVisible();
