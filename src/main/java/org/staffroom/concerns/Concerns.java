@@ -15,6 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.staffroom.concerns.ConcernEvents.AuthorAnswered;
 import org.staffroom.concerns.ConcernEvents.ConcernRaised;
 import org.staffroom.groups.GroupAccess;
@@ -92,6 +93,7 @@ public class Concerns {
             visible_cosigns, shared, released""";
 
     private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
     private final GroupAccess access;
     private final AnonymousTags tags;
     private final Accounts accounts;
@@ -100,7 +102,8 @@ public class Concerns {
     private final Clock clock;
 
     Concerns(JdbcClient jdbc, GroupAccess access, AnonymousTags tags, Accounts accounts, PasswordEncoder slowHash,
-            ApplicationEventPublisher events, Clock clock) {
+            ApplicationEventPublisher events, Clock clock, TransactionTemplate transactions) {
+        this.transactions = transactions;
         this.jdbc = jdbc;
         this.access = access;
         this.tags = tags;
@@ -114,7 +117,6 @@ public class Concerns {
      * Raises a concern. An anonymous one is stored without the author and with its date only, waits in the
      * pool until the next release (docs/anonymity.md), and its receipt is returned here once and never again.
      */
-    @Transactional
     public Raised raise(UUID accountId, UUID groupId, ConcernDraft draft) {
         return raise(accountId, groupId, draft, null);
     }
@@ -125,12 +127,24 @@ public class Concerns {
      * raised, the same receipt included, and raises nothing. An anonymous concern's receipt is derived from the
      * key, so nothing new is stored to find it; a named one keeps a SHA-256 of the key.
      */
-    @Transactional
     public Raised raise(UUID accountId, UUID groupId, ConcernDraft draft, String submissionKey) {
-        access.requireMember(groupId, accountId);
-        Checked checked = check(draft);
         // only a key as the form is given one (256 random bits, base64url): a chosen key would choose the receipt
         String key = submissionKey != null && submissionKey.matches("[A-Za-z0-9_-]{43}") ? submissionKey : null;
+        try {
+            return transactions.execute(status -> raiseOnce(accountId, groupId, draft, key));
+        } catch (DuplicateKeyException e) {
+            if (key == null) {
+                throw e;
+            }
+            // the same form sent at the same moment committed first, under the same receipt or submission hash:
+            // answer with what it raised
+            return transactions.execute(status -> raiseOnce(accountId, groupId, draft, key));
+        }
+    }
+
+    private Raised raiseOnce(UUID accountId, UUID groupId, ConcernDraft draft, String key) {
+        access.requireMember(groupId, accountId);
+        Checked checked = check(draft);
         if (key != null) {
             Optional<Raised> first = alreadyRaised(accountId, groupId, key);
             if (first.isPresent()) {

@@ -38,6 +38,12 @@ class RaiseOnceTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    Concerns concernsService;
+
+    @Autowired
+    org.staffroom.identity.AnonymousTags tags;
+
     @Test
     void reloadingOrResendingNeverRaisesASecondConcern() {
         Person organiser = fixtures.person("organiser");
@@ -139,6 +145,51 @@ class RaiseOnceTest {
         form.set("affected", "");
         form.set("anonymous", "true");
         return form;
+    }
+
+    /**
+     * The same form sent twice at the same moment (a double tap on a slow connection): both requests answer with
+     * the one concern and the same receipt, and neither fails, on H2 and on PostgreSQL. Each round starts both
+     * raises together; whichever commits second meets the first's unique receipt or submission hash.
+     */
+    @Test
+    void twoIdenticalSubmissionsAtOnceRaiseOneConcern() throws Exception {
+        Person organiser = fixtures.person("organiser");
+        UUID groupId = fixtures.group(organiser, "Twice ward " + UUID.randomUUID().toString().substring(0, 6));
+        Person author = fixtures.member(groupId, organiser);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 8; round++) {
+                boolean anonymous = round % 2 == 0;
+                String key = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                        randomBytes()).substring(0, 43);
+                ConcernDraft draft = new ConcernDraft("Sent twice " + round, "Details", "OTHER", "", anonymous);
+                java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+                java.util.concurrent.Callable<Concerns.Raised> send = () -> tags.actingAs(author.id(), Fixtures.PASSWORD, () -> {
+                    try {
+                        together.await();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                    return concernsService.raise(author.id(), groupId, draft, key);
+                });
+                var first = pool.submit(send);
+                var second = pool.submit(send);
+                Concerns.Raised a = first.get();
+                Concerns.Raised b = second.get();
+                assertThat(b.concernId()).isEqualTo(a.concernId());
+                assertThat(b.receipt()).isEqualTo(a.receipt());
+                assertThat(concerns(groupId)).as("round " + round).isEqualTo(round + 1);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static byte[] randomBytes() {
+        byte[] bytes = new byte[32];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return bytes;
     }
 
     private long concerns(UUID groupId) {
