@@ -37,6 +37,9 @@ class ConfirmationsTest {
     @Autowired
     Groups groups;
 
+    @Autowired
+    org.staffroom.surveys.Surveys surveys;
+
     final PageChecks.Visited visited = new PageChecks.Visited();
 
     @Test
@@ -73,6 +76,15 @@ class ConfirmationsTest {
         organiserPage.navigate(group + "/proposals/" + proposalId);
         confirmThenDo(organiserPage, "form[action$='/close']", "Nobody can vote after this");
         assertThat(organiserPage.locator("main")).not().containsText("Close voting now");
+
+        // closing a survey that too few have answered says that no figure will ever be shown
+        org.staffroom.surveys.Scope scope = new org.staffroom.surveys.Scope.Group(groupId);
+        UUID surveyId = surveys.create(organiser.id(), scope, new org.staffroom.surveys.Surveys.Draft("Rota survey", ""));
+        surveys.addFromBank(organiser.id(), scope, surveyId, "stress");
+        surveys.open(organiser.id(), scope, surveyId, java.time.LocalDate.now().plusDays(3).toString());
+        organiserPage.navigate(group + "/surveys/" + surveyId);
+        confirmThenDo(organiserPage, "form[action$='/close']", "Nobody has answered so far. Closed now, the survey shows no figure at all");
+        assertThat(organiserPage.locator(".tag-row")).containsText("Closed");
         visited.assertClean();
         page.context().close();
         organiserPage.context().close();

@@ -78,6 +78,7 @@ class SurveyController {
     static final String DRAFT_COOKIE = "SR_SURVEY_DRAFT";
 
     private final Surveys surveys;
+    private final org.staffroom.surveys.SurveySettings disclosure;
     private final Responses responses;
     private final Results results;
     private final Groups groups;
@@ -86,7 +87,8 @@ class SurveyController {
     private final InstanceSettings instance;
 
     SurveyController(Surveys surveys, Responses responses, Results results, Groups groups, Networks networks,
-            MessageSource messages, InstanceSettings instance) {
+            MessageSource messages, InstanceSettings instance, org.staffroom.surveys.SurveySettings disclosure) {
+        this.disclosure = disclosure;
         this.instance = instance;
         this.surveys = surveys;
         this.responses = responses;
@@ -175,6 +177,8 @@ class SurveyController {
         }
         if (survey.status() != Surveys.Status.DRAFT) {
             model.addAttribute("turnout", responses.turnout(surveyId));
+            // the fewest people a figure may come from: closing with fewer hides every figure for ever
+            model.addAttribute("threshold", disclosure.threshold());
         }
         if (!model.containsAttribute("given")) {
             model.addAttribute("given", Map.of());
