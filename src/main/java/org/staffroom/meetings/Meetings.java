@@ -82,11 +82,14 @@ public class Meetings {
     public record Listing(List<Summary> upcoming, List<Summary> past) {
     }
 
-    /** {@code comingNames} is filled for organisers only; members see the counts. */
+    /**
+     * {@code comingNames} is filled for organisers only; members see the counts. {@code ended}: the meeting's end
+     * time has passed, so it no longer takes answers and its speaking queue is closed.
+     */
     public record View(UUID id, UUID groupId, String title, ZonedDateTime startsAt, ZonedDateTime endsAt, String place,
             String onlineLink, String facilitator, String noteTaker, List<AgendaItem> agenda, boolean cancelled,
             Answer myAnswer, Map<Answer, Long> answers, List<String> comingNames, boolean canManage, Integer attended,
-            boolean canRecordAttendance, boolean attendanceByName, List<String> attendees) {
+            boolean canRecordAttendance, boolean attendanceByName, List<String> attendees, boolean ended) {
     }
 
     private record Row(UUID id, UUID groupId, String title, OffsetDateTime startsAt, OffsetDateTime endsAt, String place,
@@ -324,7 +327,12 @@ public class Meetings {
                 row.cancelled(), mine, answers, coming, organiser || settings.membersCanSchedule(), row.attended(),
                 (organiser || accountId.equals(row.facilitatorId())) && !row.startsAt().isAfter(OffsetDateTime.now(clock)),
                 settings.attendanceByName(), attendeeIds.stream().map(id -> name(people, id)).filter(Objects::nonNull)
-                        .sorted().toList());
+                        .sorted().toList(), ended(row.endsAt(), clock));
+    }
+
+    /** A meeting has ended once its end time has passed; the queue checks the same. */
+    static boolean ended(OffsetDateTime endsAt, Clock clock) {
+        return endsAt.isBefore(OffsetDateTime.now(clock));
     }
 
     private static String name(Map<UUID, AccountView> people, UUID id) {
@@ -483,6 +491,9 @@ public class Meetings {
         Row row = find(groupId, meetingId);
         if (row.cancelled()) {
             throw new DomainException.Conflict("meeting.cancelled");
+        }
+        if (ended(row.endsAt(), clock)) {
+            throw new DomainException.Conflict("meeting.ended.answers");
         }
         Answer answer;
         try {

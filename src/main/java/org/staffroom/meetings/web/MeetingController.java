@@ -110,8 +110,13 @@ class MeetingController {
     @PostMapping("/groups/{groupId}/meetings/{meetingId}/answer")
     String answer(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId, @PathVariable UUID meetingId,
             @RequestParam(defaultValue = "") String answer, RedirectAttributes redirect) {
-        meetings.answer(me.id(), groupId, meetingId, answer);
-        redirect.addFlashAttribute("notice", "meeting.answerSaved");
+        try {
+            meetings.answer(me.id(), groupId, meetingId, answer);
+            redirect.addFlashAttribute("notice", "meeting.answerSaved");
+        } catch (DomainException.Conflict e) {
+            // a form left open from before the meeting ended: say why on the meeting's page
+            redirect.addFlashAttribute("problem", e.messageCode());
+        }
         return "redirect:/groups/" + groupId + "/meetings/" + meetingId;
     }
 
