@@ -75,8 +75,12 @@ public class Meetings {
     public record Settings(boolean membersCanSchedule, boolean attendanceByName) {
     }
 
+    /**
+     * {@code coming}: how many said yes, for a meeting still to come; {@code attended}: how many came, as
+     * recorded at a past meeting (null until someone records it).
+     */
     public record Summary(UUID id, String title, ZonedDateTime startsAt, ZonedDateTime endsAt, String place,
-            boolean cancelled, long coming) {
+            boolean cancelled, long coming, Integer attended) {
     }
 
     public record Listing(List<Summary> upcoming, List<Summary> past) {
@@ -275,7 +279,7 @@ public class Meetings {
         access.requireMember(groupId, accountId);
         OffsetDateTime now = OffsetDateTime.now(clock);
         String select = """
-                select m.id, m.title, m.starts_at, m.ends_at, m.place, m.cancelled,
+                select m.id, m.title, m.starts_at, m.ends_at, m.place, m.cancelled, m.attended,
                     (select count(*) from meetings_rsvp r where r.meeting_id = m.id and r.answer = 'YES') coming
                 from meetings_meeting m where m.group_id = ? and m.ends_at""";
         List<Summary> upcoming = jdbc.sql(select + " >= ? order by m.starts_at limit 50").params(groupId, now)
@@ -288,7 +292,7 @@ public class Meetings {
     private Summary summary(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new Summary(rs.getObject("id", UUID.class), rs.getString("title"),
                 zoned(rs.getObject("starts_at", OffsetDateTime.class)), zoned(rs.getObject("ends_at", OffsetDateTime.class)),
-                rs.getString("place"), rs.getBoolean("cancelled"), rs.getLong("coming"));
+                rs.getString("place"), rs.getBoolean("cancelled"), rs.getLong("coming"), (Integer) rs.getObject("attended"));
     }
 
     private ZonedDateTime zoned(OffsetDateTime time) {

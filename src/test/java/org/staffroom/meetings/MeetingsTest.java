@@ -402,4 +402,49 @@ class MeetingsTest {
             clock.reset();
         }
     }
+
+    @Test
+    void theListSaysHowManyCameToPastMeetingsAndHowManyAreComingToTheNext() throws Exception {
+        clock.startAt(WINTER_DAY);
+        try {
+            Api api = new Api(port);
+            Person organiser = fixtures.person("organiser");
+            UUID groupId = fixtures.group(organiser, "Meeting list " + UUID.randomUUID().toString().substring(0, 6));
+            List<Person> members = List.of(fixtures.member(groupId, organiser), fixtures.member(groupId, organiser));
+            String g = "/api/v1/groups/" + groupId + "/meetings";
+            String held = scheduleOn(api, organiser, groupId, "Rota meeting", WINTER_DAY);
+            scheduleOn(api, organiser, groupId, "Quiet meeting", WINTER_DAY);
+            String next = scheduleOn(api, organiser, groupId, "Pay meeting", WINTER_DAY.plusWeeks(1));
+            for (Person member : members) {
+                api.post(g + "/" + held + "/answer", member.token(), Map.of("answer", "YES")).ok();
+                api.post(g + "/" + next + "/answer", member.token(), Map.of("answer", "YES")).ok();
+            }
+            clock.startAt(after(WINTER_DAY));
+            api.post(g + "/" + held + "/attendance", organiser.token(), Map.of("attended", 12)).ok();
+
+            JsonNode listing = api.get(g, members.getFirst().token()).json();
+            Map<String, JsonNode> past = new HashMap<>();
+            listing.get("past").forEach(summary -> past.put(summary.get("title").asString(), summary));
+            assertThat(past.get("Rota meeting").get("attended").asInt()).isEqualTo(12);
+            assertThat(past.get("Quiet meeting").get("attended").isNull()).as("not recorded").isTrue();
+            assertThat(listing.get("upcoming").get(0).get("coming").asInt()).isEqualTo(2);
+
+            Page page = Pages.signedIn(port, members.getFirst().email(), Fixtures.PASSWORD);
+            page.navigate(Pages.base(port) + "/groups/" + groupId + "/meetings");
+            Locator cards = page.locator("li.card");
+            Locator rota = cards.filter(new Locator.FilterOptions().setHasText("Rota meeting"));
+            PlaywrightAssertions.assertThat(rota).containsText("12 came");
+            PlaywrightAssertions.assertThat(rota).not().containsText("coming");
+            PlaywrightAssertions.assertThat(cards.filter(new Locator.FilterOptions().setHasText("Quiet meeting")))
+                    .containsText("Attendance not recorded");
+            PlaywrightAssertions.assertThat(cards.filter(new Locator.FilterOptions().setHasText("Pay meeting")))
+                    .containsText("2 coming");
+            PageChecks.Visited visited = new PageChecks.Visited();
+            visited.check(page, "meetings past and coming");
+            visited.assertClean();
+            page.context().close();
+        } finally {
+            clock.reset();
+        }
+    }
 }
