@@ -32,11 +32,13 @@ public class SpeakingQueue {
     }
 
     /**
-     * {@code speaking} is null when nobody has the floor; {@code canRun} for the facilitator and organisers;
+     * {@code speaking} is null when nobody has the floor; {@code myTurn} when the one asking has it, and
+     * {@code imNext} when they are first of those waiting; {@code canRun} for the facilitator and organisers;
      * {@code ended} once the meeting's end time has passed, when the queue is closed.
      */
     public record State(UUID meetingId, UUID groupId, String meetingTitle, Speaker speaking, List<Speaker> waiting,
-            boolean imWaiting, Integer speakingSeconds, boolean canRun, boolean ended) {
+            boolean imWaiting, boolean myTurn, boolean imNext, Integer speakingSeconds, boolean canRun,
+            boolean ended) {
     }
 
     private record Entry(UUID id, UUID accountId, int position, String state) {
@@ -94,7 +96,8 @@ public class SpeakingQueue {
         Speaker speaking = entries.stream().filter(e -> e.state().equals("SPEAKING")).findFirst().map(speaker).orElse(null);
         List<Speaker> waiting = order(entries, spoken).stream().map(speaker).toList();
         boolean imWaiting = entries.stream().anyMatch(e -> e.accountId().equals(accountId) && e.state().equals("WAITING"));
-        return new State(meetingId, groupId, meeting.title(), speaking, waiting, imWaiting, meeting.speakingSeconds(),
+        return new State(meetingId, groupId, meeting.title(), speaking, waiting, imWaiting,
+                speaking != null && speaking.me(), !waiting.isEmpty() && waiting.getFirst().me(), meeting.speakingSeconds(),
                 role == Role.ORGANISER || accountId.equals(meeting.facilitatorId()), Meetings.ended(meeting.endsAt(), clock));
     }
 
