@@ -447,4 +447,50 @@ class MeetingsTest {
             clock.reset();
         }
     }
+
+    @Test
+    void aRefusedActionOrMinutesOpenTheirFoldedFormWithTheErrorByTheField() throws Exception {
+        Api api = new Api(port);
+        Person organiser = fixtures.person("organiser");
+        UUID groupId = fixtures.group(organiser, "Folded forms " + UUID.randomUUID().toString().substring(0, 6));
+        String id = api.post("/api/v1/groups/" + groupId + "/meetings", organiser.token(), draft("Records"))
+                .json().get("id").asString();
+        Page page = Pages.signedIn(port, organiser.email(), Fixtures.PASSWORD);
+        page.navigate(Pages.base(port) + "/groups/" + groupId + "/meetings/" + id);
+        PageChecks.Visited visited = new PageChecks.Visited();
+
+        page.locator("details:has(#action-what) summary").click();
+        page.locator("#action-what").fill("Book the room");
+        page.locator("#action-due").fill("2150-01-01");
+        page.locator("form[action*='/actions'] button[type=submit]").click();
+        Locator due = page.locator("#action-due");
+        PlaywrightAssertions.assertThat(page.locator("#action-due-error")).hasText("Give a date from 2000-01-01 to 2100-12-31.");
+        PlaywrightAssertions.assertThat(due).isVisible();
+        PlaywrightAssertions.assertThat(due).hasAttribute("aria-invalid", "true");
+        PlaywrightAssertions.assertThat(due).hasAttribute("aria-describedby", "action-due-error");
+        PlaywrightAssertions.assertThat(page.locator("#action-what")).hasValue("Book the room");
+        visited.check(page, "an action refused");
+
+        page.locator("details:has(#minutes-text) summary").click();
+        page.locator("#minutes-text").fill("We met.\u0007");
+        page.locator("#decisions").fill("Meet again");
+        page.locator("form[action*='/minutes'] button[type=submit]").click();
+        Locator minutes = page.locator("#minutes-text");
+        PlaywrightAssertions.assertThat(page.locator("#minutes-text-error")).hasText("This contains characters that are not allowed.");
+        PlaywrightAssertions.assertThat(minutes).isVisible();
+        PlaywrightAssertions.assertThat(minutes).hasAttribute("aria-invalid", "true");
+        PlaywrightAssertions.assertThat(minutes).hasAttribute("aria-describedby", "minutes-hint minutes-text-error");
+        // the refused character shows where it was, as a character HTML can carry
+        PlaywrightAssertions.assertThat(minutes).hasValue("We met.\uFFFD");
+        PlaywrightAssertions.assertThat(page.locator("#decisions")).hasValue("Meet again");
+        visited.check(page, "minutes refused");
+
+        page.locator("#minutes-text").fill("We met.");
+        page.locator("form[action*='/minutes'] button[type=submit]").click();
+        PlaywrightAssertions.assertThat(page.locator(".minutes")).hasText("We met.");
+        assertThat(api.get("/api/v1/groups/" + groupId + "/meetings/" + id + "/record", organiser.token()).json()
+                .get("decisions").get(0).asString()).isEqualTo("Meet again");
+        visited.assertClean();
+        page.context().close();
+    }
 }
