@@ -1,5 +1,7 @@
 /*
  * Staffroom: the speaking queue refreshes itself every few seconds and counts down a speaker's time limit.
+ * With the list it brings in the member's own part: whether it is their turn (a live region, whose text
+ * changes so that it is read out) and the button to join or leave, which would otherwise go stale.
  * Without this script the page still works: its forms and its Refresh link.
  */
 (function () {
@@ -31,6 +33,32 @@
     shown.textContent = Math.floor(left / 60) + ':' + ('0' + (left % 60)).slice(-2);
   }
 
+  function actions(element) {
+    return Array.prototype.map.call(element.querySelectorAll('form'), function (form) {
+      return form.getAttribute('action');
+    }).join(' ');
+  }
+
+  /* The member's turn and button from a freshly fetched page; focus stays on the button if it was there. */
+  function mine(page) {
+    var turn = document.getElementById('queue-turn');
+    var freshTurn = page.getElementById('queue-turn');
+    if (turn && freshTurn && turn.textContent !== freshTurn.textContent) {
+      turn.textContent = freshTurn.textContent;
+    }
+    var buttons = document.getElementById('queue-mine');
+    var freshButtons = page.getElementById('queue-mine');
+    // compared by what the forms do: each page carries its own masked CSRF token
+    if (buttons && freshButtons && actions(buttons) !== actions(freshButtons)) {
+      var focused = buttons.contains(document.activeElement);
+      buttons.innerHTML = freshButtons.innerHTML;
+      var button = buttons.querySelector('button');
+      if (focused && button) {
+        button.focus();
+      }
+    }
+  }
+
   function refresh() {
     fetch(window.location.href, { credentials: 'same-origin', headers: { 'Accept': 'text/html' } })
       .then(function (response) {
@@ -40,11 +68,13 @@
         if (!html) {
           return;
         }
-        var fresh = new DOMParser().parseFromString(html, 'text/html').getElementById('queue');
+        var page = new DOMParser().parseFromString(html, 'text/html');
+        var fresh = page.getElementById('queue');
         if (fresh && fresh.innerHTML !== queue.innerHTML) {
           queue.innerHTML = fresh.innerHTML;
           countdown();
         }
+        mine(page);
       })
       .catch(function () {
         // the next refresh tries again

@@ -75,18 +75,25 @@ public class Meetings {
     public record Settings(boolean membersCanSchedule, boolean attendanceByName) {
     }
 
+    /**
+     * {@code coming}: how many said yes, for a meeting still to come; {@code attended}: how many came, as
+     * recorded at a past meeting (null until someone records it).
+     */
     public record Summary(UUID id, String title, ZonedDateTime startsAt, ZonedDateTime endsAt, String place,
-            boolean cancelled, long coming) {
+            boolean cancelled, long coming, Integer attended) {
     }
 
     public record Listing(List<Summary> upcoming, List<Summary> past) {
     }
 
-    /** {@code comingNames} is filled for organisers only; members see the counts. */
+    /**
+     * {@code comingNames} is filled for organisers only; members see the counts. {@code ended}: the meeting's end
+     * time has passed, so it no longer takes answers and its speaking queue is closed.
+     */
     public record View(UUID id, UUID groupId, String title, ZonedDateTime startsAt, ZonedDateTime endsAt, String place,
             String onlineLink, String facilitator, String noteTaker, List<AgendaItem> agenda, boolean cancelled,
             Answer myAnswer, Map<Answer, Long> answers, List<String> comingNames, boolean canManage, Integer attended,
-            boolean canRecordAttendance, boolean attendanceByName, List<String> attendees) {
+            boolean canRecordAttendance, boolean attendanceByName, List<String> attendees, boolean ended) {
     }
 
     private record Row(UUID id, UUID groupId, String title, OffsetDateTime startsAt, OffsetDateTime endsAt, String place,
@@ -272,7 +279,7 @@ public class Meetings {
         access.requireMember(groupId, accountId);
         OffsetDateTime now = OffsetDateTime.now(clock);
         String select = """
-                select m.id, m.title, m.starts_at, m.ends_at, m.place, m.cancelled,
+                select m.id, m.title, m.starts_at, m.ends_at, m.place, m.cancelled, m.attended,
                     (select count(*) from meetings_rsvp r where r.meeting_id = m.id and r.answer = 'YES') coming
                 from meetings_meeting m where m.group_id = ? and m.ends_at""";
         List<Summary> upcoming = jdbc.sql(select + " >= ? order by m.starts_at limit 50").params(groupId, now)
@@ -285,7 +292,7 @@ public class Meetings {
     private Summary summary(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new Summary(rs.getObject("id", UUID.class), rs.getString("title"),
                 zoned(rs.getObject("starts_at", OffsetDateTime.class)), zoned(rs.getObject("ends_at", OffsetDateTime.class)),
-                rs.getString("place"), rs.getBoolean("cancelled"), rs.getLong("coming"));
+                rs.getString("place"), rs.getBoolean("cancelled"), rs.getLong("coming"), (Integer) rs.getObject("attended"));
     }
 
     private ZonedDateTime zoned(OffsetDateTime time) {
@@ -324,7 +331,12 @@ public class Meetings {
                 row.cancelled(), mine, answers, coming, organiser || settings.membersCanSchedule(), row.attended(),
                 (organiser || accountId.equals(row.facilitatorId())) && !row.startsAt().isAfter(OffsetDateTime.now(clock)),
                 settings.attendanceByName(), attendeeIds.stream().map(id -> name(people, id)).filter(Objects::nonNull)
-                        .sorted().toList());
+                        .sorted().toList(), ended(row.endsAt(), clock));
+    }
+
+    /** A meeting has ended once its end time has passed; the queue checks the same. */
+    static boolean ended(OffsetDateTime endsAt, Clock clock) {
+        return endsAt.isBefore(OffsetDateTime.now(clock));
     }
 
     private static String name(Map<UUID, AccountView> people, UUID id) {
@@ -483,6 +495,9 @@ public class Meetings {
         Row row = find(groupId, meetingId);
         if (row.cancelled()) {
             throw new DomainException.Conflict("meeting.cancelled");
+        }
+        if (ended(row.endsAt(), clock)) {
+            throw new DomainException.Conflict("meeting.ended.answers");
         }
         Answer answer;
         try {

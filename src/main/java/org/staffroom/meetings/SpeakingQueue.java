@@ -1,5 +1,7 @@
 package org.staffroom.meetings;
 
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -29,9 +31,14 @@ public class SpeakingQueue {
     public record Speaker(UUID entryId, String name, int spokenBefore, boolean me) {
     }
 
-    /** {@code speaking} is null when nobody has the floor; {@code canRun} for the facilitator and organisers. */
+    /**
+     * {@code speaking} is null when nobody has the floor; {@code myTurn} when the one asking has it, and
+     * {@code imNext} when they are first of those waiting; {@code canRun} for the facilitator and organisers;
+     * {@code ended} once the meeting's end time has passed, when the queue is closed.
+     */
     public record State(UUID meetingId, UUID groupId, String meetingTitle, Speaker speaking, List<Speaker> waiting,
-            boolean imWaiting, Integer speakingSeconds, boolean canRun) {
+            boolean imWaiting, boolean myTurn, boolean imNext, Integer speakingSeconds, boolean canRun,
+            boolean ended) {
     }
 
     private record Entry(UUID id, UUID accountId, int position, String state) {
@@ -40,19 +47,32 @@ public class SpeakingQueue {
     private final JdbcClient jdbc;
     private final GroupAccess access;
     private final Accounts accounts;
+    private final Clock clock;
 
-    SpeakingQueue(JdbcClient jdbc, GroupAccess access, Accounts accounts) {
+    SpeakingQueue(JdbcClient jdbc, GroupAccess access, Accounts accounts, Clock clock) {
         this.jdbc = jdbc;
         this.access = access;
         this.accounts = accounts;
+        this.clock = clock;
     }
 
-    private record MeetingRow(String title, UUID facilitatorId, Integer speakingSeconds, boolean cancelled) {
+    private record MeetingRow(String title, UUID facilitatorId, Integer speakingSeconds, boolean cancelled,
+            OffsetDateTime endsAt) {
     }
 
     private MeetingRow meeting(UUID groupId, UUID meetingId) {
-        return jdbc.sql("select title, facilitator_id, speaking_seconds, cancelled from meetings_meeting where id = ? and group_id = ?")
+        return jdbc.sql("""
+                select title, facilitator_id, speaking_seconds, cancelled, ends_at from meetings_meeting
+                where id = ? and group_id = ?""")
                 .params(meetingId, groupId).query(MeetingRow.class).optional().orElseThrow(DomainException.NotFound::new);
+    }
+
+    /** Once the meeting has ended its queue is closed: nobody joins, leaves or is given the floor. */
+    private MeetingRow requireOpen(MeetingRow meeting) {
+        if (Meetings.ended(meeting.endsAt(), clock)) {
+            throw new DomainException.Conflict("meeting.ended.queue");
+        }
+        return meeting;
     }
 
     private void lock(UUID meetingId) {
@@ -76,8 +96,9 @@ public class SpeakingQueue {
         Speaker speaking = entries.stream().filter(e -> e.state().equals("SPEAKING")).findFirst().map(speaker).orElse(null);
         List<Speaker> waiting = order(entries, spoken).stream().map(speaker).toList();
         boolean imWaiting = entries.stream().anyMatch(e -> e.accountId().equals(accountId) && e.state().equals("WAITING"));
-        return new State(meetingId, groupId, meeting.title(), speaking, waiting, imWaiting, meeting.speakingSeconds(),
-                role == Role.ORGANISER || accountId.equals(meeting.facilitatorId()));
+        return new State(meetingId, groupId, meeting.title(), speaking, waiting, imWaiting,
+                speaking != null && speaking.me(), !waiting.isEmpty() && waiting.getFirst().me(), meeting.speakingSeconds(),
+                role == Role.ORGANISER || accountId.equals(meeting.facilitatorId()), Meetings.ended(meeting.endsAt(), clock));
     }
 
     /** Turns each member has had or is having: whoever has the floor now counts as having spoken. */
@@ -98,7 +119,7 @@ public class SpeakingQueue {
     @Transactional
     public void join(UUID accountId, UUID groupId, UUID meetingId) {
         access.requireMember(groupId, accountId);
-        if (meeting(groupId, meetingId).cancelled()) {
+        if (requireOpen(meeting(groupId, meetingId)).cancelled()) {
             throw new DomainException.Conflict("meeting.cancelled");
         }
         // the meeting's count of requests to speak holds the meeting's row like lock() and numbers this one;
@@ -117,7 +138,7 @@ public class SpeakingQueue {
     @Transactional
     public void leave(UUID accountId, UUID groupId, UUID meetingId) {
         access.requireMember(groupId, accountId);
-        meeting(groupId, meetingId);
+        requireOpen(meeting(groupId, meetingId));
         lock(meetingId);
         // a request withdrawn before its turn leaves no trace: nothing reads it, and a busy meeting's queue
         // would otherwise grow with every change of mind
@@ -165,5 +186,6 @@ public class SpeakingQueue {
         if (role != Role.ORGANISER && !Objects.equals(accountId, meeting.facilitatorId())) {
             throw new DomainException.Forbidden("meeting.queue.facilitatorOnly");
         }
+        requireOpen(meeting);
     }
 }

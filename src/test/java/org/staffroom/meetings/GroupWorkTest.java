@@ -150,10 +150,14 @@ class GroupWorkTest {
         Team t = team("Momentum figures");
         String organiser = api.signIn(t.organiser());
         String first = api.signIn(t.first());
-        String meetingId = api.post(t.g() + "/meetings", organiser, meeting(clock.today().minusDays(1))).json()
+        LocalDate today = clock.today();
+        String meetingId = api.post(t.g() + "/meetings", organiser, meeting(today.minusDays(1))).json()
                 .get("id").asString();
-        api.post(t.g() + "/meetings/" + meetingId + "/answer", first, Map.of("answer", "YES"));
-        api.post(t.g() + "/meetings/" + meetingId + "/answer", api.signIn(t.second()), Map.of("answer", "NO"));
+        // they answered the day before, while the meeting was still to come: once it has ended it takes no answers
+        clock.startAt(today.minusDays(1));
+        api.post(t.g() + "/meetings/" + meetingId + "/answer", first, Map.of("answer", "YES")).ok();
+        api.post(t.g() + "/meetings/" + meetingId + "/answer", api.signIn(t.second()), Map.of("answer", "NO")).ok();
+        clock.startAt(today);
         api.post(t.g() + "/concerns", first, concern("Breaks are skipped"));
         api.post(t.g() + "/concerns", first, concern("The hoist is broken"));
         String late = api.post(t.g() + "/meetings/" + meetingId + "/actions", organiser, Map.of("what", "Late",

@@ -27,9 +27,12 @@ import org.staffroom.support.Fixtures.Person;
 import org.staffroom.support.IntegrationTest;
 import org.staffroom.support.PageChecks;
 import org.staffroom.support.Pages;
+import org.staffroom.support.TestClock;
 
 import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
@@ -48,6 +51,9 @@ class MeetingsTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    TestClock clock;
 
     static final LocalDate DAY = LocalDate.now().plusDays(9);
 
@@ -319,5 +325,172 @@ class MeetingsTest {
         org.staffroom.support.WebSession.Page page = org.staffroom.support.WebSession.signedIn(port, owner.email(),
                 Fixtures.PASSWORD).get("/groups/" + groupId + "/meetings/" + first);
         assertThat(page.body()).contains("<strong>unanimously</strong>").doesNotContain("<script>alert");
+    }
+
+    /** A winter day, when London keeps UTC: the tests' meetings on it run from 13:00 to 14:00. */
+    static final LocalDate WINTER_DAY = LocalDate.of(2027, 1, 19);
+
+    /** Half an hour after a meeting on {@code day} ended, by the application's clock. */
+    static java.time.Instant after(LocalDate day) {
+        return day.atTime(14, 30).toInstant(ZoneOffset.UTC);
+    }
+
+    static String scheduleOn(Api api, Person organiser, UUID groupId, String title, LocalDate day) {
+        Map<String, Object> draft = draft(title);
+        draft.put("date", day.toString());
+        draft.put("startTime", "13:00");
+        draft.put("endTime", "14:00");
+        return api.post("/api/v1/groups/" + groupId + "/meetings", organiser.token(), draft).json().get("id").asString();
+    }
+
+    @Test
+    void aMeetingThatHasEndedSaysSoShowsItsRecordAndTakesNoMoreAnswersNorQueue() throws Exception {
+        clock.startAt(WINTER_DAY);
+        try {
+            Api api = new Api(port);
+            Person organiser = fixtures.person("organiser");
+            UUID groupId = fixtures.group(organiser, "Ended meeting " + UUID.randomUUID().toString().substring(0, 6));
+            Person member = fixtures.member(groupId, organiser);
+            String id = scheduleOn(api, organiser, groupId, "Rota meeting", WINTER_DAY);
+            String m = "/api/v1/groups/" + groupId + "/meetings/" + id;
+            api.post(m + "/answer", member.token(), Map.of("answer", "YES")).ok();
+            api.post(m + "/queue", member.token(), Map.of()).ok();
+            Page page = Pages.signedIn(port, member.email(), Fixtures.PASSWORD);
+            String meetingPage = Pages.base(port) + "/groups/" + groupId + "/meetings/" + id;
+            page.navigate(meetingPage);
+            PlaywrightAssertions.assertThat(page.locator("#coming-heading")).hasText("Are you coming?");
+
+            clock.startAt(after(WINTER_DAY));
+            Response answered = api.post(m + "/answer", member.token(), Map.of("answer", "NO"));
+            assertThat(answered.status()).isEqualTo(409);
+            assertThat(answered.json().get("detail").asString())
+                    .isEqualTo("This meeting has happened, so it no longer asks who is coming.");
+            for (String action : List.of("/queue", "/queue/leave")) {
+                Response refused = api.post(m + action, member.token(), Map.of());
+                assertThat(refused.status()).as(action).isEqualTo(409);
+                assertThat(refused.json().get("detail").asString()).as(action)
+                        .isEqualTo("This meeting has happened, so its speaking queue is closed.");
+            }
+            assertThat(api.get(m, member.token()).json().get("myAnswer").asString()).as("unchanged").isEqualTo("YES");
+            api.post(m + "/attendance", organiser.token(), Map.of("attended", 12)).ok();
+            api.put(m + "/minutes", organiser.token(), Map.of("text", "We agreed to write to the manager.",
+                    "decisions", "Write to the manager")).ok();
+
+            // the form left open from before the end: a plain notice on the meeting's page, not an error page
+            page.locator("#answer-NO").check();
+            page.locator("form[action$='/answer'] button").click();
+            PlaywrightAssertions.assertThat(page.locator(".notice-error"))
+                    .hasText("This meeting has happened, so it no longer asks who is coming.");
+            Locator main = page.locator("main");
+            PlaywrightAssertions.assertThat(main).containsText("This meeting has happened.");
+            PlaywrightAssertions.assertThat(main).containsText("12 people came.");
+            PlaywrightAssertions.assertThat(main).containsText("We agreed to write to the manager.");
+            PlaywrightAssertions.assertThat(main).containsText("Write to the manager");
+            PlaywrightAssertions.assertThat(page.locator("#coming-heading")).hasCount(0);
+            PlaywrightAssertions.assertThat(page.locator("form[action$='/answer']")).hasCount(0);
+            PlaywrightAssertions.assertThat(page.locator("main a[href$='/queue']")).hasCount(0);
+            PageChecks.Visited visited = new PageChecks.Visited();
+            visited.check(page, "a meeting that has happened");
+
+            page.navigate(meetingPage + "/queue");
+            PlaywrightAssertions.assertThat(main).containsText("This meeting has happened, so its speaking queue is closed.");
+            PlaywrightAssertions.assertThat(page.locator("form[action$='/queue'], form[action$='/queue/leave']")).hasCount(0);
+            visited.check(page, "the queue of a meeting that has happened");
+            visited.assertClean();
+            page.context().close();
+        } finally {
+            clock.reset();
+        }
+    }
+
+    @Test
+    void theListSaysHowManyCameToPastMeetingsAndHowManyAreComingToTheNext() throws Exception {
+        clock.startAt(WINTER_DAY);
+        try {
+            Api api = new Api(port);
+            Person organiser = fixtures.person("organiser");
+            UUID groupId = fixtures.group(organiser, "Meeting list " + UUID.randomUUID().toString().substring(0, 6));
+            List<Person> members = List.of(fixtures.member(groupId, organiser), fixtures.member(groupId, organiser));
+            String g = "/api/v1/groups/" + groupId + "/meetings";
+            String held = scheduleOn(api, organiser, groupId, "Rota meeting", WINTER_DAY);
+            scheduleOn(api, organiser, groupId, "Quiet meeting", WINTER_DAY);
+            String next = scheduleOn(api, organiser, groupId, "Pay meeting", WINTER_DAY.plusWeeks(1));
+            for (Person member : members) {
+                api.post(g + "/" + held + "/answer", member.token(), Map.of("answer", "YES")).ok();
+                api.post(g + "/" + next + "/answer", member.token(), Map.of("answer", "YES")).ok();
+            }
+            clock.startAt(after(WINTER_DAY));
+            api.post(g + "/" + held + "/attendance", organiser.token(), Map.of("attended", 12)).ok();
+
+            JsonNode listing = api.get(g, members.getFirst().token()).json();
+            Map<String, JsonNode> past = new HashMap<>();
+            listing.get("past").forEach(summary -> past.put(summary.get("title").asString(), summary));
+            assertThat(past.get("Rota meeting").get("attended").asInt()).isEqualTo(12);
+            assertThat(past.get("Quiet meeting").get("attended").isNull()).as("not recorded").isTrue();
+            assertThat(listing.get("upcoming").get(0).get("coming").asInt()).isEqualTo(2);
+
+            Page page = Pages.signedIn(port, members.getFirst().email(), Fixtures.PASSWORD);
+            page.navigate(Pages.base(port) + "/groups/" + groupId + "/meetings");
+            Locator cards = page.locator("li.card");
+            Locator rota = cards.filter(new Locator.FilterOptions().setHasText("Rota meeting"));
+            PlaywrightAssertions.assertThat(rota).containsText("12 came");
+            PlaywrightAssertions.assertThat(rota).not().containsText("coming");
+            PlaywrightAssertions.assertThat(cards.filter(new Locator.FilterOptions().setHasText("Quiet meeting")))
+                    .containsText("Attendance not recorded");
+            PlaywrightAssertions.assertThat(cards.filter(new Locator.FilterOptions().setHasText("Pay meeting")))
+                    .containsText("2 coming");
+            PageChecks.Visited visited = new PageChecks.Visited();
+            visited.check(page, "meetings past and coming");
+            visited.assertClean();
+            page.context().close();
+        } finally {
+            clock.reset();
+        }
+    }
+
+    @Test
+    void aRefusedActionOrMinutesOpenTheirFoldedFormWithTheErrorByTheField() throws Exception {
+        Api api = new Api(port);
+        Person organiser = fixtures.person("organiser");
+        UUID groupId = fixtures.group(organiser, "Folded forms " + UUID.randomUUID().toString().substring(0, 6));
+        String id = api.post("/api/v1/groups/" + groupId + "/meetings", organiser.token(), draft("Records"))
+                .json().get("id").asString();
+        Page page = Pages.signedIn(port, organiser.email(), Fixtures.PASSWORD);
+        page.navigate(Pages.base(port) + "/groups/" + groupId + "/meetings/" + id);
+        PageChecks.Visited visited = new PageChecks.Visited();
+
+        page.locator("details:has(#action-what) summary").click();
+        page.locator("#action-what").fill("Book the room");
+        page.locator("#action-due").fill("2150-01-01");
+        page.locator("form[action*='/actions'] button[type=submit]").click();
+        Locator due = page.locator("#action-due");
+        PlaywrightAssertions.assertThat(page.locator("#action-due-error")).hasText("Give a date from 2000-01-01 to 2100-12-31.");
+        PlaywrightAssertions.assertThat(due).isVisible();
+        PlaywrightAssertions.assertThat(due).hasAttribute("aria-invalid", "true");
+        PlaywrightAssertions.assertThat(due).hasAttribute("aria-describedby", "action-due-error");
+        PlaywrightAssertions.assertThat(page.locator("#action-what")).hasValue("Book the room");
+        visited.check(page, "an action refused");
+
+        page.locator("details:has(#minutes-text) summary").click();
+        page.locator("#minutes-text").fill("We met.\u0007");
+        page.locator("#decisions").fill("Meet again");
+        page.locator("form[action*='/minutes'] button[type=submit]").click();
+        Locator minutes = page.locator("#minutes-text");
+        PlaywrightAssertions.assertThat(page.locator("#minutes-text-error")).hasText("This contains characters that are not allowed.");
+        PlaywrightAssertions.assertThat(minutes).isVisible();
+        PlaywrightAssertions.assertThat(minutes).hasAttribute("aria-invalid", "true");
+        PlaywrightAssertions.assertThat(minutes).hasAttribute("aria-describedby", "minutes-hint minutes-text-error");
+        // the refused character shows where it was, as a character HTML can carry
+        PlaywrightAssertions.assertThat(minutes).hasValue("We met.\uFFFD");
+        PlaywrightAssertions.assertThat(page.locator("#decisions")).hasValue("Meet again");
+        visited.check(page, "minutes refused");
+
+        page.locator("#minutes-text").fill("We met.");
+        page.locator("form[action*='/minutes'] button[type=submit]").click();
+        PlaywrightAssertions.assertThat(page.locator(".minutes")).hasText("We met.");
+        assertThat(api.get("/api/v1/groups/" + groupId + "/meetings/" + id + "/record", organiser.token()).json()
+                .get("decisions").get(0).asString()).isEqualTo("Meet again");
+        visited.assertClean();
+        page.context().close();
     }
 }

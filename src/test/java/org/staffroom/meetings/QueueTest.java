@@ -17,7 +17,9 @@ import org.staffroom.support.IntegrationTest;
 import org.staffroom.support.PageChecks;
 import org.staffroom.support.Pages;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 
@@ -145,5 +147,51 @@ class QueueTest {
         assertThat(PageChecks.nuErrors(html)).isEmpty();
         facilitator.context().close();
         phone.context().close();
+    }
+
+    @Test
+    void theButtonFollowsTheRefreshedQueueAndThePageSaysWhenItIsYourTurn() throws Exception {
+        Api api = new Api(port);
+        Person organiser = fixtures.person("organiser");
+        UUID groupId = fixtures.group(organiser, "Queue turns " + UUID.randomUUID().toString().substring(0, 6));
+        Person member = fixtures.member(groupId, organiser);
+        Person other = fixtures.member(groupId, organiser);
+        String meeting = api.post("/api/v1/groups/" + groupId + "/meetings", organiser.token(),
+                MeetingsTest.draft("Turns")).json().get("id").asString();
+        String q = "/api/v1/groups/" + groupId + "/meetings/" + meeting + "/queue";
+        String url = Pages.base(port) + "/groups/" + groupId + "/meetings/" + meeting + "/queue";
+        LocatorAssertions.HasTextOptions refreshed = new LocatorAssertions.HasTextOptions().setTimeout(10_000);
+        PageChecks.Visited visited = new PageChecks.Visited();
+
+        Page phone = Pages.signedIn(port, member.email(), Fixtures.PASSWORD);
+        phone.navigate(url);
+        Locator turn = phone.getByRole(AriaRole.STATUS);
+        Locator button = phone.locator("form[action$='/queue'] button, form[action$='/queue/leave'] button");
+        button.click();
+        PlaywrightAssertions.assertThat(button).hasText("Take me off the queue");
+        api.post(q, other.token(), Map.of()).ok();
+
+        // the facilitator gives the floor elsewhere; no reload on the phone: the script brings the change in
+        api.post(q + "/next", organiser.token(), Map.of()).ok();
+        PlaywrightAssertions.assertThat(button).hasText("I want to speak", refreshed);
+        PlaywrightAssertions.assertThat(turn).hasText("It's your turn to speak.", refreshed);
+        visited.check(phone, "queue: your turn");
+
+        // without the script, the page as the server sends it says the same
+        phone.context().route("**/js/queue.js", route -> route.abort());
+        phone.reload();
+        PlaywrightAssertions.assertThat(turn).hasText("It's your turn to speak.");
+        PlaywrightAssertions.assertThat(button).hasText("I want to speak");
+
+        Page next = Pages.signedIn(port, other.email(), Fixtures.PASSWORD);
+        next.navigate(url);
+        PlaywrightAssertions.assertThat(next.getByRole(AriaRole.STATUS)).hasText("You are next in the queue.");
+        visited.check(next, "queue: next");
+        api.post(q + "/next", organiser.token(), Map.of()).ok();
+        PlaywrightAssertions.assertThat(next.getByRole(AriaRole.STATUS)).hasText("It's your turn to speak.", refreshed);
+        PlaywrightAssertions.assertThat(next.locator("form[action$='/queue'] button, form[action$='/queue/leave'] button")).hasText("I want to speak", refreshed);
+        visited.assertClean();
+        phone.context().close();
+        next.context().close();
     }
 }

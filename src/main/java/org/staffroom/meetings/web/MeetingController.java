@@ -10,6 +10,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.DirectFieldBindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,6 +27,14 @@ import org.staffroom.shared.web.FormErrors;
 /** A group's meetings as pages: the list, scheduling one, and a meeting with its agenda and answers. */
 @Controller
 class MeetingController {
+
+    /** The minutes and decisions as the page shows them: as written, or as typed when the server refused them. */
+    record MinutesForm(String text, String decisions) {
+    }
+
+    /** An action as typed, shown again when the server refused it. */
+    record ActionForm(String what, String ownerId, String dueOn) {
+    }
 
     private final Meetings meetings;
     private final Groups groups;
@@ -93,10 +102,24 @@ class MeetingController {
     @GetMapping("/groups/{groupId}/meetings/{meetingId}")
     String show(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId, @PathVariable UUID meetingId,
             Model model) {
+        return meetingPage(me, groupId, meetingId, model);
+    }
+
+    /**
+     * The meeting's page; a form refused by the server is in the model already, as typed and with its errors,
+     * and the page opens the folded section that holds it.
+     */
+    private String meetingPage(CurrentAccount me, UUID groupId, UUID meetingId, Model model) {
         Meetings.View view = meetings.get(me.id(), groupId, meetingId);
         MeetingRecords.Record record = records.get(me.id(), groupId, meetingId);
         model.addAttribute("m", view);
         model.addAttribute("record", record);
+        if (!model.containsAttribute("minutesForm")) {
+            model.addAttribute("minutesForm", new MinutesForm(record.minutesText(), String.join("\n", record.decisions())));
+        }
+        if (!model.containsAttribute("actionForm")) {
+            model.addAttribute("actionForm", new ActionForm("", "", ""));
+        }
         model.addAttribute("answers", Meetings.Answer.values());
         if (record.canEdit() && groups.get(me.id(), groupId).organiser()) {
             model.addAttribute("members", groups.members(me.id(), groupId));
@@ -110,8 +133,13 @@ class MeetingController {
     @PostMapping("/groups/{groupId}/meetings/{meetingId}/answer")
     String answer(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId, @PathVariable UUID meetingId,
             @RequestParam(defaultValue = "") String answer, RedirectAttributes redirect) {
-        meetings.answer(me.id(), groupId, meetingId, answer);
-        redirect.addFlashAttribute("notice", "meeting.answerSaved");
+        try {
+            meetings.answer(me.id(), groupId, meetingId, answer);
+            redirect.addFlashAttribute("notice", "meeting.answerSaved");
+        } catch (DomainException.Conflict e) {
+            // a form left open from before the meeting ended: say why on the meeting's page
+            redirect.addFlashAttribute("problem", e.messageCode());
+        }
         return "redirect:/groups/" + groupId + "/meetings/" + meetingId;
     }
 
@@ -147,29 +175,62 @@ class MeetingController {
 
     @PostMapping("/groups/{groupId}/meetings/{meetingId}/minutes")
     String minutes(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId, @PathVariable UUID meetingId,
-            @RequestParam(defaultValue = "") String text, @RequestParam(defaultValue = "") String decisions,
+            @RequestParam(defaultValue = "") String text, @RequestParam(defaultValue = "") String decisions, Model model,
             RedirectAttributes redirect) {
         try {
             records.writeMinutes(me.id(), groupId, meetingId, text, decisions);
-            redirect.addFlashAttribute("notice", "meeting.minutes.saved");
         } catch (DomainException.InvalidInput e) {
-            redirect.addFlashAttribute("problem", "meeting.minutes.invalid");
+            refused(model, "minutesForm", new MinutesForm(shown(text), shown(decisions)), e);
+            return meetingPage(me, groupId, meetingId, model);
         }
+        redirect.addFlashAttribute("notice", "meeting.minutes.saved");
         return "redirect:/groups/" + groupId + "/meetings/" + meetingId + "#minutes-heading";
     }
 
     @PostMapping("/groups/{groupId}/meetings/{meetingId}/actions")
     String addAction(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId,
             @PathVariable UUID meetingId, @RequestParam(defaultValue = "") String what,
-            @RequestParam(required = false) UUID ownerId, @RequestParam(defaultValue = "") String dueOn,
+            @RequestParam(defaultValue = "") String ownerId, @RequestParam(defaultValue = "") String dueOn, Model model,
             RedirectAttributes redirect) {
         try {
-            records.addAction(me.id(), groupId, meetingId, what, ownerId, dueOn);
-            redirect.addFlashAttribute("notice", "meeting.action.added");
+            records.addAction(me.id(), groupId, meetingId, what, ownerId(ownerId), dueOn);
         } catch (DomainException.InvalidInput e) {
-            redirect.addFlashAttribute("problem", e.messageCode());
+            refused(model, "actionForm", new ActionForm(shown(what), shown(ownerId), shown(dueOn)), e);
+            return meetingPage(me, groupId, meetingId, model);
         }
+        redirect.addFlashAttribute("notice", "meeting.action.added");
         return "redirect:/groups/" + groupId + "/meetings/" + meetingId + "#actions-heading";
+    }
+
+    /** Puts a refused form, as typed, into the model with the refusal next to its field. */
+    private static void refused(Model model, String name, Object typed, DomainException.InvalidInput e) {
+        BindingResult errors = new DirectFieldBindingResult(typed, name);
+        FormErrors.reject(errors, e);
+        model.addAttribute(name, typed);
+        model.addAttribute(BindingResult.MODEL_KEY_PREFIX + name, errors);
+    }
+
+    /**
+     * Typed text to show again: a control character, which the server refuses and HTML cannot carry, becomes
+     * U+FFFD, so that the writer sees where it was (text pasted from a word processor can hold one).
+     */
+    static String shown(String typed) {
+        StringBuilder shown = new StringBuilder(typed.length());
+        typed.codePoints().forEach(c -> shown.appendCodePoint(
+                Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t' ? '\uFFFD' : c));
+        return shown.toString();
+    }
+
+    /** The owner chosen from the list; anything else is refused next to the field. */
+    private static UUID ownerId(String text) {
+        if (text.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(text.strip());
+        } catch (IllegalArgumentException e) {
+            throw new DomainException.InvalidInput("ownerId", "meeting.person.invalid");
+        }
     }
 
     @PostMapping("/groups/{groupId}/actions/{actionId}")
