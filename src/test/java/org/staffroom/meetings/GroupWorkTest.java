@@ -242,7 +242,7 @@ class GroupWorkTest {
         page.locator("#title").fill("Refuse to cover nights alone");
         page.locator("#closesAt").fill(java.time.LocalDateTime.now(clock).plusDays(2).withSecond(0).withNano(0).toString()
                 .substring(0, 16));
-        page.locator("form[action$='/proposals'] button[type=submit]").click();
+        page.locator("form[action$='/proposals'] .actions button").click();
         page.locator("a:has-text('Nights campaign')").click();
         assertThat(page).hasURL(meetingPage);
         page.locator("#agenda-heading + ol a").click();
