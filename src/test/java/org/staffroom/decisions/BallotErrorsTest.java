@@ -126,6 +126,30 @@ class BallotErrorsTest {
     }
 
     @Test
+    void aRankedResultShowsEveryRound() throws Exception {
+        Person organiser = fixtures.person("organiser");
+        UUID groupId = fixtures.group(organiser, "Rounds ward " + UUID.randomUUID().toString().substring(0, 6));
+        UUID proposalId = proposals.propose(organiser.id(), groupId, new Proposals.Draft("Which first?", "", "RANKED",
+                "SIMPLE", null, 0, false, true, LocalDateTime.now().plusDays(2).withNano(0).toString(),
+                List.of("Caseloads", "Breaks", "Parking"), null));
+        // round 1: Caseloads 2, Breaks 1, Parking 2, so Breaks goes out; round 2: its ballot goes to Caseloads
+        List<List<Integer>> ballots = List.of(List.of(0, 1), List.of(0, 1), List.of(1, 0), List.of(2, 1), List.of(2, 1));
+        for (List<Integer> ranking : ballots) {
+            Person member = fixtures.member(groupId, organiser);
+            proposals.vote(member.id(), groupId, proposalId, new Proposals.Ballot(null, ranking, null));
+        }
+        Page page = Pages.signedIn(port, organiser.email(), Fixtures.PASSWORD);
+        page.navigate(Pages.base(port) + "/groups/" + groupId + "/proposals/" + proposalId);
+        assertThat(page.locator("main")).containsText("Chosen: Caseloads");
+        assertThat(page.locator("main")).containsText("Counted in 2 rounds");
+        assertThat(page.locator("ol.rounds li")).hasText(new String[] {"Round 1: Caseloads 2, Breaks 1, Parking 2; out: Breaks",
+                "Round 2: Caseloads 3, Parking 2"});
+        visited.check(page, "ranked result, two rounds");
+        visited.assertClean();
+        page.context().close();
+    }
+
+    @Test
     void aMadeUpRankingIsShownAsNothingRatherThanAFailure() {
         Person organiser = fixtures.person("organiser");
         UUID groupId = fixtures.group(organiser, "Odd ward " + UUID.randomUUID().toString().substring(0, 6));

@@ -91,6 +91,8 @@ class ProposalPagesTest {
         page.locator("form[action$='/close'] button").click();
         // round 1: Caseloads 1, Mileage 1, Supervision 1 -> all tied with no earlier round: a tie
         assertThat(page.locator("main")).containsText("A tie between Caseloads, Mileage, Supervision");
+        assertThat(page.locator("main")).containsText("Counted in 1 round");
+        assertThat(page.locator("ol.rounds li")).hasText(new String[] {"Round 1: Caseloads 1, Mileage 1, Supervision 1"});
         visited.check(page, "result");
         visited.assertClean();
         page.context().close();
