@@ -27,7 +27,8 @@ import org.staffroom.shared.DomainException;
 
 /**
  * The public directory: its own copy of what listed groups show, and search over it. Search matches word
- * prefixes through {@link DirectoryIndex}, held in memory; the page of results is then read by id.
+ * prefixes through {@link DirectoryIndex}, held in memory, after {@link SearchWords} has read postcodes, towns
+ * and job words in the query; the page of results is then read by id.
  */
 @Service
 public class Directory {
@@ -39,6 +40,7 @@ public class Directory {
 
     private final JdbcClient jdbc;
     private final DirectoryIndex index;
+    private final SearchWords searchWords = SearchWords.shipped();
     private final Jobs jobs;
 
     Directory(JdbcClient jdbc, Clock clock, @Value("${staffroom.directory.rebuild-after:2000}") int rebuildAfter, Jobs jobs) {
@@ -92,14 +94,12 @@ public class Directory {
     }
 
     public Page search(SearchQuery query) {
-        List<DirectoryIndex.Word> words = new ArrayList<>();
-        query.terms(query.q()).forEach(word -> words.add(new DirectoryIndex.Word(DirectoryIndex.Field.ANY, word)));
-        query.terms(query.area()).forEach(word -> words.add(new DirectoryIndex.Word(DirectoryIndex.Field.AREA, word)));
-        query.terms(query.employer())
-                .forEach(word -> words.add(new DirectoryIndex.Word(DirectoryIndex.Field.EMPLOYER, word)));
-        query.terms(query.profession())
-                .forEach(word -> words.add(new DirectoryIndex.Word(DirectoryIndex.Field.PROFESSIONS, word)));
-        DirectoryIndex.Hits hits = index.search(words, query.parsedSector(), query.page() * PAGE_SIZE, PAGE_SIZE);
+        List<DirectoryIndex.Clause> clauses = new ArrayList<>();
+        clauses.addAll(searchWords.clauses(query.q(), DirectoryIndex.Field.ANY));
+        clauses.addAll(searchWords.clauses(query.area(), DirectoryIndex.Field.AREA));
+        clauses.addAll(searchWords.clauses(query.employer(), DirectoryIndex.Field.EMPLOYER));
+        clauses.addAll(searchWords.clauses(query.profession(), DirectoryIndex.Field.PROFESSIONS));
+        DirectoryIndex.Hits hits = index.search(clauses, query.parsedSector(), query.page() * PAGE_SIZE, PAGE_SIZE);
         if (hits.ids().isEmpty()) {
             return new Page(List.of(), hits.more());
         }

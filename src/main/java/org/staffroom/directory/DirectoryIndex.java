@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.staffroom.groups.Sector;
@@ -58,12 +59,18 @@ final class DirectoryIndex {
         static Doc of(UUID id, String name, Sector sector, String employer, String professions, String area,
                 String description) {
             return new Doc(id, name.toLowerCase(Locale.ROOT), sector,
-                    words(name, employer, professions, area, description), words(area), words(employer),
+                    words(name, employer, professions, area, description), areaWords(area), words(employer),
                     words(professions));
         }
 
         private static String[] words(String... texts) {
             return SearchQuery.Terms.of(String.join(" ", texts)).stream().sorted().distinct().toArray(String[]::new);
+        }
+
+        /** The area's words, plus the postcode districts and postcode areas it names, as search looks for them. */
+        private static String[] areaWords(String area) {
+            return Stream.concat(Arrays.stream(words(area)), Postcodes.areaTokens(area).stream())
+                    .sorted().distinct().toArray(String[]::new);
         }
 
         String[] field(Field field) {
@@ -75,18 +82,19 @@ final class DirectoryIndex {
             };
         }
 
-        boolean matches(List<Word> words, Sector wanted) {
+        boolean matches(List<Clause> clauses, Sector wanted) {
             if (wanted != null && sector != wanted) {
                 return false;
             }
-            for (Word word : words) {
-                String[] terms = field(word.field());
-                int at = lowerBound(terms, word.text());
-                if (at == terms.length || !terms[at].startsWith(word.text())) {
-                    return false;
-                }
-            }
-            return true;
+            return clauses.stream().allMatch(clause -> clause.alternatives().stream()
+                    .anyMatch(words -> words.stream().allMatch(this::has)));
+        }
+
+        private boolean has(Word word) {
+            String[] terms = field(word.field());
+            int at = lowerBound(terms, word.text());
+            return at < terms.length
+                    && (word.whole() ? terms[at].equals(word.text()) : terms[at].startsWith(word.text()));
         }
     }
 
@@ -94,8 +102,31 @@ final class DirectoryIndex {
         ANY, AREA, EMPLOYER, PROFESSIONS
     }
 
-    /** A word of a search and the field it must start a word of. */
-    record Word(Field field, String text) {
+    /** A word of a search and the field it must start a word of, or be a whole word of. */
+    record Word(Field field, String text, boolean whole) {
+
+        static Word prefix(Field field, String text) {
+            return new Word(field, text, false);
+        }
+
+        static Word whole(Field field, String text) {
+            return new Word(field, text, true);
+        }
+    }
+
+    /**
+     * One part of a search, met by any of its alternatives, each a list of words that must all match: a
+     * typed word and the words it stands for ("carer" or "care" and "worker").
+     */
+    record Clause(List<List<Word>> alternatives) {
+
+        Clause {
+            alternatives = alternatives.stream().map(List::copyOf).distinct().toList();
+        }
+
+        static Clause of(Word word) {
+            return new Clause(List.of(List.of(word)));
+        }
     }
 
     /** Matching listings in name order, as ids. */
@@ -112,9 +143,19 @@ final class DirectoryIndex {
             return new Postings(terms, lists);
         }
 
-        /** The listings with a word that starts with {@code prefix}: every term from it up to the next prefix. */
-        BitSet starting(String prefix) {
+        /** The listings with the word, or with a word that starts with it: every term up to the next prefix. */
+        BitSet matching(Word word) {
             BitSet bits = new BitSet();
+            String prefix = word.text();
+            if (word.whole()) {
+                int at = Arrays.binarySearch(terms, prefix);
+                if (at >= 0) {
+                    for (int doc : docs[at]) {
+                        bits.set(doc);
+                    }
+                }
+                return bits;
+            }
             String next = prefix.substring(0, prefix.length() - 1) + (char) (prefix.charAt(prefix.length() - 1) + 1);
             for (int t = lowerBound(terms, prefix); t < terms.length && terms[t].compareTo(next) < 0; t++) {
                 for (int doc : docs[t]) {
@@ -182,11 +223,20 @@ final class DirectoryIndex {
             }
         }
 
-        BitSet matching(List<Word> words, Sector sector) {
+        BitSet matching(List<Clause> clauses, Sector sector) {
             BitSet bits = new BitSet();
             bits.set(0, ids.length);
-            for (Word word : words) {
-                bits.and(fields.get(word.field()).starting(word.text()));
+            for (Clause clause : clauses) {
+                BitSet anyAlternative = new BitSet();
+                for (List<Word> words : clause.alternatives()) {
+                    BitSet all = new BitSet();
+                    all.set(0, ids.length);
+                    for (Word word : words) {
+                        all.and(fields.get(word.field()).matching(word));
+                    }
+                    anyAlternative.or(all);
+                }
+                bits.and(anyAlternative);
             }
             if (sector != null) {
                 bits.and(sectors.getOrDefault(sector, new BitSet()));
@@ -325,12 +375,12 @@ final class DirectoryIndex {
         return found;
     }
 
-    /** The listings matching every word and the sector, in name order, from {@code offset}. */
-    Hits search(List<Word> words, Sector sector, int offset, int limit) {
+    /** The listings matching every clause and the sector, in name order, from {@code offset}. */
+    Hits search(List<Clause> clauses, Sector sector, int offset, int limit) {
         State current = current();
         Snapshot snapshot = current.snapshot();
-        BitSet fromSnapshot = current.snapshot().matching(words, sector);
-        List<Doc> fromOverlay = current.overlaid().stream().filter(d -> d.matches(words, sector)).toList();
+        BitSet fromSnapshot = current.snapshot().matching(clauses, sector);
+        List<Doc> fromOverlay = current.overlaid().stream().filter(d -> d.matches(clauses, sector)).toList();
         int wanted = offset + limit + 1;
         List<UUID> merged = new ArrayList<>();
         int i = nextUnchanged(fromSnapshot, 0, current);

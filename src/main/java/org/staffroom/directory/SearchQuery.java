@@ -34,11 +34,6 @@ public record SearchQuery(String q, String area, String employer, String profess
         }
     }
 
-    /** The words of every text part, lower-cased, as the terms index keeps them. */
-    List<String> terms(String text) {
-        return Terms.of(text).stream().limit(8).toList();
-    }
-
     private static String clean(String field, String value) {
         String text = value == null ? "" : value.strip();
         if (text.length() > MAX_TEXT) {

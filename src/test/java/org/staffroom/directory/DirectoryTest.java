@@ -121,7 +121,10 @@ class DirectoryTest {
         }
     }
 
-    /** The rule, written plainly: each word starts a word of its field; the sector is the one asked for. */
+    /**
+     * The rule, written plainly: each word starts a word of its field, except that a postcode district must
+     * be a whole word; the sector is the one asked for. (These words have no town or job synonyms.)
+     */
     private static boolean matches(Listing listing, SearchQuery query) {
         String any = String.join(" ", listing.name(), listing.employer(), listing.professions(), listing.area(),
                 listing.description());
@@ -134,7 +137,8 @@ class DirectoryTest {
     private static boolean startsWords(String text, String words) {
         List<String> textWords = List.of(text.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+"));
         return List.of(words.toLowerCase(Locale.ROOT).split("[^\\p{L}\\p{N}]+")).stream()
-                .filter(w -> !w.isEmpty()).allMatch(w -> textWords.stream().anyMatch(t -> t.startsWith(w)));
+                .filter(w -> !w.isEmpty()).allMatch(w -> textWords.stream()
+                        .anyMatch(t -> w.matches("[a-z]{1,2}[0-9][a-z0-9]?") ? t.equals(w) : t.startsWith(w)));
     }
 
     @Test
@@ -143,7 +147,7 @@ class DirectoryTest {
         otherServer.rebuild();
         Person organiser = fixtures.person("organiser");
         String word = unique().toLowerCase(Locale.ROOT);
-        List<DirectoryIndex.Word> search = List.of(new DirectoryIndex.Word(DirectoryIndex.Field.ANY, word));
+        List<DirectoryIndex.Clause> search = List.of(anywhere(word));
         UUID groupId = fixtures.group(organiser, word + " Ward");
         assertThat(otherServer.search(search, null, 0, 20).ids()).as("not read yet").isEmpty();
         otherServer.readChanges();
@@ -180,13 +184,17 @@ class DirectoryTest {
         written.await();
         insertListing(fastId, fast);
         index.readChanges();
-        assertThat(index.search(List.of(new DirectoryIndex.Word(DirectoryIndex.Field.ANY, fast)), null, 0, 20).ids())
+        assertThat(index.search(List.of(anywhere(fast)), null, 0, 20).ids())
                 .containsExactly(fastId);
         commit.countDown();
         slowTransaction.join();
         index.readChanges();
-        assertThat(index.search(List.of(new DirectoryIndex.Word(DirectoryIndex.Field.ANY, slow)), null, 0, 20).ids())
+        assertThat(index.search(List.of(anywhere(slow)), null, 0, 20).ids())
                 .as("numbered before the fast one, committed after it").containsExactly(slowId);
+    }
+
+    private static DirectoryIndex.Clause anywhere(String word) {
+        return DirectoryIndex.Clause.of(DirectoryIndex.Word.prefix(DirectoryIndex.Field.ANY, word));
     }
 
     private void insertListing(UUID id, String word) {
