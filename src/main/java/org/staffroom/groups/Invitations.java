@@ -224,23 +224,26 @@ public class Invitations {
     @Transactional
     public void revokeIfPresent(UUID accountId, UUID groupId, UUID invitationId) {
         access.requireOrganiser(groupId, accountId);
-        if (jdbc.sql("""
+        revoked(accountId, groupId, invitationId);
+    }
+
+    /** Withdraws the group's link if it is there; whether it was. */
+    private boolean revoked(UUID accountId, UUID groupId, UUID invitationId) {
+        boolean changed = jdbc.sql("""
                 update groups_invitation set revoked = true where id = ? and group_id = ? and parent_id is null""")
-                .params(invitationId, groupId).update() > 0) {
+                .params(invitationId, groupId).update() > 0;
+        if (changed) {
             events.publishEvent(new InvitationRevoked(groupId, accountId));
         }
+        return changed;
     }
 
     @Transactional
     public void revoke(UUID accountId, UUID groupId, UUID invitationId) {
         access.requireOrganiser(groupId, accountId);
-        int changed = jdbc.sql("""
-                update groups_invitation set revoked = true where id = ? and group_id = ? and parent_id is null""")
-                .params(invitationId, groupId).update();
-        if (changed == 0) {
+        if (!revoked(accountId, groupId, invitationId)) {
             throw new DomainException.NotFound();
         }
-        events.publishEvent(new InvitationRevoked(groupId, accountId));
     }
 
     /** @throws DomainException.Gone when the link is unknown, expired, used up or revoked */
