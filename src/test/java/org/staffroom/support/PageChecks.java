@@ -81,9 +81,6 @@ public final class PageChecks {
     /** The axe violations of the page as it is now, as "rule: target" lines. */
     public static List<String> axe(Page page) {
         awaitSettled(page);
-        // from the top, as the page opens: scrolled, the sticky header covers whatever link is under it at that
-        // moment, and axe's target-size rule then measures a link by the part the header leaves showing
-        page.evaluate("() => window.scrollTo(0, 0)");
         CHECKED_PATHS.add(URI.create(page.url()).getPath());
         // the tag goes once axe has run, so a later check of the same page (a script's page) sees only the app
         com.microsoft.playwright.ElementHandle tag = page.addScriptTag(
