@@ -130,19 +130,34 @@ public class Concerns {
     public Raised raise(UUID accountId, UUID groupId, ConcernDraft draft, String submissionKey) {
         // only a key as the form is given one (256 random bits, base64url): a chosen key would choose the receipt
         String key = submissionKey != null && submissionKey.matches("[A-Za-z0-9_-]{43}") ? submissionKey : null;
-        try {
-            return transactions.execute(status -> raiseOnce(accountId, groupId, draft, key));
-        } catch (DuplicateKeyException e) {
-            if (key == null) {
-                throw e;
+        for (int attempt = 1; ; attempt++) {
+            boolean last = key == null || attempt == ATTEMPTS;
+            try {
+                return transactions.execute(status -> raiseOnce(accountId, groupId, draft, key, last));
+            } catch (DuplicateKeyException e) {
+                if (last) {
+                    throw e;
+                }
+                // the same form sent at the same moment holds the receipt or submission hash: once it has committed,
+                // the next attempt finds it and answers with what it raised
+                pause(attempt);
             }
-            // the same form sent at the same moment committed first, under the same receipt or submission hash:
-            // answer with what it raised
-            return transactions.execute(status -> raiseOnce(accountId, groupId, draft, key));
         }
     }
 
-    private Raised raiseOnce(UUID accountId, UUID groupId, ConcernDraft draft, String key) {
+    private static final int ATTEMPTS = 5;
+
+    private static void pause(int attempt) {
+        try {
+            Thread.sleep(20L * attempt);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** One attempt; {@code last}: earlier ones gave way, so a receipt found taken now is someone else's. */
+    private Raised raiseOnce(UUID accountId, UUID groupId, ConcernDraft draft, String key, boolean last) {
         access.requireMember(groupId, accountId);
         Checked checked = check(draft);
         if (key != null) {
@@ -153,7 +168,7 @@ public class Concerns {
         }
         UUID id = UUID.randomUUID();
         String authorTag = tags.tag(accountId, scope(id));
-        Receipt receipt = !draft.isAnonymous() ? null : key == null ? unusedReceipt() : derivedReceipt(key);
+        Receipt receipt = !draft.isAnonymous() ? null : key == null ? unusedReceipt() : derivedReceipt(accountId, key, last);
         if (receipt == null) {
             jdbc.sql("""
                     insert into concerns_concern (id, group_id, title, details, category, affected, author_id,
@@ -191,7 +206,7 @@ public class Concerns {
             return Optional.of(new Raised(named.get(), null,
                     view(accountId, access.requireMember(groupId, accountId), findWaitingToo(groupId, named.get()))));
         }
-        Receipt receipt = Receipt.derivedFrom(key);
+        Receipt receipt = Receipt.derivedFrom(receiptSeed(accountId, key));
         Optional<UUID> waiting = anonymousWithReceipt("concerns_waiting", groupId, receipt);
         if (waiting.isEmpty() && anonymousWithReceipt("concerns_concern", groupId, receipt).isPresent()) {
             // sent again after its release: the receipt is not shown again to whoever holds the old form
@@ -210,13 +225,29 @@ public class Concerns {
                 .list().stream().filter(java.util.Objects::nonNull).findFirst();
     }
 
-    /** The key's receipt, or (if its first part is taken, once in 2^40 receipts) a random one. */
-    private Receipt derivedReceipt(String key) {
-        Receipt receipt = Receipt.derivedFrom(key);
+    /**
+     * What a form's key makes a receipt from: the author's tag for the key, which only their unlocked signing
+     * secret gives. The key alone (seen in the form by someone else at the screen, say) gives neither the receipt
+     * nor a way to send first and be answered as the author.
+     */
+    private String receiptSeed(UUID accountId, String key) {
+        return tags.tag(accountId, "receipt-from-form:" + key);
+    }
+
+    /**
+     * The key's receipt. Found taken, it is most likely this form's, sent at the same moment and committed since
+     * this attempt looked: the attempt gives way, and the next finds that concern. Found taken on the last attempt,
+     * it is another concern's (once in 2^40 receipts), and a random receipt is used.
+     */
+    private Receipt derivedReceipt(UUID accountId, String key, boolean last) {
+        Receipt receipt = Receipt.derivedFrom(receiptSeed(accountId, key));
         boolean taken = jdbc.sql("""
                 select count(*) from concerns_concern where receipt_lookup = :lookup
                 union all select count(*) from concerns_waiting where receipt_lookup = :lookup""")
                 .param("lookup", receipt.lookup()).query(Long.class).list().stream().anyMatch(n -> n > 0);
+        if (taken && !last) {
+            throw new DuplicateKeyException("the receipt's lookup is taken");
+        }
         return taken ? unusedReceipt() : receipt;
     }
 

@@ -29,15 +29,16 @@ record Receipt(String lookup, String secret) {
     }
 
     /**
-     * The receipt a raise form's one-time key stands for: the first 120 bits of its SHA-256, so that sending the
-     * same form twice finds the concern the first sending raised instead of raising another. The key is random
-     * (256 bits, made when the form was shown) and kept nowhere but in the form.
+     * The receipt a raise form stands for: the first 120 bits of the SHA-256 of {@code seed}, so that sending the
+     * same form twice finds the concern the first sending raised instead of raising another. The seed is the
+     * author's tag for the form's one-time key (random, 256 bits, kept nowhere but in the form), so that the key
+     * alone gives no receipt.
      */
-    static Receipt derivedFrom(String submissionKey) {
+    static Receipt derivedFrom(String seed) {
         byte[] digest;
         try {
             digest = MessageDigest.getInstance("SHA-256")
-                    .digest(("staffroom receipt\0" + submissionKey).getBytes(StandardCharsets.UTF_8));
+                    .digest(("staffroom receipt\0" + seed).getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java platform", e);
         }

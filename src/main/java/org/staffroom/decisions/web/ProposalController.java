@@ -70,13 +70,14 @@ class ProposalController {
     @GetMapping("/groups/{groupId}/proposals/new")
     String form(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId,
             @RequestParam(required = false) UUID meeting, Model model) {
-        groups.get(me.id(), groupId);
         model.addAttribute("form", new Form("", "", "YES_NO", "SIMPLE", 5, 0, false, false, "", "", meeting));
-        return formPage(groupId, meeting, model);
+        return formPage(me.id(), groupId, meeting, model);
     }
 
     /** A proposal made at a meeting says so, and links back to it once made. */
-    private String formPage(UUID groupId, UUID meetingId, Model model) {
+    private String formPage(UUID accountId, UUID groupId, UUID meetingId, Model model) {
+        // members only, whichever way the form comes back (a refusal, the kind changed): it names the meeting
+        groups.get(accountId, groupId);
         model.addAttribute("groupId", groupId);
         model.addAttribute("meetingTitle", meetingId == null ? null
                 : meetings.titleOf(groupId, meetingId).orElseThrow(DomainException.NotFound::new));
@@ -90,7 +91,7 @@ class ProposalController {
             Model model) {
         if (result.hasErrors() || refresh != null) {
             // a field of the wrong type, or the kind changed without JavaScript: the form again, as typed
-            return formPage(groupId, result.hasErrors() ? null : form.meetingId(), model);
+            return formPage(me.id(), groupId, result.hasErrors() ? null : form.meetingId(), model);
         }
         try {
             List<String> options = form.options() == null ? List.of() : Arrays.asList(form.options().split("\\R"));
@@ -100,7 +101,8 @@ class ProposalController {
             return "redirect:" + base(groupId) + "/" + id + "?done=proposed";
         } catch (DomainException.InvalidInput e) {
             FormErrors.reject(result, e);
-            return formPage(groupId, e.field().equals("meetingId") ? null : form.meetingId(), model);
+            boolean meetingRefused = e.all().stream().anyMatch(refusal -> refusal.field().equals("meetingId"));
+            return formPage(me.id(), groupId, meetingRefused ? null : form.meetingId(), model);
         }
     }
 
