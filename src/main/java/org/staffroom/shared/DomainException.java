@@ -156,11 +156,6 @@ public abstract sealed class DomainException extends RuntimeException
             found.add(new InvalidInput(field, messageCode, arguments));
         }
 
-        /** Whether a field has been refused already, so that checks depending on it can be left out. */
-        public boolean refused(String field) {
-            return found.stream().anyMatch(e -> e.field().equals(field));
-        }
-
         /** Throws every refusal found, if any. */
         public void done() {
             if (!found.isEmpty()) {
