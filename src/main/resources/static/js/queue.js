@@ -33,6 +33,10 @@
     shown.textContent = Math.floor(left / 60) + ':' + ('0' + (left % 60)).slice(-2);
   }
 
+  function withoutTokens(html) {
+    return html.replace(/name="_csrf" value="[^"]*"/g, '');
+  }
+
   function actions(element) {
     return Array.prototype.map.call(element.querySelectorAll('form'), function (form) {
       return form.getAttribute('action');
@@ -70,7 +74,9 @@
         }
         var page = new DOMParser().parseFromString(html, 'text/html');
         var fresh = page.getElementById('queue');
-        if (fresh && fresh.innerHTML !== queue.innerHTML) {
+        // compared without the CSRF tokens, which differ on every page: otherwise a facilitator's list (it holds
+        // forms) would be replaced every time, taking the focus away and making screen readers read it again
+        if (fresh && withoutTokens(fresh.innerHTML) !== withoutTokens(queue.innerHTML)) {
           queue.innerHTML = fresh.innerHTML;
           countdown();
         }

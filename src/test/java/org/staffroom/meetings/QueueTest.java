@@ -139,6 +139,16 @@ class QueueTest {
         // no reload on the facilitator's side: the script brings the new name in
         PlaywrightAssertions.assertThat(facilitator.locator("#queue")).containsText(member.displayName(),
                 new LocatorAssertions.ContainsTextOptions().setTimeout(10_000));
+        // while nothing changes, the refreshes leave the list as it is (each page's CSRF tokens differ): the
+        // button under the facilitator's finger stays the same element, and keeps the focus
+        String remove = "#queue form[action$='/remove'] button";
+        facilitator.locator(remove).focus();
+        facilitator.evaluate("selector => document.querySelector(selector).kept = true", remove);
+        for (int refreshes = 0; refreshes < 2; refreshes++) {
+            facilitator.waitForResponse(response -> response.url().endsWith("/queue"), () -> { });
+        }
+        assertThat(facilitator.evaluate("selector => document.querySelector(selector).kept === true"
+                + " && document.activeElement === document.querySelector(selector)", remove)).isEqualTo(true);
         facilitator.locator("form[action$='/queue/next'] button").click();
         PlaywrightAssertions.assertThat(facilitator.locator(".speaker")).containsText(member.displayName());
         html.add(new String[] {"queue with a speaker", facilitator.content()});
