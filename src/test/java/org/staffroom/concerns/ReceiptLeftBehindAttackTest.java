@@ -48,13 +48,7 @@ class ReceiptLeftBehindAttackTest {
         Person author = fixtures.member(groupId, organiser);
         Person other = fixtures.person("partner");
 
-        Page phone = Pages.visitor();
-        phone.navigate(Pages.base(port) + "/login");
-        phone.locator("input[name=email]").fill(author.email());
-        phone.locator("input[name=password]").fill(Fixtures.PASSWORD);
-        phone.getByLabel("This is my own phone or computer").check();
-        phone.locator("form[action$='/login'] button[type=submit]").click();
-        phone.waitForURL(url -> !url.contains("/login"));
+        Page phone = Pages.signedInOnOwnDevice(port, author.email(), Fixtures.PASSWORD);
 
         phone.navigate(Pages.base(port) + "/groups/" + groupId + "/concerns/new");
         phone.locator("#title").fill("The ward manager shouts at staff");

@@ -114,13 +114,7 @@ class WorkforceLockoutTest {
     @Test
     void chromiumKeepsOnlyTheDeviceCookieOfAnOwnPhoneAtSignOut() {
         Person careful = fixtures.person("nurse");
-        Page own = Pages.visitor();
-        own.navigate(Pages.base(port) + "/login");
-        own.locator("input[name=email]").fill(careful.email());
-        own.locator("input[name=password]").fill(Fixtures.PASSWORD);
-        own.getByLabel("This is my own phone or computer").check();
-        own.locator("form[action$='/login'] button[type=submit]").click();
-        own.waitForURL(url -> !url.contains("/login"));
+        Page own = Pages.signedInOnOwnDevice(port, careful.email(), Fixtures.PASSWORD);
         assertThat(cookieNames(own)).contains("SESSION", "SR_UNLOCK", "staffroom_device");
         own.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
         own.waitForURL(url -> url.contains("signedOut"));
