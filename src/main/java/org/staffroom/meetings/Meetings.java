@@ -121,10 +121,6 @@ public class Meetings {
         this.zone = zone;
     }
 
-    public ZoneId zone() {
-        return zone;
-    }
-
     public boolean canSchedule(UUID accountId, UUID groupId) {
         return access.requireMember(groupId, accountId) == Role.ORGANISER || membersCanSchedule(groupId);
     }

@@ -96,12 +96,8 @@ public class Results {
         this.releases = releases;
     }
 
-    /** @param by the breakdown question, by its bank code or id; null or blank for none */
-    public View of(UUID accountId, Scope scope, UUID surveyId, String by) {
-        return of(accountId, scope, surveyId, by, null, true, false);
-    }
-
     /**
+     * @param by the breakdown question, by its bank code or id; null or blank for none
      * @param question one question's table only (its bank code or id; null or blank for every question): a
      *     national survey's table for one question is thousands of groups' figures
      */

@@ -44,7 +44,7 @@ public class Surveys {
             Boolean breakdown, Boolean sensitive, Boolean required) {
     }
 
-    public record Summary(UUID id, String title, Status status, LocalDate closesOn, LocalDate createdOn) {
+    public record Summary(UUID id, String title, Status status, LocalDate closesOn) {
     }
 
     /**
@@ -141,7 +141,7 @@ public class Surveys {
                         + " order by created_on desc, id limit 100").param(network.id()).query(Row.class).list();
             }
         };
-        return rows.stream().map(r -> new Summary(r.id(), r.title(), status(r), r.closesOn(), null)).toList();
+        return rows.stream().map(r -> new Summary(r.id(), r.title(), status(r), r.closesOn())).toList();
     }
 
     public View get(UUID accountId, Scope scope, UUID surveyId) {
