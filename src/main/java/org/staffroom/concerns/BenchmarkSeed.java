@@ -7,6 +7,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
@@ -17,6 +18,8 @@ import org.springframework.stereotype.Component;
  * hours). Anonymous rows share one receipt hash and have random author tags.
  */
 @Component
+// only where benchmark data is asked for (demo's BenchmarkData, bench/): never an active bean in production
+@ConditionalOnProperty("staffroom.bench.groups")
 public class BenchmarkSeed {
 
     private static final Category[] CATEGORIES = Category.values();
