@@ -56,6 +56,15 @@ public class SigningKeys {
             }
         }
         byte[] secret = randomBytes(SECRET_BYTES);
+        if (wrapped.signingKey() == null) {
+            // the first unlock makes the secret; two at once (two first sign-ins) must not make two, or the
+            // member's tags would differ between them: only one is kept, and the other unlocks that one
+            byte[] salt = randomBytes(SALT_BYTES);
+            int made = jdbc.sql("""
+                    update identity_account set signing_key = ?, signing_key_salt = ? where id = ? and signing_key is null""")
+                    .params(seal(fromPassword(password, salt), secret, accountId), salt, accountId).update();
+            return made > 0 ? secret : unlock(accountId, password);
+        }
         store(accountId, password, secret);
         return secret;
     }
