@@ -346,8 +346,9 @@
     on('restore-form', 'submit', this.restore);
     on('passphrase-form', 'submit', this.changePassphrase);
     // idle: any use of the page starts the clock again, except on the warning, whose button answers for itself
-    // rather than vanish under the key or finger pressing it
-    ['keydown', 'pointerdown', 'input', 'scroll'].forEach(function (event) {
+    // rather than vanish under the key or finger pressing it. Scrolling counts by the wheel or finger that
+    // does it, not by the 'scroll' event, which the page's own moves (focus, scrollIntoView) fire later too
+    ['keydown', 'pointerdown', 'input', 'wheel', 'touchmove'].forEach(function (event) {
       document.addEventListener(event, function (e) {
         if (!$('idle-warning').contains(e.target)) {
           page.touch();

@@ -134,6 +134,12 @@ class JournalDraftTest {
         assertThat(warning).isHidden();
         page.clock().fastForward("01:00");
         assertThat(page.locator("#journal-open")).isVisible();
+        // and so is scrolling with the wheel (or a finger): not the scroll event, which the page's own moves fire
+        page.clock().fastForward("03:10");
+        assertThat(warning).isVisible();
+        page.mouse().move(20, 300);
+        page.mouse().wheel(0, 200);
+        assertThat(warning).isHidden();
 
         // "Lock now" in the middle of a change keeps the change, and brings it back as a change of that entry
         entry(page, "skip my break").locator("button", new Locator.LocatorOptions().setHasText("Change")).click();
