@@ -4,4 +4,5 @@
  * addresses or devices.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Audit")
+// NullAway: not yet @NullMarked (issue 18)
 package org.staffroom.audit;

@@ -313,11 +313,11 @@ public class Demands {
 
     /** The letter to management as plain text, for pasting into an e-mail. */
     public String letterText(UUID accountId, UUID groupId, UUID demandId) {
-        return Letter.text(get(accountId, groupId, demandId));
+        return Letter.text(get(accountId, groupId, demandId), Times.today(clock));
     }
 
     /** The same letter as a PDF. */
     public byte[] letterPdf(UUID accountId, UUID groupId, UUID demandId) {
-        return Letter.pdf(get(accountId, groupId, demandId));
+        return Letter.pdf(get(accountId, groupId, demandId), Times.today(clock));
     }
 }

@@ -192,7 +192,9 @@ public class Groups {
     @Transactional
     public void changeRole(UUID organiserId, UUID groupId, UUID memberId, Role role) {
         access.requireOrganiser(groupId, organiserId);
-        access.roleOf(groupId, memberId).orElseThrow(DomainException.NotFound::new);
+        if (access.roleOf(groupId, memberId).isEmpty()) {
+            throw new DomainException.NotFound();
+        }
         if (role == Role.MEMBER) {
             requireAnotherOrganiser(groupId, memberId);
         }

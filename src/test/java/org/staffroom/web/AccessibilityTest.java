@@ -1,6 +1,5 @@
 package org.staffroom.web;
 
-import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;

@@ -30,6 +30,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 
+/** The concerns API: raising (named or anonymous), co-signing, comments and receipts, for apps. */
 @RestController
 @Tag(name = "Concerns")
 class ConcernsApiController {

@@ -23,6 +23,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+/** The API's sign-in: an e-mail and password (and second step) exchanged for an access token. */
 @RestController
 @Tag(name = "Authentication")
 class AuthApiController {
