@@ -4,5 +4,5 @@
  * addresses or devices.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Audit")
-// NullAway: not yet @NullMarked (issue 18)
+@org.jspecify.annotations.NullMarked
 package org.staffroom.audit;

@@ -3,5 +3,5 @@
  * the letter (PDF and plain text), the timeline from draft to outcome, and the group's escalation ladder.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Demands")
-// NullAway: not yet @NullMarked (issue 18)
+@org.jspecify.annotations.NullMarked
 package org.staffroom.demands;

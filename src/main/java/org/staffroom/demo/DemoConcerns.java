@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.staffroom.concerns.ConcernDraft;
@@ -83,9 +84,11 @@ final class DemoConcerns {
         this.password = password;
     }
 
-    /** @param members the demo's member accounts by their number (1 to 22) */
-    /** @return the receipt of the anonymous concern about admin staff, to try at /receipt */
-    String create(UUID mentalHealth, UUID organiser, UUID homeCare, Map<Integer, UUID> members) {
+    /**
+     * @param members the demo's member accounts by their number (1 to 22)
+     * @return the receipt of the anonymous concern about admin staff, to try at /receipt
+     */
+    @Nullable String create(UUID mentalHealth, UUID organiser, UUID homeCare, Map<Integer, UUID> members) {
         UUID caseloads = null;
         String receipt = null;
         for (Demo demo : MENTAL_HEALTH) {
@@ -126,13 +129,13 @@ final class DemoConcerns {
     }
 
     private Concerns.Raised raise(UUID groupId, Map<Integer, UUID> members, Demo demo) {
-        UUID author = members.get(demo.author());
+        UUID author = java.util.Objects.requireNonNull(members.get(demo.author()));
         Concerns.Raised raised = tags.actingAs(author, password, () -> concerns.raise(author, groupId,
                 new ConcernDraft(demo.title(), demo.details(), demo.category(), demo.affected(), demo.anonymous())));
         // an anonymous concern waits in the pool until released; only then can colleagues see and co-sign it
         release.run();
         for (int i = 0; i < demo.cosigners().size(); i++) {
-            UUID cosigner = members.get(demo.cosigners().get(i));
+            UUID cosigner = java.util.Objects.requireNonNull(members.get(demo.cosigners().get(i)));
             boolean anonymous = i % 2 == 0;
             tags.actingAs(cosigner, password, () -> concerns.cosign(cosigner, groupId, raised.concernId(), anonymous));
         }

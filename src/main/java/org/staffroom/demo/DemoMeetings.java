@@ -72,7 +72,7 @@ final class DemoMeetings {
                 true, false, LocalDateTime.now().plusDays(4).withNano(0).toString(), List.of(), null));
         List<String> votes = List.of("YES", "YES", "NO", "YES");
         for (int i = 0; i < votes.size(); i++) {
-            UUID voter = members.get(i + 9);
+            UUID voter = java.util.Objects.requireNonNull(members.get(i + 9));
             String vote = votes.get(i);
             tags.actingAs(voter, password, () -> proposals.vote(voter, groupId, secret, new Proposals.Ballot(vote, null, null)));
         }

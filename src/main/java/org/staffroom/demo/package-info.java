@@ -3,5 +3,5 @@
  * Later features add their own demo data here.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Demo data")
-// NullAway: not yet @NullMarked (issue 18)
+@org.jspecify.annotations.NullMarked
 package org.staffroom.demo;

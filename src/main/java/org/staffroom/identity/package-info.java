@@ -4,5 +4,5 @@
  * {@link org.staffroom.identity.CurrentAccount} and the events in {@link org.staffroom.identity.AccountEvents}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Identity")
-// NullAway: not yet @NullMarked (issue 18)
+@org.jspecify.annotations.NullMarked
 package org.staffroom.identity;

@@ -3,5 +3,5 @@
  * wrote), because a work mailbox may be read by the employer. Without SMTP, administrators read the outbox.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Mail")
-// NullAway: not yet @NullMarked (issue 18)
+@org.jspecify.annotations.NullMarked
 package org.staffroom.mail;

@@ -1,3 +1,3 @@
 /** What the module keeps to itself: classes no other module may use. */
-// NullAway: not yet @NullMarked (issue 18)
+@org.jspecify.annotations.NullMarked
 package org.staffroom.identity.internal;

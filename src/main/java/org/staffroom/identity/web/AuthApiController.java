@@ -2,6 +2,7 @@ package org.staffroom.identity.web;
 
 import java.time.Instant;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -32,7 +33,7 @@ class AuthApiController {
             @Size(max = 10) String totp) {
     }
 
-    record TokenResponse(String token, Instant expiresAt) {
+    record TokenResponse(String token, @Nullable Instant expiresAt) {
     }
 
     private final PasswordAuthenticator authenticator;
