@@ -25,6 +25,7 @@ import org.staffroom.shared.InstanceSettings;
 import org.staffroom.shared.Mixing;
 import org.staffroom.surveys.Responses;
 import org.staffroom.surveys.Surveys;
+import org.staffroom.meetings.MeetingAttendance;
 import org.staffroom.meetings.MeetingRecords;
 import org.staffroom.meetings.Meetings;
 import org.staffroom.groups.GroupDetails;
@@ -59,12 +60,12 @@ class DemoData implements ApplicationRunner {
 
     DemoData(Accounts accounts, Groups groups, Invitations invitations, Networks networks, PasswordEncoder encoder,
             Concerns concerns, Grievances grievances, AnonymousTags tags, Meetings meetings, MeetingRecords records,
-            Proposals proposals, Demands demands, Surveys surveys, Responses responses, InstanceSettings settings,
-            Mixing mixing) {
+            MeetingAttendance attendance, Proposals proposals, Demands demands, Surveys surveys, Responses responses,
+            InstanceSettings settings, Mixing mixing) {
         this.settings = settings;
         this.mixing = mixing;
         this.demoConcerns = new DemoConcerns(concerns, grievances, tags, PASSWORD, mixing::releaseAll);
-        this.demoMeetings = new DemoMeetings(meetings, records, proposals, tags, PASSWORD);
+        this.demoMeetings = new DemoMeetings(meetings, attendance, records, proposals, tags, PASSWORD);
         this.demoDemands = new DemoDemands(demands, proposals, tags, PASSWORD);
         this.demoSurveys = new DemoSurveys(surveys, responses, tags, PASSWORD);
         this.accounts = accounts;
