@@ -36,6 +36,8 @@ import org.staffroom.groups.Networks;
 import org.staffroom.identity.AccessTokens;
 import org.staffroom.identity.AnonymousTags;
 import org.staffroom.journal.Journal;
+import org.staffroom.journal.JournalSharing;
+import org.staffroom.journal.JournalWitnesses;
 import org.staffroom.meetings.MeetingRecords;
 import org.staffroom.meetings.SpeakingQueue;
 import org.staffroom.surveys.Scope;
@@ -152,6 +154,12 @@ class AccessMatrixTest {
     Journal journal;
 
     @Autowired
+    JournalWitnesses journalWitnesses;
+
+    @Autowired
+    JournalSharing journalSharing;
+
+    @Autowired
     JdbcClient jdbc;
 
     Own administrators;
@@ -251,7 +259,7 @@ class AccessMatrixTest {
         UUID sideGroup = fixtures.hiddenGroup(organiser, "Side group");
         invitations.accept(fixtures.invitationCode(organiser, sideGroup), administrator.id());
         keepsAJournal(organiser.id());
-        journal.receiveShares(organiser.id(), true);
+        journalSharing.receiveShares(organiser.id(), true);
         administrators = own(administrator.id(), organiser.id());
         colleagues = own(colleague.id(), organiser.id());
 
@@ -301,8 +309,8 @@ class AccessMatrixTest {
     private Own own(UUID accountId, UUID repId) {
         keepsAJournal(accountId);
         UUID entryId = journal.write(accountId, new Journal.Ciphertext(bytes(12), bytes(100))).id();
-        journal.askWitness(accountId, entryId, new Journal.Ciphertext(bytes(12), bytes(100)));
-        UUID shareId = journal.share(accountId, repId,
+        journalWitnesses.askWitness(accountId, entryId, new Journal.Ciphertext(bytes(12), bytes(100)));
+        UUID shareId = journalSharing.share(accountId, repId,
                 List.of(new Journal.SharedEntry(entryId, bytes(384), bytes(12), bytes(100))));
         tokens.createPersonal(accountId, "Matrix token");
         UUID tokenId = tokens.list(accountId).stream().filter(t -> t.name().equals("Matrix token")).findFirst()
@@ -317,7 +325,7 @@ class AccessMatrixTest {
                     public_key_credential_type, label, created, last_used)
                 values (?, ?, ?, 0, true, false, false, 'internal', 'public-key', 'Matrix key', current_timestamp,
                     current_timestamp)""").params(passkeyId, user, new byte[] {1, 2, 3}).update();
-        return new Own(entryId, journal.witnesses(accountId).getFirst().id(), shareId, tokenId, passkeyId);
+        return new Own(entryId, journalWitnesses.witnesses(accountId).getFirst().id(), shareId, tokenId, passkeyId);
     }
 
     private static String bytes(int n) {
