@@ -29,7 +29,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.util.pattern.PathPattern;
 import org.staffroom.concerns.Comments;
 import org.staffroom.concerns.ConcernDraft;
-import org.staffroom.concerns.Concerns;
+import org.staffroom.concerns.ConcernRaising;
 import org.staffroom.concerns.Grievances;
 import org.staffroom.groups.Invitations;
 import org.staffroom.groups.Networks;
@@ -80,7 +80,7 @@ class AccessMatrixTest {
     Fixtures fixtures;
 
     @Autowired
-    Concerns concerns;
+    ConcernRaising raising;
 
     @Autowired
     Grievances grievances;
@@ -190,9 +190,9 @@ class AccessMatrixTest {
         Person bystander = fixtures.member(groupId, organiser);
         bystanderId = bystander.id();
         // the bystander raises them, so that the member in the matrix is neither author nor organiser
-        concernId = tags.actingAs(bystanderId, Fixtures.PASSWORD, () -> concerns.raise(bystanderId, groupId,
+        concernId = tags.actingAs(bystanderId, Fixtures.PASSWORD, () -> raising.raise(bystanderId, groupId,
                 new ConcernDraft("Matrix concern", "Details", "OTHER", "", true))).concernId();
-        UUID adopted = tags.actingAs(bystanderId, Fixtures.PASSWORD, () -> concerns.raise(bystanderId, groupId,
+        UUID adopted = tags.actingAs(bystanderId, Fixtures.PASSWORD, () -> raising.raise(bystanderId, groupId,
                 new ConcernDraft("Adopted concern", "Details", "OTHER", "", false))).concernId();
         grievanceId = grievances.adopt(organiser.id(), groupId, adopted);
         fixtures.release();
@@ -216,7 +216,7 @@ class AccessMatrixTest {
 
         // a member a row never removes (a row removes the bystander): owner of a step, an action, a place in the queue
         Person colleague = fixtures.member(groupId, organiser);
-        adoptableConcernId = tags.actingAs(colleague.id(), Fixtures.PASSWORD, () -> concerns.raise(colleague.id(), groupId,
+        adoptableConcernId = tags.actingAs(colleague.id(), Fixtures.PASSWORD, () -> raising.raise(colleague.id(), groupId,
                 new ConcernDraft("Concern to adopt", "Details", "OTHER", "", false))).concernId();
         grievances.addPlanItem(organiser.id(), groupId, grievanceId, new Grievances.NewPlanItem("Step", colleague.id(), ""));
         planItemId = grievances.get(organiser.id(), groupId, grievanceId).plan().getFirst().id();
