@@ -76,14 +76,17 @@ public class Grievances {
 
     private final JdbcClient jdbc;
     private final GroupAccess access;
-    private final Concerns concerns;
+    private final ConcernRows concerns;
+    private final ConcernSettings settings;
     private final Accounts accounts;
     private final Clock clock;
 
-    Grievances(JdbcClient jdbc, GroupAccess access, Concerns concerns, Accounts accounts, Clock clock) {
+    Grievances(JdbcClient jdbc, GroupAccess access, ConcernRows concerns, ConcernSettings settings, Accounts accounts,
+            Clock clock) {
         this.jdbc = jdbc;
         this.access = access;
         this.concerns = concerns;
+        this.settings = settings;
         this.accounts = accounts;
         this.clock = clock;
     }
@@ -92,7 +95,7 @@ public class Grievances {
     @Transactional
     public UUID adopt(UUID accountId, UUID groupId, UUID concernId) {
         Role role = access.requireMember(groupId, accountId);
-        if (role != Role.ORGANISER && !concerns.settings(groupId).membersCanAdopt()) {
+        if (role != Role.ORGANISER && !settings.settings(groupId).membersCanAdopt()) {
             throw new DomainException.Forbidden("grievance.adoptOrganisersOnly");
         }
         Concerns.Row concern = concerns.find(groupId, concernId);

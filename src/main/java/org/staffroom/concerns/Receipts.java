@@ -33,15 +33,20 @@ public class Receipts {
     private final JdbcClient jdbc;
     private final PasswordEncoder slowHash;
     private final Concerns concerns;
+    private final ConcernRows concernRows;
+    private final ConcernConversation conversation;
     private final Groups groups;
     private final String decoyHash;
     private final AnonymousRows rows;
 
-    Receipts(JdbcClient jdbc, PasswordEncoder slowHash, Concerns concerns, Groups groups, AnonymousRows rows) {
+    Receipts(JdbcClient jdbc, PasswordEncoder slowHash, Concerns concerns, ConcernRows concernRows,
+            ConcernConversation conversation, Groups groups, AnonymousRows rows) {
         this.jdbc = jdbc;
         this.rows = rows;
         this.slowHash = slowHash;
         this.concerns = concerns;
+        this.concernRows = concernRows;
+        this.conversation = conversation;
         this.groups = groups;
         this.decoyHash = slowHash.encode("decoy receipt secret");
     }
@@ -61,14 +66,14 @@ public class Receipts {
                 edited ? pending.details() : row.details(), Category.valueOf(edited ? pending.category() : row.category()),
                 edited ? pending.affected() : row.affected(), row.raisedOn(), row.editedOn(),
                 pending.withdrawal() ? ConcernStatus.WITHDRAWN : ConcernStatus.valueOf(row.status()),
-                row.visibleCosigns(), concerns.conversation(row.id(), true), !row.released(),
+                row.visibleCosigns(), conversation.conversation(row.id(), true), !row.released(),
                 edited || pending.withdrawal());
     }
 
     @Transactional
     public ReceiptView write(String receipt, String text) {
         Concerns.Row row = find(receipt);
-        concerns.addMessage(row, true, null, text);
+        conversation.addMessage(row, true, null, text);
         return open(receipt);
     }
 
@@ -117,6 +122,6 @@ public class Receipts {
         if (!slowHash.matches(parsed.secret(), stored.receiptHash())) {
             throw new InvalidInput("receipt", "receipt.unknown");
         }
-        return concerns.findWaitingToo(stored.groupId(), stored.id());
+        return concernRows.findWaitingToo(stored.groupId(), stored.id());
     }
 }

@@ -8,7 +8,9 @@ import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.staffroom.concerns.ConcernConversation;
 import org.staffroom.concerns.ConcernDraft;
+import org.staffroom.concerns.ConcernRaising;
 import org.staffroom.concerns.Concerns;
 import org.staffroom.concerns.Grievances;
 import org.staffroom.identity.AnonymousTags;
@@ -70,15 +72,20 @@ final class DemoConcerns {
                     "HEALTH_AND_SAFETY", "Everyone on visits", List.of(21, 22)));
 
     private final Concerns concerns;
+    private final ConcernRaising raising;
+    private final ConcernConversation conversation;
     private final Grievances grievances;
     private final AnonymousTags tags;
     private final String password;
     /** Releases what waits in the pools (the mixing job's work, done at once for the demo). */
     private final Runnable release;
 
-    DemoConcerns(Concerns concerns, Grievances grievances, AnonymousTags tags, String password, Runnable release) {
+    DemoConcerns(Concerns concerns, ConcernRaising raising, ConcernConversation conversation, Grievances grievances,
+            AnonymousTags tags, String password, Runnable release) {
         this.release = release;
         this.concerns = concerns;
+        this.raising = raising;
+        this.conversation = conversation;
         this.grievances = grievances;
         this.tags = tags;
         this.password = password;
@@ -96,7 +103,7 @@ final class DemoConcerns {
             caseloads = caseloads == null ? raised.concernId() : caseloads;
             if (raised.receipt() != null && demo.title().startsWith("Admin staff")) {
                 receipt = raised.receipt();
-                concerns.write(organiser, mentalHealth, raised.concernId(),
+                conversation.write(organiser, mentalHealth, raised.concernId(),
                         "Thank you for raising this. Is it one manager, and which days? We will not share your answer.");
             }
         }
@@ -130,7 +137,7 @@ final class DemoConcerns {
 
     private Concerns.Raised raise(UUID groupId, Map<Integer, UUID> members, Demo demo) {
         UUID author = java.util.Objects.requireNonNull(members.get(demo.author()));
-        Concerns.Raised raised = tags.actingAs(author, password, () -> concerns.raise(author, groupId,
+        Concerns.Raised raised = tags.actingAs(author, password, () -> raising.raise(author, groupId,
                 new ConcernDraft(demo.title(), demo.details(), demo.category(), demo.affected(), demo.anonymous())));
         // an anonymous concern waits in the pool until released; only then can colleagues see and co-sign it
         release.run();

@@ -18,6 +18,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import org.staffroom.concerns.ConcernConversation;
+import org.staffroom.concerns.ConcernRaising;
 import org.staffroom.concerns.Concerns;
 import org.staffroom.concerns.Grievances;
 import org.staffroom.decisions.Proposals;
@@ -26,6 +28,7 @@ import org.staffroom.shared.InstanceSettings;
 import org.staffroom.shared.Mixing;
 import org.staffroom.surveys.Responses;
 import org.staffroom.surveys.Surveys;
+import org.staffroom.meetings.MeetingAttendance;
 import org.staffroom.meetings.MeetingRecords;
 import org.staffroom.meetings.Meetings;
 import org.staffroom.groups.GroupDetails;
@@ -59,13 +62,14 @@ class DemoData implements ApplicationRunner {
     private final Mixing mixing;
 
     DemoData(Accounts accounts, Groups groups, Invitations invitations, Networks networks, PasswordEncoder encoder,
-            Concerns concerns, Grievances grievances, AnonymousTags tags, Meetings meetings, MeetingRecords records,
-            Proposals proposals, Demands demands, Surveys surveys, Responses responses, InstanceSettings settings,
-            Mixing mixing) {
+            Concerns concerns, ConcernRaising raising, ConcernConversation conversation, Grievances grievances,
+            AnonymousTags tags, Meetings meetings, MeetingRecords records, MeetingAttendance attendance,
+            Proposals proposals, Demands demands, Surveys surveys, Responses responses,
+            InstanceSettings settings, Mixing mixing) {
         this.settings = settings;
         this.mixing = mixing;
-        this.demoConcerns = new DemoConcerns(concerns, grievances, tags, PASSWORD, mixing::releaseAll);
-        this.demoMeetings = new DemoMeetings(meetings, records, proposals, tags, PASSWORD);
+        this.demoConcerns = new DemoConcerns(concerns, raising, conversation, grievances, tags, PASSWORD, mixing::releaseAll);
+        this.demoMeetings = new DemoMeetings(meetings, attendance, records, proposals, tags, PASSWORD);
         this.demoDemands = new DemoDemands(demands, proposals, tags, PASSWORD);
         this.demoSurveys = new DemoSurveys(surveys, responses, tags, PASSWORD);
         this.accounts = accounts;

@@ -8,6 +8,7 @@ import java.util.UUID;
 
 import org.staffroom.decisions.Proposals;
 import org.staffroom.identity.AnonymousTags;
+import org.staffroom.meetings.MeetingAttendance;
 import org.staffroom.meetings.MeetingRecords;
 import org.staffroom.meetings.Meetings;
 
@@ -19,13 +20,16 @@ import org.staffroom.meetings.Meetings;
 final class DemoMeetings {
 
     private final Meetings meetings;
+    private final MeetingAttendance attendance;
     private final MeetingRecords records;
     private final Proposals proposals;
     private final AnonymousTags tags;
     private final String password;
 
-    DemoMeetings(Meetings meetings, MeetingRecords records, Proposals proposals, AnonymousTags tags, String password) {
+    DemoMeetings(Meetings meetings, MeetingAttendance attendance, MeetingRecords records, Proposals proposals,
+            AnonymousTags tags, String password) {
         this.meetings = meetings;
+        this.attendance = attendance;
         this.records = records;
         this.proposals = proposals;
         this.tags = tags;
@@ -40,7 +44,7 @@ final class DemoMeetings {
             last = meetings.schedule(organiser, groupId, new Meetings.Draft("Team meeting", date.toString(), "18:00",
                     "19:00", "Community room, Northgate library", "", members.get(i + 1), members.get(i + 2),
                     "Check-in\nCaseloads\nAny other business", List.of()));
-            meetings.recordAttendance(organiser, groupId, last, attended[i]);
+            attendance.recordAttendance(organiser, groupId, last, attended[i]);
         }
         records.writeMinutes(organiser, groupId, last, """
                 Five of us came. We went round everyone first; people who had not spoken yet went first.

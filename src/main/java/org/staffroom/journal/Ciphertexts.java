@@ -38,6 +38,15 @@ final class Ciphertexts {
         return value;
     }
 
+    /** A sealed key, its nonce and what it encrypted, each checked; {@code maxData} bounds the content. */
+    static Journal.Sealed sealed(Journal.Sealed sealed, int maxData) {
+        if (sealed == null) {
+            throw new InvalidInput("data", "journal.invalid.ciphertext");
+        }
+        return new Journal.Sealed(data("key", sealed.key(), MAX_SEALED_KEY), iv("iv", sealed.iv()),
+                data("data", sealed.data(), maxData));
+    }
+
     private static byte[] base64(String field, String value, int maxChars) {
         if (value == null || value.isEmpty()) {
             throw new InvalidInput(field, "journal.invalid.ciphertext");

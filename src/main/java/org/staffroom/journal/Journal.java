@@ -17,12 +17,10 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.staffroom.groups.Groups;
 import org.staffroom.identity.Accounts;
 import org.staffroom.shared.DateInput;
 import org.staffroom.shared.DomainException;
 import org.staffroom.shared.DomainException.InvalidInput;
-import org.staffroom.shared.SecretTokens;
 import org.staffroom.shared.Times;
 
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -107,14 +105,12 @@ public class Journal {
 
     private final JdbcClient jdbc;
     private final Accounts accounts;
-    private final Groups groups;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Journal(JdbcClient jdbc, Accounts accounts, Groups groups, ApplicationEventPublisher events, Clock clock) {
+    Journal(JdbcClient jdbc, Accounts accounts, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
         this.accounts = accounts;
-        this.groups = groups;
         this.events = events;
         this.clock = clock;
     }
@@ -244,225 +240,6 @@ public class Journal {
         return version;
     }
 
-    // --- witnesses ---
-
-    /**
-     * Asks a colleague to confirm an entry. The summary is encrypted with a key the browser puts in the
-     * link's fragment (never sent to a server); the answer is the link's token, shown to the author once.
-     */
-    @Transactional
-    public String askWitness(UUID accountId, UUID entryId, Ciphertext summary) {
-        owned(accountId, entryId);
-        if (summary == null) {
-            throw new InvalidInput("summary", "journal.invalid.ciphertext");
-        }
-        String token = SecretTokens.newToken(24);
-        jdbc.sql("""
-                insert into journal_witness (id, entry_id, token_hash, iv, summary, requested_at)
-                values (?, ?, ?, ?, ?, ?)""")
-                .params(UUID.randomUUID(), entryId, SecretTokens.hash(token), Ciphertexts.iv("iv", summary.iv()),
-                        Ciphertexts.data("summary", summary.data(), Ciphertexts.MAX_NOTE), Times.now(clock))
-                .update();
-        return token;
-    }
-
-    /** The request behind a witness link, for a signed-in colleague other than its author. */
-    public WitnessRequest witnessRequest(UUID accountId, String token) {
-        WitnessRow row = witnessByToken(token);
-        if (row.authorId().equals(accountId)) {
-            throw new DomainException.Forbidden("journal.witness.ownEntry");
-        }
-        Keyring author = keyring(row.authorId()).orElseThrow(DomainException.NotFound::new);
-        return new WitnessRequest(accounts.get(row.authorId()).displayName(), author.publicKey(), row.requestedAt(),
-                row.iv(), row.summary(), row.confirmedAt() != null);
-    }
-
-    /** The colleague's confirmation, sealed to the author; once. */
-    @Transactional
-    public void confirm(UUID accountId, String token, Sealed confirmation) {
-        WitnessRow row = witnessByToken(token);
-        if (row.authorId().equals(accountId)) {
-            throw new DomainException.Forbidden("journal.witness.ownEntry");
-        }
-        Sealed checked = check(confirmation, Ciphertexts.MAX_NOTE);
-        int changed = jdbc.sql("""
-                update journal_witness set witness_id = ?, confirmation_key = ?, confirmation_iv = ?, confirmation = ?,
-                    confirmed_at = ?
-                where id = ? and confirmed_at is null""")
-                .params(accountId, checked.key(), checked.iv(), checked.data(), Times.now(clock), row.id()).update();
-        if (changed == 0) {
-            throw new DomainException.Conflict("journal.witness.alreadyConfirmed");
-        }
-        events.publishEvent(new JournalEvents.WitnessConfirmed(row.authorId()));
-    }
-
-    /** The author's witness requests, confirmed or waiting. */
-    public List<Witness> witnesses(UUID accountId) {
-        record Row(UUID id, UUID entryId, OffsetDateTime requestedAt, UUID witnessId, OffsetDateTime confirmedAt,
-                String confirmationKey, String confirmationIv, String confirmation) {
-        }
-        List<Row> rows = jdbc.sql("""
-                select w.id, w.entry_id, w.requested_at, w.witness_id, w.confirmed_at, w.confirmation_key,
-                    w.confirmation_iv, w.confirmation
-                from journal_witness w join journal_entry e on e.id = w.entry_id
-                where e.account_id = ? order by w.requested_at""").param(accountId).query(Row.class).list();
-        var names = names(rows.stream().map(Row::witnessId).filter(java.util.Objects::nonNull).toList());
-        return rows.stream().map(row -> new Witness(row.id(), row.entryId(), row.requestedAt(),
-                        row.witnessId() == null ? null : names.get(row.witnessId()), row.confirmedAt(),
-                        row.confirmedAt() == null ? null
-                                : new Sealed(row.confirmationKey(), row.confirmationIv(), row.confirmation())))
-                .toList();
-    }
-
-    /** The author withdraws a request; its link stops working, and a confirmation goes with it. */
-    @Transactional
-    public void withdrawWitness(UUID accountId, UUID witnessId) {
-        int deleted = jdbc.sql("""
-                delete from journal_witness where id = ? and entry_id in (
-                    select id from journal_entry where account_id = ?)""").params(witnessId, accountId).update();
-        if (deleted == 0) {
-            throw new DomainException.NotFound();
-        }
-    }
-
-    private record WitnessRow(UUID id, UUID authorId, OffsetDateTime requestedAt, String iv, String summary,
-            OffsetDateTime confirmedAt) {
-    }
-
-    private WitnessRow witnessByToken(String token) {
-        if (token == null || token.isBlank() || token.length() > 100) {
-            throw new DomainException.NotFound();
-        }
-        return jdbc.sql("""
-                select w.id, e.account_id author_id, w.requested_at, w.iv, w.summary, w.confirmed_at
-                from journal_witness w join journal_entry e on e.id = w.entry_id where w.token_hash = ?""")
-                .param(SecretTokens.hash(token)).query(WitnessRow.class).optional()
-                .orElseThrow(DomainException.NotFound::new);
-    }
-
-    // --- sharing with a rep ---
-
-    /**
-     * The people the author may share entries with: organisers of the author's groups who keep a journal and
-     * have chosen to receive shares. Only an author who keeps a journal asks, so a member without one learns
-     * nothing; and an organiser who keeps a journal without receiving shares is never listed, so no member
-     * learns that they keep one.
-     */
-    public List<Rep> reps(UUID accountId) {
-        requireKeyring(accountId);
-        Map<UUID, String> groupOf = new LinkedHashMap<>();
-        for (Groups.Membership membership : groups.memberships(accountId)) {
-            for (UUID organiser : groups.organiserIds(membership.groupId())) {
-                if (!organiser.equals(accountId)) {
-                    groupOf.putIfAbsent(organiser, membership.name());
-                }
-            }
-        }
-        if (groupOf.isEmpty()) {
-            return List.of();
-        }
-        var names = names(groupOf.keySet());
-        List<Rep> reps = new ArrayList<>();
-        groupOf.forEach((id, groupName) -> receivingKey(id).ifPresent(publicKey -> {
-            if (names.containsKey(id)) {
-                reps.add(new Rep(id, names.get(id), groupName, publicKey));
-            }
-        }));
-        reps.sort(java.util.Comparator.comparing(Rep::name, String.CASE_INSENSITIVE_ORDER));
-        return reps;
-    }
-
-    private Optional<String> receivingKey(UUID accountId) {
-        return jdbc.sql("select public_key from journal_keyring where account_id = ? and receives_shares")
-                .param(accountId).query(String.class).optional();
-    }
-
-    /** Whether the members of the groups this account organises may share entries with it. */
-    public boolean receivesShares(UUID accountId) {
-        requireKeyring(accountId);
-        return jdbc.sql("select receives_shares from journal_keyring where account_id = ?").param(accountId)
-                .query(Boolean.class).single();
-    }
-
-    /**
-     * Lists this account as a rep to the members of the groups it organises, who then see that it keeps a
-     * journal, or stops that; what was shared before stays shared until its author takes it back.
-     */
-    @Transactional
-    public void receiveShares(UUID accountId, boolean receive) {
-        requireKeyring(accountId);
-        jdbc.sql("update journal_keyring set receives_shares = ? where account_id = ?").params(receive, accountId)
-                .update();
-    }
-
-    /** Shares entries, each sealed in the browser to the rep's public key. */
-    @Transactional
-    public UUID share(UUID accountId, UUID repId, List<SharedEntry> entries) {
-        if (reps(accountId).stream().noneMatch(rep -> rep.accountId().equals(repId))) {
-            throw new InvalidInput("repId", "journal.share.notARep");
-        }
-        if (entries == null || entries.isEmpty() || entries.size() > 200) {
-            throw new InvalidInput("entries", "journal.share.chooseEntries");
-        }
-        UUID shareId = UUID.randomUUID();
-        jdbc.sql("insert into journal_share (id, author_id, rep_id, shared_at) values (?, ?, ?, ?)")
-                .params(shareId, accountId, repId, Times.now(clock)).update();
-        for (SharedEntry entry : entries) {
-            if (entry == null || entry.entryId() == null) {
-                throw new InvalidInput("entries", "journal.share.chooseEntries");
-            }
-            owned(accountId, entry.entryId());
-            Sealed sealed = check(new Sealed(entry.key(), entry.iv(), entry.data()), Ciphertexts.MAX_DATA);
-            try {
-                jdbc.sql("insert into journal_share_entry (share_id, entry_id, sealed_key, iv, data) values (?, ?, ?, ?, ?)")
-                        .params(shareId, entry.entryId(), sealed.key(), sealed.iv(), sealed.data()).update();
-            } catch (DuplicateKeyException e) {
-                throw new InvalidInput("entries", "journal.share.chooseEntries");
-            }
-        }
-        events.publishEvent(new JournalEvents.Shared(accountId, repId));
-        return shareId;
-    }
-
-    public List<Share> sharesBy(UUID accountId) {
-        record Row(UUID id, UUID repId, OffsetDateTime sharedAt, UUID entryId) {
-        }
-        List<Row> rows = jdbc.sql("""
-                select s.id, s.rep_id, s.shared_at, e.entry_id from journal_share s
-                join journal_share_entry e on e.share_id = s.id where s.author_id = ? order by s.shared_at, s.id""")
-                .param(accountId).query(Row.class).list();
-        var names = names(rows.stream().map(Row::repId).toList());
-        Map<UUID, Share> shares = new LinkedHashMap<>();
-        rows.forEach(row -> shares.computeIfAbsent(row.id(), id -> new Share(id, names.get(row.repId()), row.sharedAt(),
-                new ArrayList<>())).entryIds().add(row.entryId()));
-        return List.copyOf(shares.values());
-    }
-
-    public List<Received> sharedWith(UUID accountId) {
-        record Row(UUID id, UUID authorId, OffsetDateTime sharedAt, UUID entryId, String sealedKey, String iv,
-                String data) {
-        }
-        List<Row> rows = jdbc.sql("""
-                select s.id, s.author_id, s.shared_at, e.entry_id, e.sealed_key, e.iv, e.data from journal_share s
-                join journal_share_entry e on e.share_id = s.id where s.rep_id = ? order by s.shared_at, s.id""")
-                .param(accountId).query(Row.class).list();
-        var names = names(rows.stream().map(Row::authorId).toList());
-        Map<UUID, Received> received = new LinkedHashMap<>();
-        rows.forEach(row -> received.computeIfAbsent(row.id(), id -> new Received(id, names.get(row.authorId()),
-                row.sharedAt(), new ArrayList<>())).entries()
-                .add(new SharedEntry(row.entryId(), row.sealedKey(), row.iv(), row.data())));
-        return List.copyOf(received.values());
-    }
-
-    /** The author takes a share back: the rep's copies on the server go at once. */
-    @Transactional
-    public void revoke(UUID accountId, UUID shareId) {
-        if (jdbc.sql("delete from journal_share where id = ? and author_id = ?").params(shareId, accountId).update() == 0) {
-            throw new DomainException.NotFound();
-        }
-        events.publishEvent(new JournalEvents.ShareRevoked(accountId));
-    }
-
     /** An account's journal goes with it, and what was shared with it; its confirmations stay, unnamed. */
     @Transactional
     public void forget(UUID accountId) {
@@ -474,7 +251,7 @@ public class Journal {
 
     // --- checks ---
 
-    private void requireKeyring(UUID accountId) {
+    void requireKeyring(UUID accountId) {
         if (jdbc.sql("select count(*) from journal_keyring where account_id = ?").param(accountId).query(Integer.class)
                 .single() == 0) {
             throw new DomainException.Conflict("journal.none");
@@ -482,14 +259,15 @@ public class Journal {
     }
 
     /** Someone else's entry, or none, is not found: the answer must not tell which. */
-    private void owned(UUID accountId, UUID entryId) {
+    void owned(UUID accountId, UUID entryId) {
         if (jdbc.sql("select count(*) from journal_entry where id = ? and account_id = ?").params(entryId, accountId)
                 .query(Integer.class).single() == 0) {
             throw new DomainException.NotFound();
         }
     }
 
-    private Map<UUID, String> names(Collection<UUID> ids) {
+    /** The display names of these accounts, for witnesses and shares; a deleted account has none. */
+    Map<UUID, String> names(Collection<UUID> ids) {
         Map<UUID, String> names = new java.util.HashMap<>();
         accounts.views(ids).forEach((id, view) -> names.put(id, view.displayName()));
         return names;
@@ -518,13 +296,5 @@ public class Journal {
 
     private static String salt(String field, String salt) {
         return Ciphertexts.data(field, salt, 64);
-    }
-
-    private static Sealed check(Sealed sealed, int maxData) {
-        if (sealed == null) {
-            throw new InvalidInput("data", "journal.invalid.ciphertext");
-        }
-        return new Sealed(Ciphertexts.data("key", sealed.key(), Ciphertexts.MAX_SEALED_KEY),
-                Ciphertexts.iv("iv", sealed.iv()), Ciphertexts.data("data", sealed.data(), maxData));
     }
 }

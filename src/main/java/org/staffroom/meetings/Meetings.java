@@ -13,7 +13,6 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -23,13 +22,11 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.staffroom.groups.GroupAccess;
 import org.staffroom.groups.GroupActivity;
-import org.staffroom.groups.Groups;
 import org.staffroom.groups.Role;
 import org.staffroom.identity.AccountView;
 import org.staffroom.identity.Accounts;
@@ -96,7 +93,7 @@ public class Meetings {
             boolean canRecordAttendance, boolean attendanceByName, List<String> attendees, boolean ended) {
     }
 
-    private record Row(UUID id, UUID groupId, String title, OffsetDateTime startsAt, OffsetDateTime endsAt, String place,
+    record Row(UUID id, UUID groupId, String title, OffsetDateTime startsAt, OffsetDateTime endsAt, String place,
             String onlineLink, UUID facilitatorId, UUID noteTakerId, boolean cancelled, Integer attended) {
     }
 
@@ -104,16 +101,16 @@ public class Meetings {
 
     private final JdbcClient jdbc;
     private final GroupAccess access;
-    private final Groups groups;
+    private final MeetingSettings settings;
     private final Accounts accounts;
     private final List<GroupActivity> activities;
     private final Clock clock;
     private final ZoneId zone;
 
-    Meetings(JdbcClient jdbc, GroupAccess access, Groups groups, Accounts accounts, List<GroupActivity> activities,
+    Meetings(JdbcClient jdbc, GroupAccess access, MeetingSettings settings, Accounts accounts, List<GroupActivity> activities,
             Clock clock, @Value("${staffroom.time-zone:Europe/London}") ZoneId zone) {
         this.jdbc = jdbc;
-        this.groups = groups;
+        this.settings = settings;
         this.activities = activities;
         this.access = access;
         this.accounts = accounts;
@@ -122,64 +119,7 @@ public class Meetings {
     }
 
     public boolean canSchedule(UUID accountId, UUID groupId) {
-        return access.requireMember(groupId, accountId) == Role.ORGANISER || membersCanSchedule(groupId);
-    }
-
-    private boolean membersCanSchedule(UUID groupId) {
-        return settings(groupId).membersCanSchedule();
-    }
-
-    public Settings settings(UUID accountId, UUID groupId) {
-        access.requireMember(groupId, accountId);
-        return settings(groupId);
-    }
-
-    private Settings settings(UUID groupId) {
-        return jdbc.sql("select members_can_schedule, attendance_by_name from meetings_settings where group_id = ?")
-                .param(groupId).query(Settings.class).optional().orElse(new Settings(false, false));
-    }
-
-    /** Organisers choose whether members may schedule meetings and whether attendance is taken by name. */
-    @Transactional
-    public void changeSettings(UUID accountId, UUID groupId, Settings settings) {
-        access.requireOrganiser(groupId, accountId);
-        int updated = jdbc.sql("update meetings_settings set members_can_schedule = ?, attendance_by_name = ? where group_id = ?")
-                .params(settings.membersCanSchedule(), settings.attendanceByName(), groupId).update();
-        if (updated == 0) {
-            jdbc.sql("insert into meetings_settings (group_id, members_can_schedule, attendance_by_name) values (?, ?, ?)")
-                    .params(groupId, settings.membersCanSchedule(), settings.attendanceByName()).update();
-        }
-    }
-
-    /**
-     * Rotating roles: the member who has facilitated least recently (never, first) and, among the others, the
-     * one who has taken notes least recently. Ties go to whoever has held either role least recently.
-     */
-    public Suggestion suggestRoles(UUID accountId, UUID groupId) {
-        access.requireMember(groupId, accountId);
-        Map<UUID, OffsetDateTime> facilitated = lastHeld(groupId, "facilitator_id");
-        Map<UUID, OffsetDateTime> noted = lastHeld(groupId, "note_taker_id");
-        Comparator<OffsetDateTime> neverFirst = Comparator.nullsFirst(Comparator.naturalOrder());
-        Comparator<UUID> byEither = Comparator.comparing((UUID id) -> Stream.of(facilitated.get(id), noted.get(id))
-                .filter(Objects::nonNull).max(Comparator.naturalOrder()).orElse(null), neverFirst)
-                .thenComparing(UUID::toString);
-        List<UUID> members = groups.memberIds(groupId);
-        UUID facilitator = members.stream()
-                .min(Comparator.comparing((UUID id) -> facilitated.get(id), neverFirst).thenComparing(byEither)).orElse(null);
-        UUID noteTaker = members.stream().filter(id -> !id.equals(facilitator))
-                .min(Comparator.comparing((UUID id) -> noted.get(id), neverFirst).thenComparing(byEither)).orElse(null);
-        return new Suggestion(facilitator, noteTaker);
-    }
-
-    /** When each member last held a role ({@code column} is one of two fixed names, never input). */
-    private Map<UUID, OffsetDateTime> lastHeld(UUID groupId, String column) {
-        Map<UUID, OffsetDateTime> last = new HashMap<>();
-        jdbc.sql("select " + column + " holder, max(starts_at) held from meetings_meeting where group_id = ?"
-                + " and not cancelled and " + column + " is not null group by " + column)
-                .param(groupId)
-                .query((rs, n) -> last.put(rs.getObject("holder", UUID.class), rs.getObject("held", OffsetDateTime.class)))
-                .list();
-        return last;
+        return access.requireMember(groupId, accountId) == Role.ORGANISER || settings.of(groupId).membersCanSchedule();
     }
 
     /** What the group is working on that an agenda can link to: open concerns, grievances and demands. */
@@ -301,7 +241,7 @@ public class Meetings {
         List<AgendaItem> agenda = jdbc.sql("""
                 select text, link_kind kind, link_path path from meetings_agenda_item where meeting_id = ? order by position""")
                 .param(meetingId).query(AgendaItem.class).list();
-        Settings settings = settings(groupId);
+        Settings settings = this.settings.of(groupId);
         List<UUID> attendeeIds = settings.attendanceByName()
                 ? jdbc.sql("select account_id from meetings_attendee where meeting_id = ?").param(meetingId)
                         .query(UUID.class).list()
@@ -340,7 +280,7 @@ public class Meetings {
         return person == null ? null : person.displayName();
     }
 
-    private Row find(UUID groupId, UUID meetingId) {
+    Row find(UUID groupId, UUID meetingId) {
         return jdbc.sql("""
                 select id, group_id, title, starts_at, ends_at, place, online_link, facilitator_id, note_taker_id, cancelled,
                     attended
@@ -352,18 +292,6 @@ public class Meetings {
     public java.util.Optional<String> titleOf(UUID groupId, UUID meetingId) {
         return jdbc.sql("select title from meetings_meeting where id = ? and group_id = ?").params(meetingId, groupId)
                 .query(String.class).optional();
-    }
-
-    /** A deleted account's answers go, and it no longer facilitates or takes notes. */
-    @org.springframework.context.event.EventListener
-    void on(org.staffroom.identity.AccountEvents.AccountDeleted deleted) {
-        UUID id = deleted.accountId();
-        jdbc.sql("delete from meetings_rsvp where account_id = ?").param(id).update();
-        jdbc.sql("delete from meetings_attendee where account_id = ?").param(id).update();
-        jdbc.sql("update meetings_meeting set facilitator_id = null where facilitator_id = ?").param(id).update();
-        jdbc.sql("update meetings_meeting set note_taker_id = null where note_taker_id = ?").param(id).update();
-        jdbc.sql("update meetings_meeting set created_by = null where created_by = ?").param(id).update();
-        jdbc.sql("update meetings_action set owner_id = null where owner_id = ?").param(id).update();
     }
 
     /** One past meeting's attendance, for the momentum page; {@code attended} is null until recorded. */
@@ -379,138 +307,19 @@ public class Meetings {
 
     /**
      * Attendance over the last meetings (oldest first), the group's figures per month over the last
-     * {@link #MOMENTUM_MONTHS} months from every feature, and, for organisers, what to worry about.
+     * {@link GroupMomentum#MOMENTUM_MONTHS} months from every feature, and, for organisers, what to worry about.
      */
     public record Momentum(List<Attended> meetings, List<GroupActivity.Monthly> monthly, List<Warning> warnings) {
-    }
-
-    static final int MOMENTUM_MONTHS = 6;
-
-    /** The facilitator or an organiser records how many came, once the meeting has started. */
-    @Transactional
-    public void recordAttendance(UUID accountId, UUID groupId, UUID meetingId, Integer attended) {
-        requireAttendanceTaker(accountId, groupId, meetingId);
-        if (attended == null || attended < 0 || attended > 10_000) {
-            throw new InvalidInput("attended", "meeting.attendance.invalid");
-        }
-        jdbc.sql("update meetings_meeting set attended = ? where id = ?").params(attended, meetingId).update();
-    }
-
-    /** Where the group takes attendance by name: who came, which also sets the count. */
-    @Transactional
-    public void recordAttendees(UUID accountId, UUID groupId, UUID meetingId, List<UUID> present) {
-        requireAttendanceTaker(accountId, groupId, meetingId);
-        if (!settings(groupId).attendanceByName()) {
-            throw new DomainException.Conflict("meeting.attendance.countOnly");
-        }
-        java.util.Set<UUID> members = new java.util.HashSet<>(groups.memberIds(groupId));
-        java.util.Set<UUID> came = new LinkedHashSet<>(present == null ? List.of() : present);
-        if (!members.containsAll(came)) {
-            throw new InvalidInput("present", "meeting.person.invalid");
-        }
-        jdbc.sql("delete from meetings_attendee where meeting_id = ?").param(meetingId).update();
-        for (UUID id : came) {
-            jdbc.sql("insert into meetings_attendee (meeting_id, account_id) values (?, ?)").params(meetingId, id).update();
-        }
-        jdbc.sql("update meetings_meeting set attended = ? where id = ?").params(came.size(), meetingId).update();
     }
 
     /** One line of the attendance sheet: a member, and whether they are recorded as present. */
     public record Present(UUID accountId, String name, boolean present) {
     }
 
-    /** The group's members to tick off, for whoever takes attendance where the group does it by name. */
-    public List<Present> attendanceSheet(UUID accountId, UUID groupId, UUID meetingId) {
-        requireAttendanceTaker(accountId, groupId, meetingId);
-        java.util.Set<UUID> came = new java.util.HashSet<>(jdbc.sql("select account_id from meetings_attendee where meeting_id = ?")
-                .param(meetingId).query(UUID.class).list());
-        return accounts.views(groups.memberIds(groupId)).values().stream()
-                .map(person -> new Present(person.id(), person.displayName(), came.contains(person.id())))
-                .sorted(Comparator.comparing(Present::name)).toList();
-    }
-
-    private void requireAttendanceTaker(UUID accountId, UUID groupId, UUID meetingId) {
-        Role role = access.requireMember(groupId, accountId);
-        Row row = find(groupId, meetingId);
-        if (role != Role.ORGANISER && !accountId.equals(row.facilitatorId())) {
-            throw new DomainException.Forbidden("meeting.attendance.whoRecords");
-        }
-        if (row.startsAt().isAfter(OffsetDateTime.now(clock))) {
-            throw new DomainException.Conflict("meeting.attendance.notStarted");
-        }
-    }
-
-    public Momentum momentum(UUID accountId, UUID groupId) {
-        Role role = access.requireMember(groupId, accountId);
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        List<Attended> recent = new ArrayList<>(jdbc.sql("""
-                select id, title, starts_at, attended from meetings_meeting
-                where group_id = ? and starts_at <= ? and not cancelled order by starts_at desc limit 12""")
-                .params(groupId, now)
-                .query((rs, n) -> new Attended(rs.getObject("id", UUID.class), rs.getString("title"),
-                        zoned(rs.getObject("starts_at", OffsetDateTime.class)), (Integer) rs.getObject("attended")))
-                .list());
-        java.util.Collections.reverse(recent);
-        List<Warning> warnings = new ArrayList<>();
-        if (role == Role.ORGANISER) {
-            if (falling(recent.stream().map(Attended::attended).filter(Objects::nonNull).toList())) {
-                warnings.add(Warning.ATTENDANCE_FALLING);
-            }
-            boolean planned = jdbc.sql("select count(*) from meetings_meeting where group_id = ? and starts_at > ? and not cancelled")
-                    .params(groupId, now).query(Long.class).single() > 0;
-            if (!planned) {
-                warnings.add(Warning.NO_MEETING_PLANNED);
-            }
-        }
-        java.time.YearMonth to = java.time.YearMonth.now(clock.withZone(zone));
-        java.time.YearMonth from = to.minusMonths(MOMENTUM_MONTHS - 1);
-        List<GroupActivity.Monthly> monthly = activities.stream()
-                .flatMap(a -> a.monthly(groupId, from, to).stream()).toList();
-        return new Momentum(recent, monthly, warnings);
-    }
-
-    /** True when each of the last three recorded attendances is lower than the one before. */
-    static boolean falling(List<Integer> attendance) {
-        if (attendance.size() < 4) {
-            return false;
-        }
-        List<Integer> last = attendance.subList(attendance.size() - 4, attendance.size());
-        return last.get(1) < last.get(0) && last.get(2) < last.get(1) && last.get(3) < last.get(2);
-    }
-
     /** For the calendar feed: a group's meetings that end after {@code since}, soonest first (at most 100). */
     List<UUID> idsSince(UUID groupId, OffsetDateTime since) {
         return jdbc.sql("select id from meetings_meeting where group_id = ? and ends_at >= ? order by starts_at limit 100")
                 .params(groupId, since).query(UUID.class).list();
-    }
-
-    /** A member says whether they will come; saying again changes the answer. */
-    @Transactional
-    public void answer(UUID accountId, UUID groupId, UUID meetingId, String rawAnswer) {
-        access.requireMember(groupId, accountId);
-        Row row = find(groupId, meetingId);
-        if (row.cancelled()) {
-            throw new DomainException.Conflict("meeting.cancelled");
-        }
-        if (ended(row.endsAt(), clock)) {
-            throw new DomainException.Conflict("meeting.ended.answers");
-        }
-        Answer answer;
-        try {
-            answer = Answer.valueOf(rawAnswer == null ? "" : rawAnswer.strip());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInput("answer", "meeting.answer.invalid");
-        }
-        int updated = jdbc.sql("update meetings_rsvp set answer = ? where meeting_id = ? and account_id = ?")
-                .params(answer.name(), meetingId, accountId).update();
-        if (updated == 0) {
-            try {
-                jdbc.sql("insert into meetings_rsvp (meeting_id, account_id, answer) values (?, ?, ?)")
-                        .params(meetingId, accountId, answer.name()).update();
-            } catch (DuplicateKeyException e) {
-                throw new DomainException.Conflict("meeting.answerTwice");
-            }
-        }
     }
 
     /** The meeting as an iCalendar file (RFC 5545), in UTC. */

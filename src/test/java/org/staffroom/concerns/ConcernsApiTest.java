@@ -38,6 +38,9 @@ class ConcernsApiTest {
     Concerns concerns;
 
     @Autowired
+    ConcernSettings concernSettings;
+
+    @Autowired
     JdbcClient jdbc;
 
     Api api() {
@@ -317,7 +320,7 @@ class ConcernsApiTest {
         }
         assertThat(organiserPages.post(settingsPage, Map.of("threshold", "3", "retentionMonths", "6")).status())
                 .isEqualTo(302);
-        assertThat(concerns.settings(group.id()).retentionMonths()).isEqualTo(6);
+        assertThat(concernSettings.settings(group.id()).retentionMonths()).isEqualTo(6);
         concerns.deleteExpired();
         assertThat(jdbc.sql("select title from concerns_concern where group_id = ?").param(group.id())
                 .query(String.class).list()).containsExactly("Old open");

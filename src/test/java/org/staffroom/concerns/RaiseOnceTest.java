@@ -39,7 +39,7 @@ class RaiseOnceTest {
     JdbcClient jdbc;
 
     @Autowired
-    Concerns concernsService;
+    ConcernRaising raising;
 
     @Autowired
     org.staffroom.identity.AnonymousTags tags;
@@ -173,7 +173,7 @@ class RaiseOnceTest {
                     } catch (Exception e) {
                         throw new IllegalStateException(e);
                     }
-                    return concernsService.raise(author.id(), groupId, draft, key);
+                    return raising.raise(author.id(), groupId, draft, key);
                 });
                 var first = pool.submit(send);
                 var second = pool.submit(send);

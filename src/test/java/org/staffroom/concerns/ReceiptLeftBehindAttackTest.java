@@ -30,7 +30,7 @@ class ReceiptLeftBehindAttackTest {
     Fixtures fixtures;
 
     @Autowired
-    Concerns concerns;
+    ConcernRaising raising;
 
     @Autowired
     AnonymousTags tags;
@@ -89,9 +89,9 @@ class ReceiptLeftBehindAttackTest {
         String key = org.staffroom.shared.SecretTokens.newToken(32);
         String foreseen = Receipt.derivedFrom(key).display();
 
-        Concerns.Raised decoy = tags.actingAs(hostile.id(), Fixtures.PASSWORD, () -> concerns.raise(hostile.id(),
+        Concerns.Raised decoy = tags.actingAs(hostile.id(), Fixtures.PASSWORD, () -> raising.raise(hostile.id(),
                 groupId, new ConcernDraft("Decoy", "Nothing wrong here", "OTHER", "", true), key));
-        Concerns.Raised authors = tags.actingAs(author.id(), Fixtures.PASSWORD, () -> concerns.raise(author.id(),
+        Concerns.Raised authors = tags.actingAs(author.id(), Fixtures.PASSWORD, () -> raising.raise(author.id(),
                 groupId, new ConcernDraft("Manager falsifies rotas", "Real concern", "OTHER", "", true), key));
 
         assertThat(decoy.receipt()).as("the receipt is not known from the form key alone").isNotEqualTo(foreseen);
@@ -99,7 +99,7 @@ class ReceiptLeftBehindAttackTest {
         assertThat(authors.concernId()).as("the author's sending raises the author's concern")
                 .isNotEqualTo(decoy.concernId());
         assertThat(authors.view().title()).isEqualTo("Manager falsifies rotas");
-        Concerns.Raised again = tags.actingAs(author.id(), Fixtures.PASSWORD, () -> concerns.raise(author.id(),
+        Concerns.Raised again = tags.actingAs(author.id(), Fixtures.PASSWORD, () -> raising.raise(author.id(),
                 groupId, new ConcernDraft("Manager falsifies rotas", "Real concern", "OTHER", "", true), key));
         assertThat(again.concernId()).as("and the author's form sent again still finds it").isEqualTo(authors.concernId());
     }

@@ -265,8 +265,8 @@ class MeetingsTest {
         api.post(g + "/meetings/" + ids.getLast() + "/attendance", organiser.token(), Map.of("attended", 7));
         assertThat(api.get(g + "/momentum", organiser.token()).json().get("warnings").size())
                 .as("attendance rose at the last meeting, and one is planned").isZero();
-        assertThat(Meetings.falling(List.of(5, 4, 3))).as("three meetings are only two falls").isFalse();
-        assertThat(Meetings.falling(List.of(9, 5, 4, 4))).isFalse();
+        assertThat(GroupMomentum.falling(List.of(5, 4, 3))).as("three meetings are only two falls").isFalse();
+        assertThat(GroupMomentum.falling(List.of(9, 5, 4, 4))).isFalse();
 
         Page page = Pages.signedIn(port, organiser.email(), Fixtures.PASSWORD);
         api.post(g + "/meetings/" + ids.getLast() + "/attendance", organiser.token(), Map.of("attended", 2));

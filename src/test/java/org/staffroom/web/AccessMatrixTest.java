@@ -29,13 +29,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.util.pattern.PathPattern;
 import org.staffroom.concerns.Comments;
 import org.staffroom.concerns.ConcernDraft;
-import org.staffroom.concerns.Concerns;
+import org.staffroom.concerns.ConcernRaising;
 import org.staffroom.concerns.Grievances;
 import org.staffroom.groups.Invitations;
 import org.staffroom.groups.Networks;
 import org.staffroom.identity.AccessTokens;
 import org.staffroom.identity.AnonymousTags;
 import org.staffroom.journal.Journal;
+import org.staffroom.journal.JournalSharing;
+import org.staffroom.journal.JournalWitnesses;
 import org.staffroom.meetings.MeetingRecords;
 import org.staffroom.meetings.SpeakingQueue;
 import org.staffroom.surveys.Scope;
@@ -78,7 +80,7 @@ class AccessMatrixTest {
     Fixtures fixtures;
 
     @Autowired
-    Concerns concerns;
+    ConcernRaising raising;
 
     @Autowired
     Grievances grievances;
@@ -152,6 +154,12 @@ class AccessMatrixTest {
     Journal journal;
 
     @Autowired
+    JournalWitnesses journalWitnesses;
+
+    @Autowired
+    JournalSharing journalSharing;
+
+    @Autowired
     JdbcClient jdbc;
 
     Own administrators;
@@ -182,9 +190,9 @@ class AccessMatrixTest {
         Person bystander = fixtures.member(groupId, organiser);
         bystanderId = bystander.id();
         // the bystander raises them, so that the member in the matrix is neither author nor organiser
-        concernId = tags.actingAs(bystanderId, Fixtures.PASSWORD, () -> concerns.raise(bystanderId, groupId,
+        concernId = tags.actingAs(bystanderId, Fixtures.PASSWORD, () -> raising.raise(bystanderId, groupId,
                 new ConcernDraft("Matrix concern", "Details", "OTHER", "", true))).concernId();
-        UUID adopted = tags.actingAs(bystanderId, Fixtures.PASSWORD, () -> concerns.raise(bystanderId, groupId,
+        UUID adopted = tags.actingAs(bystanderId, Fixtures.PASSWORD, () -> raising.raise(bystanderId, groupId,
                 new ConcernDraft("Adopted concern", "Details", "OTHER", "", false))).concernId();
         grievanceId = grievances.adopt(organiser.id(), groupId, adopted);
         fixtures.release();
@@ -208,7 +216,7 @@ class AccessMatrixTest {
 
         // a member a row never removes (a row removes the bystander): owner of a step, an action, a place in the queue
         Person colleague = fixtures.member(groupId, organiser);
-        adoptableConcernId = tags.actingAs(colleague.id(), Fixtures.PASSWORD, () -> concerns.raise(colleague.id(), groupId,
+        adoptableConcernId = tags.actingAs(colleague.id(), Fixtures.PASSWORD, () -> raising.raise(colleague.id(), groupId,
                 new ConcernDraft("Concern to adopt", "Details", "OTHER", "", false))).concernId();
         grievances.addPlanItem(organiser.id(), groupId, grievanceId, new Grievances.NewPlanItem("Step", colleague.id(), ""));
         planItemId = grievances.get(organiser.id(), groupId, grievanceId).plan().getFirst().id();
@@ -251,7 +259,7 @@ class AccessMatrixTest {
         UUID sideGroup = fixtures.hiddenGroup(organiser, "Side group");
         invitations.accept(fixtures.invitationCode(organiser, sideGroup), administrator.id());
         keepsAJournal(organiser.id());
-        journal.receiveShares(organiser.id(), true);
+        journalSharing.receiveShares(organiser.id(), true);
         administrators = own(administrator.id(), organiser.id());
         colleagues = own(colleague.id(), organiser.id());
 
@@ -301,8 +309,8 @@ class AccessMatrixTest {
     private Own own(UUID accountId, UUID repId) {
         keepsAJournal(accountId);
         UUID entryId = journal.write(accountId, new Journal.Ciphertext(bytes(12), bytes(100))).id();
-        journal.askWitness(accountId, entryId, new Journal.Ciphertext(bytes(12), bytes(100)));
-        UUID shareId = journal.share(accountId, repId,
+        journalWitnesses.askWitness(accountId, entryId, new Journal.Ciphertext(bytes(12), bytes(100)));
+        UUID shareId = journalSharing.share(accountId, repId,
                 List.of(new Journal.SharedEntry(entryId, bytes(384), bytes(12), bytes(100))));
         tokens.createPersonal(accountId, "Matrix token");
         UUID tokenId = tokens.list(accountId).stream().filter(t -> t.name().equals("Matrix token")).findFirst()
@@ -317,7 +325,7 @@ class AccessMatrixTest {
                     public_key_credential_type, label, created, last_used)
                 values (?, ?, ?, 0, true, false, false, 'internal', 'public-key', 'Matrix key', current_timestamp,
                     current_timestamp)""").params(passkeyId, user, new byte[] {1, 2, 3}).update();
-        return new Own(entryId, journal.witnesses(accountId).getFirst().id(), shareId, tokenId, passkeyId);
+        return new Own(entryId, journalWitnesses.witnesses(accountId).getFirst().id(), shareId, tokenId, passkeyId);
     }
 
     private static String bytes(int n) {

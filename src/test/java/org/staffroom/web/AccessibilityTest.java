@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.staffroom.concerns.ConcernDraft;
-import org.staffroom.concerns.Concerns;
+import org.staffroom.concerns.ConcernRaising;
 import org.staffroom.directory.JoinRequests;
 import org.staffroom.groups.Invitations;
 import org.staffroom.groups.Networks;
@@ -48,7 +48,7 @@ class AccessibilityTest {
     Networks networks;
 
     @Autowired
-    Concerns concerns;
+    ConcernRaising raising;
 
     @Autowired
     TwoFactor twoFactor;
@@ -113,7 +113,7 @@ class AccessibilityTest {
         Page memberPage = Pages.signedIn(port, member.email(), Fixtures.PASSWORD);
         check(memberPage, g);
         check(memberPage, g + "/members");
-        UUID concernId = tags.actingAs(member.id(), Fixtures.PASSWORD, () -> concerns.raise(member.id(), groupId,
+        UUID concernId = tags.actingAs(member.id(), Fixtures.PASSWORD, () -> raising.raise(member.id(), groupId,
                 new ConcernDraft("Breaks cut short", "On every late shift.", "OTHER", null, false)).concernId());
         check(memberPage, g + "/concerns/" + concernId + "/edit");
 

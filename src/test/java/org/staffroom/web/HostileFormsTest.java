@@ -63,7 +63,7 @@ class HostileFormsTest {
 
 
     @Autowired
-    org.staffroom.concerns.Concerns concerns;
+    org.staffroom.concerns.ConcernRaising raising;
 
     @Autowired
     org.staffroom.concerns.Grievances grievances;
@@ -89,9 +89,9 @@ class HostileFormsTest {
         ids.put("meetingId", fixtures.meeting(organiser, groupId, "Hostile meeting").toString());
         ids.put("proposalId", fixtures.proposal(organiser, groupId, "Hostile vote").toString());
         ids.put("demandId", fixtures.demand(organiser, groupId, "Hostile demand").toString());
-        UUID concernId = tags.actingAs(member.id(), Fixtures.PASSWORD, () -> concerns.raise(member.id(), groupId,
+        UUID concernId = tags.actingAs(member.id(), Fixtures.PASSWORD, () -> raising.raise(member.id(), groupId,
                 new org.staffroom.concerns.ConcernDraft("Hostile concern", "Details", "OTHER", "", false))).concernId();
-        UUID adopted = tags.actingAs(member.id(), Fixtures.PASSWORD, () -> concerns.raise(member.id(), groupId,
+        UUID adopted = tags.actingAs(member.id(), Fixtures.PASSWORD, () -> raising.raise(member.id(), groupId,
                 new org.staffroom.concerns.ConcernDraft("Adopted concern", "Details", "OTHER", "", false))).concernId();
         ids.put("concernId", concernId.toString());
         ids.put("grievanceId", grievances.adopt(organiser.id(), groupId, adopted).toString());

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.staffroom.concerns.ConcernDraft;
-import org.staffroom.concerns.Concerns;
+import org.staffroom.concerns.ConcernRaising;
 import org.staffroom.concerns.Grievances;
 import org.staffroom.decisions.Proposals;
 import org.staffroom.directory.JoinRequests;
@@ -53,7 +53,7 @@ class NeedsDoingTest {
     Meetings meetings;
 
     @Autowired
-    Concerns concerns;
+    ConcernRaising raising;
 
     @Autowired
     Grievances grievances;
@@ -86,7 +86,7 @@ class NeedsDoingTest {
         surveys.open(organiser.id(), scope, surveyId, today.plusDays(8).toString());
         meetings.schedule(organiser.id(), groupId, new Meetings.Draft("Branch meeting", today.plusDays(6).toString(),
                 "18:00", "19:00", "Staff room", "", null, null, "Item", List.of()));
-        UUID concernId = tags.actingAs(member.id(), Fixtures.PASSWORD, () -> concerns.raise(member.id(), groupId,
+        UUID concernId = tags.actingAs(member.id(), Fixtures.PASSWORD, () -> raising.raise(member.id(), groupId,
                 new ConcernDraft("Rota changes", "Details", "OTHER", "", false))).concernId();
         fixtures.release();
         UUID grievanceId = grievances.adopt(organiser.id(), groupId, concernId);

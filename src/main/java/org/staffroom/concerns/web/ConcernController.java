@@ -18,7 +18,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.staffroom.concerns.Category;
 import org.staffroom.concerns.Comments;
+import org.staffroom.concerns.ConcernConversation;
 import org.staffroom.concerns.ConcernDraft;
+import org.staffroom.concerns.ConcernRaising;
+import org.staffroom.concerns.ConcernSettings;
 import org.staffroom.concerns.Concerns;
 import org.staffroom.concerns.Grievances;
 import org.staffroom.groups.Groups;
@@ -39,16 +42,22 @@ class ConcernController {
     }
 
     private final Concerns concerns;
+    private final ConcernRaising raising;
+    private final ConcernConversation conversation;
+    private final ConcernSettings settings;
     private final Groups groups;
     private final AnonymousTags tags;
     private final Grievances grievances;
     private final Comments comments;
 
-    ConcernController(Concerns concerns, Groups groups, AnonymousTags tags, Grievances grievances,
-            Comments comments) {
+    ConcernController(Concerns concerns, ConcernRaising raising, ConcernConversation conversation,
+            ConcernSettings settings, Groups groups, AnonymousTags tags, Grievances grievances, Comments comments) {
         this.comments = comments;
         this.grievances = grievances;
         this.concerns = concerns;
+        this.raising = raising;
+        this.conversation = conversation;
+        this.settings = settings;
         this.groups = groups;
         this.tags = tags;
     }
@@ -137,9 +146,9 @@ class ConcernController {
     /** Two sendings of one form at the same moment: the second meets the first's row and then finds it. */
     private Concerns.Raised raiseOnce(CurrentAccount me, UUID groupId, ConcernDraft form, String submission) {
         try {
-            return concerns.raise(me.id(), groupId, form, submission);
+            return raising.raise(me.id(), groupId, form, submission);
         } catch (DuplicateKeyException e) {
-            return concerns.raise(me.id(), groupId, form, submission);
+            return raising.raise(me.id(), groupId, form, submission);
         }
     }
 
@@ -150,7 +159,7 @@ class ConcernController {
         model.addAttribute("c", view);
         model.addAttribute("grievanceId", grievances.forConcern(groupId, concernId).orElse(null));
         model.addAttribute("comments", comments.list(me.id(), groupId, Comments.On.CONCERN, concernId));
-        model.addAttribute("canAdopt", view.organiser() || concerns.settings(groupId).membersCanAdopt());
+        model.addAttribute("canAdopt", view.organiser() || settings.settings(groupId).membersCanAdopt());
         if (!model.containsAttribute("messageForm")) {
             model.addAttribute("messageForm", new MessageForm(""));
         }
@@ -179,7 +188,7 @@ class ConcernController {
             @ModelAttribute("messageForm") MessageForm form, BindingResult result, Model model,
             RedirectAttributes redirect) {
         try {
-            concerns.write(me.id(), groupId, concernId, form.text());
+            conversation.write(me.id(), groupId, concernId, form.text());
         } catch (DomainException.InvalidInput e) {
             FormErrors.reject(result, e);
             return show(me, groupId, concernId, model);
@@ -232,7 +241,7 @@ class ConcernController {
     @GetMapping("/groups/{groupId}/concerns/settings")
     String settingsForm(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId, Model model) {
         groups.getAsOrganiser(me.id(), groupId);
-        Concerns.Settings settings = concerns.settings(groupId);
+        Concerns.Settings settings = this.settings.settings(groupId);
         model.addAttribute("form", new SettingsForm(settings.threshold(), settings.retentionMonths(),
                 settings.membersCanAdopt()));
         model.addAttribute("groupId", groupId);
@@ -249,7 +258,7 @@ class ConcernController {
             return "concerns/settings";
         }
         try {
-            concerns.changeSettings(me.id(), groupId, form.threshold(), form.retentionMonths(),
+            settings.changeSettings(me.id(), groupId, form.threshold(), form.retentionMonths(),
                     form.membersCanAdopt());
         } catch (DomainException.InvalidInput e) {
             FormErrors.reject(result, e);

@@ -20,7 +20,9 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.staffroom.concerns.Category;
 import org.staffroom.concerns.Comments;
+import org.staffroom.concerns.ConcernConversation;
 import org.staffroom.concerns.ConcernDraft;
+import org.staffroom.concerns.ConcernRaising;
 import org.staffroom.concerns.ConcernStatus;
 import org.staffroom.concerns.Concerns;
 import org.staffroom.concerns.Receipts;
@@ -80,13 +82,18 @@ class ConcernsApiController {
     }
 
     private final Concerns concerns;
+    private final ConcernRaising raising;
+    private final ConcernConversation conversation;
     private final Receipts receipts;
     private final ReceiptThrottle throttle;
     private final Comments comments;
 
-    ConcernsApiController(Concerns concerns, Receipts receipts, ReceiptThrottle throttle, Comments comments) {
+    ConcernsApiController(Concerns concerns, ConcernRaising raising, ConcernConversation conversation,
+            Receipts receipts, ReceiptThrottle throttle, Comments comments) {
         this.comments = comments;
         this.concerns = concerns;
+        this.raising = raising;
+        this.conversation = conversation;
         this.receipts = receipts;
         this.throttle = throttle;
     }
@@ -101,7 +108,7 @@ class ConcernsApiController {
     @PostMapping("/api/v1/groups/{groupId}/concerns")
     ResponseEntity<ConcernJson> raise(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId,
             @RequestBody ConcernDraft draft) {
-        Concerns.Raised raised = concerns.raise(me.id(), groupId, draft);
+        Concerns.Raised raised = raising.raise(me.id(), groupId, draft);
         ConcernJson body = json(raised.view(), raised.receipt());
         return ResponseEntity.created(URI.create("/api/v1/groups/" + groupId + "/concerns/" + raised.concernId()))
                 .body(body);
@@ -139,7 +146,7 @@ class ConcernsApiController {
     @PostMapping("/api/v1/groups/{groupId}/concerns/{concernId}/messages")
     ResponseEntity<Void> write(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId,
             @PathVariable UUID concernId, @RequestBody ReceiptMessageRequest request) {
-        concerns.write(me.id(), groupId, concernId, request.text());
+        conversation.write(me.id(), groupId, concernId, request.text());
         return ResponseEntity.noContent().build();
     }
 

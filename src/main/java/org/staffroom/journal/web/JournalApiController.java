@@ -20,6 +20,8 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.staffroom.identity.CurrentAccount;
 import org.staffroom.journal.Journal;
+import org.staffroom.journal.JournalSharing;
+import org.staffroom.journal.JournalWitnesses;
 import org.staffroom.shared.DomainException;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -60,9 +62,13 @@ class JournalApiController {
     }
 
     private final Journal journal;
+    private final JournalWitnesses witnesses;
+    private final JournalSharing sharing;
 
-    JournalApiController(Journal journal) {
+    JournalApiController(Journal journal, JournalWitnesses witnesses, JournalSharing sharing) {
         this.journal = journal;
+        this.witnesses = witnesses;
+        this.sharing = sharing;
     }
 
     @Operation(summary = "This account's keyring: salts, parameters, wrapped keys and its public key (404 if no journal)")
@@ -123,26 +129,26 @@ class JournalApiController {
         if (ask.entryId() == null) {
             throw new DomainException.InvalidInput("entryId", "journal.invalid.entry");
         }
-        return Map.of("token", journal.askWitness(me.id(), ask.entryId(), new Journal.Ciphertext(ask.iv(), ask.data())));
+        return Map.of("token", witnesses.askWitness(me.id(), ask.entryId(), new Journal.Ciphertext(ask.iv(), ask.data())));
     }
 
     @Operation(summary = "This journal's witness requests, with confirmations sealed to this journal")
     @GetMapping({API + "/witnesses", PAGE + "/witnesses"})
     List<Journal.Witness> witnesses(@AuthenticationPrincipal CurrentAccount me) {
-        return journal.witnesses(me.id());
+        return witnesses.witnesses(me.id());
     }
 
     @Operation(summary = "Withdraw a witness request: its link stops working")
     @DeleteMapping({API + "/witnesses/{witnessId}", PAGE + "/witnesses/{witnessId}"})
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void withdraw(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID witnessId) {
-        journal.withdrawWitness(me.id(), witnessId);
+        witnesses.withdrawWitness(me.id(), witnessId);
     }
 
     @Operation(summary = "The request behind a witness link, for the colleague who holds it")
     @GetMapping({API + "/witness-requests/{token}", PAGE + "/witness-requests/{token}"})
     Journal.WitnessRequest witnessRequest(@AuthenticationPrincipal CurrentAccount me, @PathVariable String token) {
-        return journal.witnessRequest(me.id(), token);
+        return witnesses.witnessRequest(me.id(), token);
     }
 
     @Operation(summary = "Confirm a witness request, sealed to its author's public key; once")
@@ -150,14 +156,14 @@ class JournalApiController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void confirm(@AuthenticationPrincipal CurrentAccount me, @PathVariable String token,
             @RequestBody Journal.Sealed confirmation) {
-        journal.confirm(me.id(), token, confirmation);
+        witnesses.confirm(me.id(), token, confirmation);
     }
 
     @Operation(summary = "Whether the members of the groups you organise may share entries with you; while they "
             + "may, they see that you keep a journal")
     @GetMapping({API + "/receiving", PAGE + "/receiving"})
     Receiving receiving(@AuthenticationPrincipal CurrentAccount me) {
-        return new Receiving(journal.receivesShares(me.id()));
+        return new Receiving(sharing.receivesShares(me.id()));
     }
 
     @Operation(summary = "Choose whether the members of the groups you organise may share entries with you")
@@ -166,40 +172,40 @@ class JournalApiController {
         if (receiving == null || receiving.receivesShares() == null) {
             throw new DomainException.InvalidInput("receivesShares", "journal.receive.invalid");
         }
-        journal.receiveShares(me.id(), receiving.receivesShares());
-        return new Receiving(journal.receivesShares(me.id()));
+        sharing.receiveShares(me.id(), receiving.receivesShares());
+        return new Receiving(sharing.receivesShares(me.id()));
     }
 
     @Operation(summary = "The reps you may share entries with: organisers of your groups who have chosen to receive "
             + "shares, with their public keys (409 while you keep no journal)")
     @GetMapping({API + "/reps", PAGE + "/reps"})
     List<Journal.Rep> reps(@AuthenticationPrincipal CurrentAccount me) {
-        return journal.reps(me.id());
+        return sharing.reps(me.id());
     }
 
     @Operation(summary = "Share entries with a rep, each sealed to the rep's public key")
     @PostMapping({API + "/shares", PAGE + "/shares"})
     @ResponseStatus(HttpStatus.CREATED)
     Map<String, UUID> share(@AuthenticationPrincipal CurrentAccount me, @RequestBody ShareRequest share) {
-        return Map.of("id", journal.share(me.id(), share.repId(), share.entries()));
+        return Map.of("id", sharing.share(me.id(), share.repId(), share.entries()));
     }
 
     @Operation(summary = "What I have shared, with whom")
     @GetMapping({API + "/shares", PAGE + "/shares"})
     List<Journal.Share> shares(@AuthenticationPrincipal CurrentAccount me) {
-        return journal.sharesBy(me.id());
+        return sharing.sharesBy(me.id());
     }
 
     @Operation(summary = "What has been shared with me, sealed to my journal")
     @GetMapping({API + "/shared-with-me", PAGE + "/shared-with-me"})
     List<Journal.Received> sharedWithMe(@AuthenticationPrincipal CurrentAccount me) {
-        return journal.sharedWith(me.id());
+        return sharing.sharedWith(me.id());
     }
 
     @Operation(summary = "Revoke a share: the rep's copies go")
     @DeleteMapping({API + "/shares/{shareId}", PAGE + "/shares/{shareId}"})
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void revoke(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID shareId) {
-        journal.revoke(me.id(), shareId);
+        sharing.revoke(me.id(), shareId);
     }
 }

@@ -20,7 +20,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.staffroom.groups.Groups;
 import org.staffroom.identity.CurrentAccount;
+import org.staffroom.meetings.GroupMomentum;
+import org.staffroom.meetings.MeetingAnswers;
+import org.staffroom.meetings.MeetingAttendance;
 import org.staffroom.meetings.MeetingRecords;
+import org.staffroom.meetings.MeetingRoles;
+import org.staffroom.meetings.MeetingSettings;
 import org.staffroom.meetings.Meetings;
 import org.staffroom.shared.DomainException;
 import org.staffroom.shared.web.FormErrors;
@@ -40,9 +45,21 @@ class MeetingController {
     private final Meetings meetings;
     private final Groups groups;
     private final MeetingRecords records;
+    private final MeetingRoles roles;
+    private final MeetingAnswers answers;
+    private final MeetingAttendance attendance;
+    private final MeetingSettings settings;
+    private final GroupMomentum groupMomentum;
 
-    MeetingController(Meetings meetings, Groups groups, MeetingRecords records) {
+    MeetingController(Meetings meetings, Groups groups, MeetingRecords records, MeetingRoles roles,
+            MeetingAnswers answers, MeetingAttendance attendance, MeetingSettings settings,
+            GroupMomentum groupMomentum) {
         this.records = records;
+        this.roles = roles;
+        this.answers = answers;
+        this.attendance = attendance;
+        this.settings = settings;
+        this.groupMomentum = groupMomentum;
         this.meetings = meetings;
         this.groups = groups;
     }
@@ -67,7 +84,7 @@ class MeetingController {
         if (!meetings.canSchedule(me.id(), groupId)) {
             throw new DomainException.Forbidden("meeting.scheduleOrganisersOnly");
         }
-        Meetings.Suggestion suggested = meetings.suggestRoles(me.id(), groupId);
+        Meetings.Suggestion suggested = roles.suggestRoles(me.id(), groupId);
         model.addAttribute("form", new Meetings.Draft("", "", "18:00", "19:00", "", "", suggested.facilitatorId(),
                 suggested.noteTakerId(), "", List.of()));
         model.addAttribute("suggested", suggested);
@@ -126,7 +143,7 @@ class MeetingController {
             model.addAttribute("members", groups.members(me.id(), groupId));
         }
         if (view.canRecordAttendance() && view.attendanceByName()) {
-            model.addAttribute("sheet", meetings.attendanceSheet(me.id(), groupId, meetingId));
+            model.addAttribute("sheet", attendance.attendanceSheet(me.id(), groupId, meetingId));
         }
         return "meetings/meeting";
     }
@@ -135,7 +152,7 @@ class MeetingController {
     String answer(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId, @PathVariable UUID meetingId,
             @RequestParam(defaultValue = "") String answer, RedirectAttributes redirect) {
         try {
-            meetings.answer(me.id(), groupId, meetingId, answer);
+            answers.answer(me.id(), groupId, meetingId, answer);
             redirect.addFlashAttribute("notice", "meeting.answerSaved");
         } catch (DomainException.Conflict e) {
             // a form left open from before the meeting ended: say why on the meeting's page
@@ -150,9 +167,9 @@ class MeetingController {
             @RequestParam(required = false) List<UUID> present, @RequestParam(defaultValue = "false") boolean byName,
             RedirectAttributes redirect) {
         if (byName) {
-            meetings.recordAttendees(me.id(), groupId, meetingId, present);
+            attendance.recordAttendees(me.id(), groupId, meetingId, present);
         } else {
-            meetings.recordAttendance(me.id(), groupId, meetingId, attended);
+            attendance.recordAttendance(me.id(), groupId, meetingId, attended);
         }
         redirect.addFlashAttribute("notice", "meeting.attendance.saved");
         return "redirect:/groups/" + groupId + "/meetings/" + meetingId;
@@ -161,7 +178,7 @@ class MeetingController {
     @GetMapping("/groups/{groupId}/meetings/settings")
     String settingsForm(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId, Model model) {
         model.addAttribute("group", groups.getAsOrganiser(me.id(), groupId));
-        model.addAttribute("settings", meetings.settings(me.id(), groupId));
+        model.addAttribute("settings", settings.settings(me.id(), groupId));
         return "meetings/settings";
     }
 
@@ -169,7 +186,7 @@ class MeetingController {
     String changeSettings(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId,
             @RequestParam(defaultValue = "false") boolean membersCanSchedule,
             @RequestParam(defaultValue = "false") boolean attendanceByName, RedirectAttributes redirect) {
-        meetings.changeSettings(me.id(), groupId, new Meetings.Settings(membersCanSchedule, attendanceByName));
+        settings.changeSettings(me.id(), groupId, new Meetings.Settings(membersCanSchedule, attendanceByName));
         redirect.addFlashAttribute("notice", "meeting.settings.saved");
         return "redirect:/groups/" + groupId + "/meetings";
     }
@@ -245,7 +262,7 @@ class MeetingController {
     @GetMapping("/groups/{groupId}/momentum")
     String momentum(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId, Model model) {
         model.addAttribute("group", groups.get(me.id(), groupId));
-        Meetings.Momentum momentum = meetings.momentum(me.id(), groupId);
+        Meetings.Momentum momentum = groupMomentum.momentum(me.id(), groupId);
         model.addAttribute("momentum", momentum);
         model.addAttribute("most", momentum.meetings().stream().map(Meetings.Attended::attended)
                 .filter(java.util.Objects::nonNull).max(Integer::compare).orElse(1));

@@ -16,7 +16,12 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.staffroom.identity.CurrentAccount;
+import org.staffroom.meetings.GroupMomentum;
+import org.staffroom.meetings.MeetingAnswers;
+import org.staffroom.meetings.MeetingAttendance;
 import org.staffroom.meetings.MeetingRecords;
+import org.staffroom.meetings.MeetingRoles;
+import org.staffroom.meetings.MeetingSettings;
 import org.staffroom.meetings.Meetings;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -49,9 +54,20 @@ class MeetingsApiController {
 
     private final Meetings meetings;
     private final MeetingRecords records;
+    private final MeetingRoles roles;
+    private final MeetingAnswers answers;
+    private final MeetingAttendance attendance;
+    private final MeetingSettings settings;
+    private final GroupMomentum groupMomentum;
 
-    MeetingsApiController(Meetings meetings, MeetingRecords records) {
+    MeetingsApiController(Meetings meetings, MeetingRecords records, MeetingRoles roles, MeetingAnswers answers,
+            MeetingAttendance attendance, MeetingSettings settings, GroupMomentum groupMomentum) {
         this.records = records;
+        this.roles = roles;
+        this.answers = answers;
+        this.attendance = attendance;
+        this.settings = settings;
+        this.groupMomentum = groupMomentum;
         this.meetings = meetings;
     }
 
@@ -83,7 +99,7 @@ class MeetingsApiController {
     @PostMapping("/api/v1/groups/{groupId}/meetings/{meetingId}/answer")
     Meetings.View answer(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId,
             @PathVariable UUID meetingId, @RequestBody AnswerRequest request) {
-        meetings.answer(me.id(), groupId, meetingId, request.answer());
+        answers.answer(me.id(), groupId, meetingId, request.answer());
         return meetings.get(me.id(), groupId, meetingId);
     }
 
@@ -93,9 +109,9 @@ class MeetingsApiController {
     Meetings.View attendance(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId,
             @PathVariable UUID meetingId, @RequestBody AttendanceRequest request) {
         if (request.present() != null) {
-            meetings.recordAttendees(me.id(), groupId, meetingId, request.present());
+            attendance.recordAttendees(me.id(), groupId, meetingId, request.present());
         } else {
-            meetings.recordAttendance(me.id(), groupId, meetingId, request.attended());
+            attendance.recordAttendance(me.id(), groupId, meetingId, request.attended());
         }
         return meetings.get(me.id(), groupId, meetingId);
     }
@@ -103,30 +119,30 @@ class MeetingsApiController {
     @Operation(summary = "Whether members may schedule meetings and whether attendance is taken by name (members)")
     @GetMapping("/api/v1/groups/{groupId}/meeting-settings")
     Meetings.Settings settings(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId) {
-        return meetings.settings(me.id(), groupId);
+        return settings.settings(me.id(), groupId);
     }
 
     @Operation(summary = "Change how the group runs its meetings (organisers)")
     @PutMapping("/api/v1/groups/{groupId}/meeting-settings")
     Meetings.Settings changeSettings(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId,
             @RequestBody SettingsRequest request) {
-        Meetings.Settings now = meetings.settings(me.id(), groupId);
-        meetings.changeSettings(me.id(), groupId, new Meetings.Settings(
+        Meetings.Settings now = settings.settings(me.id(), groupId);
+        settings.changeSettings(me.id(), groupId, new Meetings.Settings(
                 request.membersCanSchedule() == null ? now.membersCanSchedule() : request.membersCanSchedule(),
                 request.attendanceByName() == null ? now.attendanceByName() : request.attendanceByName()));
-        return meetings.settings(me.id(), groupId);
+        return settings.settings(me.id(), groupId);
     }
 
     @Operation(summary = "Who could facilitate and take notes next: who has not held the role, or not for longest")
     @GetMapping("/api/v1/groups/{groupId}/meetings/suggested-roles")
     Meetings.Suggestion suggestedRoles(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId) {
-        return meetings.suggestRoles(me.id(), groupId);
+        return roles.suggestRoles(me.id(), groupId);
     }
 
     @Operation(summary = "Attendance over the last meetings and, for organisers, warnings (members)")
     @GetMapping("/api/v1/groups/{groupId}/momentum")
     Meetings.Momentum momentum(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId) {
-        return meetings.momentum(me.id(), groupId);
+        return groupMomentum.momentum(me.id(), groupId);
     }
 
     @Operation(summary = "The meeting's minutes, decisions, actions and the actions carried over to it (members)")

@@ -49,10 +49,11 @@ class PublicSurveyController {
     @PostMapping("/s/{token}")
     String respond(@PathVariable String token, @RequestParam MultiValueMap<String, String> form,
             @RequestParam(defaultValue = "") String code, HttpServletRequest request, Model model) {
-        Map<String, List<String>> given = SurveyController.given(form);
+        AnswerForm answers = AnswerForm.of(form);
+        Map<String, List<String>> given = answers.given();
         try {
             throttle.guard(request, () -> responses.respondByLink(token, code,
-                    SurveyController.answers(surveys.byLinkView(token).questions(), given)));
+                    answers.answers(surveys.byLinkView(token).questions())));
             return "redirect:/s/" + token + "?done=answered";
         } catch (DomainException.InvalidInput e) {
             model.addAttribute("given", given);

@@ -1,9 +1,14 @@
 package org.staffroom.surveys.web;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 
 import org.springframework.context.MessageSource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.staffroom.shared.Csv;
 import org.staffroom.surveys.Question;
 import org.staffroom.surveys.Results;
@@ -16,6 +21,14 @@ import org.staffroom.surveys.Results;
 final class ResultsCsv {
 
     private ResultsCsv() {
+    }
+
+    /** The CSV as a file to download, for the page's link and the API alike. */
+    static ResponseEntity<byte[]> download(String csv) {
+        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename("staffroom-survey-results.csv").build().toString())
+                .body(csv.getBytes(StandardCharsets.UTF_8));
     }
 
     static String of(Results.View results, MessageSource messages, Locale locale) {

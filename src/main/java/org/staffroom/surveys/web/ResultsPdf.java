@@ -8,6 +8,10 @@ import org.openpdf.text.Phrase;
 import org.openpdf.text.pdf.PdfPCell;
 import org.openpdf.text.pdf.PdfPTable;
 import org.springframework.context.MessageSource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.staffroom.shared.Pdf;
 import org.staffroom.surveys.Question;
 import org.staffroom.surveys.Results;
@@ -24,6 +28,14 @@ final class ResultsPdf {
     private static final Font HEAD = new Font(Font.HELVETICA, 9, Font.BOLD);
 
     private ResultsPdf() {
+    }
+
+    /** The PDF as a file to download, for the page's link and the API alike. */
+    static ResponseEntity<byte[]> download(byte[] pdf) {
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename("staffroom-survey-results.pdf").build().toString())
+                .body(pdf);
     }
 
     static byte[] of(Results.View results, MessageSource messages, Locale locale) {

@@ -96,7 +96,7 @@ class SurveysApiController {
             @PathVariable(required = false) UUID networkId, @PathVariable UUID surveyId,
             @RequestParam(required = false) String by,
             @RequestParam(required = false) String question, Locale locale) {
-        return SurveyController.pdfFile(ResultsPdf.of(results.of(me.id(), Scope.of(groupId, networkId), surveyId, by,
+        return ResultsPdf.download(ResultsPdf.of(results.of(me.id(), Scope.of(groupId, networkId), surveyId, by,
                 question), messages, locale));
     }
 
@@ -106,11 +106,11 @@ class SurveysApiController {
             @PathVariable(required = false) UUID networkId,
             @PathVariable UUID surveyId, @RequestParam(required = false) String by,
             @RequestParam(required = false) String question, Locale locale) {
-        return SurveyController.csvFile(ResultsCsv.of(results.of(me.id(), Scope.of(groupId, networkId), surveyId, by, question), messages, locale));
+        return ResultsCsv.download(ResultsCsv.of(results.of(me.id(), Scope.of(groupId, networkId), surveyId, by, question), messages, locale));
     }
 
     private static String base(Scope scope) {
-        return "/api/v1" + SurveyController.base(scope);
+        return "/api/v1" + SurveyPages.base(scope);
     }
 
     @Operation(summary = "The question bank: standard questions with stable codes, and whether results may be broken down by them")
