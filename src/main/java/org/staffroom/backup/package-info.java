@@ -3,5 +3,5 @@
  * {@code ./staffroom restore FILE}, on H2 and PostgreSQL (docs/operations.md).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Backup")
-// NullAway: not yet @NullMarked (issue 18)
+@org.jspecify.annotations.NullMarked
 package org.staffroom.backup;

@@ -4,5 +4,5 @@
  * author and the group's organisers. docs/anonymity.md describes what is stored and why.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Concerns")
-// NullAway: not yet @NullMarked (issue 18)
+@org.jspecify.annotations.NullMarked
 package org.staffroom.concerns;

@@ -4,5 +4,5 @@
  * momentum page.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Meetings")
-// NullAway: not yet @NullMarked (issue 18)
+@org.jspecify.annotations.NullMarked
 package org.staffroom.meetings;

@@ -45,14 +45,14 @@ class ConcernsApiController {
             @Nullable Boolean cosignedByMe, List<MessageJson> conversation, @Nullable String receipt, boolean waiting) {
     }
 
-    record SummaryJson(UUID id, String title, Category category, String author, LocalDate raisedOn,
+    record SummaryJson(UUID id, String title, Category category, @Nullable String author, LocalDate raisedOn,
             ConcernStatus status, int cosignCount, boolean shared) {
     }
 
-    record ListJson(List<SummaryJson> concerns, String next) {
+    record ListJson(List<SummaryJson> concerns, @Nullable String next) {
     }
 
-    record MessageJson(boolean fromAuthor, String organiser, String text, LocalDate sentOn, boolean waiting) {
+    record MessageJson(boolean fromAuthor, @Nullable String organiser, String text, LocalDate sentOn, boolean waiting) {
     }
 
     record CosignRequest(Boolean anonymous) {
