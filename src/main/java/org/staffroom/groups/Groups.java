@@ -247,6 +247,7 @@ public class Groups {
         jdbc.sql("delete from groups_membership where account_id = ?").param(event.accountId()).update();
         jdbc.sql("delete from groups_network_coordinator where account_id = ?").param(event.accountId()).update();
         jdbc.sql("delete from groups_network_offer where account_id = ?").param(event.accountId()).update();
+        jdbc.sql("update groups_invitation set created_by = null where created_by = ?").param(event.accountId()).update();
     }
 
     AccountView account(UUID accountId) {

@@ -34,6 +34,18 @@ class AccountDeletionTest {
     @Autowired
     org.staffroom.directory.JoinRequests joinRequests;
 
+    @Autowired
+    org.staffroom.groups.Groups groups;
+
+    @Autowired
+    org.staffroom.groups.Invitations invitations;
+
+    @Autowired
+    org.staffroom.surveys.Surveys surveys;
+
+    @Autowired
+    org.staffroom.meetings.SpeakingQueue speaking;
+
     @Test
     void deletingMyAccountRemovesMyPersonalDataMembershipsTokensAndSessions() {
         Person organiser = fixtures.person("organiser");
@@ -104,6 +116,31 @@ class AccountDeletionTest {
                         || value.equals(member.displayName())));
         assertThat(mailer.outbox()).as("no message waits for the deleted address")
                 .noneMatch(message -> message.recipient().equals(member.email()));
+    }
+
+    /**
+     * What only an organiser makes — a survey, an invitation link — and a turn in a meeting's speaking queue
+     * keep no trace of the account either.
+     */
+    @Test
+    void anOrganisersSurveysInvitationsAndTurnsToSpeakKeepNoTraceOfTheAccount() {
+        Person leaving = fixtures.person("organiser");
+        UUID groupId = fixtures.group(leaving, "Deletion organisers " + UUID.randomUUID().toString().substring(0, 6));
+        Person staying = fixtures.member(groupId, leaving);
+        groups.changeRole(leaving.id(), groupId, staying.id(), org.staffroom.groups.Role.ORGANISER);
+        surveys.create(leaving.id(), new org.staffroom.surveys.Scope.Group(groupId),
+                new org.staffroom.surveys.Surveys.Draft("Caseloads survey", ""));
+        invitations.create(leaving.id(), groupId, 14, 10);
+        UUID meeting = fixtures.meeting(leaving, groupId, "Branch meeting");
+        speaking.join(leaving.id(), groupId, meeting);
+
+        WebSession session = WebSession.signedIn(port, leaving.email(), Fixtures.PASSWORD);
+        session.get("/account/delete");
+        assertThat(session.post("/account/delete", Map.of("password", Fixtures.PASSWORD)).status()).isEqualTo(302);
+
+        String id = leaving.id().toString();
+        assertThat(DatabaseDump.allRows(jdbc)).as("rows still naming the deleted account")
+                .noneMatch(row -> row.stream().skip(1).anyMatch(value -> value.toLowerCase(java.util.Locale.ROOT).contains(id)));
     }
 
     @Test
