@@ -4,6 +4,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.staffroom.backup.BackupCommand;
 
+/** Starts Staffroom; {@code backup} and {@code restore} as the first argument run those instead of the server. */
 @SpringBootApplication
 public class StaffroomApplication {
 

@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.staffroom.groups.Groups;
 import org.staffroom.identity.CurrentAccount;
 
+/** The audit pages: a group's events for its organisers, every event for administrators. */
 @Controller
 class AuditController {
 

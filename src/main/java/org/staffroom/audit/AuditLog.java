@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -35,7 +36,7 @@ public class AuditLog {
     public record Entry(OffsetDateTime occurredAt, String kind, String actor, String subject) {
     }
 
-    private record Row(OffsetDateTime occurredAt, String kind, UUID actorId, UUID subjectId) {
+    private record Row(OffsetDateTime occurredAt, String kind, @Nullable UUID actorId, @Nullable UUID subjectId) {
     }
 
     private final JdbcClient jdbc;
@@ -155,7 +156,7 @@ public class AuditLog {
      * released (docs/anonymity.md). Sign-ins are not recorded at all; the account page lists a member's
      * sessions while they last.
      */
-    private void record(UUID groupId, UUID actorId, UUID subjectId, String kind) {
+    private void record(@Nullable UUID groupId, @Nullable UUID actorId, @Nullable UUID subjectId, String kind) {
         jdbc.sql("""
                 insert into audit_event (id, occurred_at, group_id, actor_id, subject_id, kind)
                 values (?, ?, ?, ?, ?, ?)""")
@@ -205,7 +206,7 @@ public class AuditLog {
                 name(names, row.subjectId()))).toList();
     }
 
-    private static String name(Map<UUID, AccountView> names, UUID id) {
+    private static String name(Map<UUID, AccountView> names, @Nullable UUID id) {
         if (id == null) {
             return "";
         }

@@ -4,4 +4,5 @@
  * addresses or devices.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Audit")
+@org.jspecify.annotations.NullMarked
 package org.staffroom.audit;

@@ -10,6 +10,7 @@ import java.sql.SQLException;
 
 import javax.sql.DataSource;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.boot.WebApplicationType;
@@ -95,7 +96,7 @@ public final class BackupCommand {
         return false;
     }
 
-    private static String explain(Throwable failure) {
+    private static @Nullable String explain(Throwable failure) {
         if (inUse(failure)) {
             return IN_USE;
         }

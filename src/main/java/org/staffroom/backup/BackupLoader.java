@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.Objects;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -110,8 +111,8 @@ final class BackupLoader {
                                 + " values: the backup is damaged.");
                     }
                     for (int i = 0; i < names.size(); i++) {
-                        BackupValues.bind(insert, i + 1, row.get(i), targetTypes.get(names.get(i)),
-                                targetTypeNames.get(names.get(i)));
+                        BackupValues.bind(insert, i + 1, row.get(i), Objects.requireNonNull(targetTypes.get(names.get(i))),
+                                Objects.requireNonNull(targetTypeNames.get(names.get(i))));
                     }
                     insert.addBatch();
                     if (++count % Backups.BATCH == 0) {

@@ -15,6 +15,7 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationVersion;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.jdbc.DatabaseDriver;
 
 import tools.jackson.core.JacksonException;
@@ -126,7 +127,7 @@ public final class Backups {
         return DatabaseDriver.fromJdbcUrl(connection.getMetaData().getURL()).getId();
     }
     /** The same migrations, from the same places, as the server's start (spring.flyway.locations). */
-    private Flyway flyway(String target) {
+    private Flyway flyway(@Nullable String target) {
         String vendor;
         try (Connection connection = dataSource.getConnection()) {
             vendor = vendor(connection);

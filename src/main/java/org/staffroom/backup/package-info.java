@@ -3,4 +3,5 @@
  * {@code ./staffroom restore FILE}, on H2 and PostgreSQL (docs/operations.md).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Backup")
+@org.jspecify.annotations.NullMarked
 package org.staffroom.backup;

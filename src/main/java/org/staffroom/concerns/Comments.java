@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -38,7 +39,7 @@ public class Comments {
      * A comment as a member sees it: {@code author} is null for an anonymous one, and {@code text} is null
      * for a hidden one unless the reader is an organiser.
      */
-    public record Comment(UUID id, String author, String text, LocalDate postedOn, boolean hidden) {
+    public record Comment(UUID id, @Nullable String author, @Nullable String text, LocalDate postedOn, boolean hidden) {
     }
 
     static final int MAX_TEXT = 3000;
@@ -92,7 +93,7 @@ public class Comments {
                 r.hidden() && !organiser ? null : r.text(), r.postedOn(), r.hidden())).toList();
     }
 
-    private static String name(AccountView account) {
+    private static @Nullable String name(@Nullable AccountView account) {
         return account == null ? null : account.displayName();
     }
 

@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -92,7 +93,7 @@ public class ConcernConversation {
      * Adds a message. An anonymous author's waits in the pool without a place in the conversation; it takes the
      * next one when it is released (see {@link ConcernsPool}).
      */
-    void addMessage(Row row, boolean fromAuthor, UUID organiserId, String rawText) {
+    void addMessage(Row row, boolean fromAuthor, @Nullable UUID organiserId, String rawText) {
         String text = TextInput.multiline("text", rawText, MAX_MESSAGE, true);
         if (ConcernStatus.valueOf(row.status()) == ConcernStatus.WITHDRAWN) {
             throw new DomainException.Conflict("concern.notOpen");

@@ -3,13 +3,14 @@ package org.staffroom.concerns;
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import org.jspecify.annotations.Nullable;
 
 /** What a member writes when raising or editing a concern, as typed; {@link Concerns} checks it. */
 public record ConcernDraft(
         @Schema(requiredMode = REQUIRED, example = "Handovers run past the end of the shift") String title,
         @Schema(requiredMode = REQUIRED) String details,
         @Schema(requiredMode = REQUIRED, implementation = Category.class) String category, String affected,
-        Boolean anonymous) {
+        @Nullable Boolean anonymous) {
 
     static final int MAX_TITLE = 150;
     static final int MAX_DETAILS = 5000;

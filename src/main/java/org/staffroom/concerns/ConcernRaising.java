@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -66,7 +67,7 @@ public class ConcernRaising {
      * raised, the same receipt included, and raises nothing. An anonymous concern's receipt is derived from the
      * key, so nothing new is stored to find it; a named one keeps a SHA-256 of the key.
      */
-    public Raised raise(UUID accountId, UUID groupId, ConcernDraft draft, String submissionKey) {
+    public Raised raise(UUID accountId, UUID groupId, ConcernDraft draft, @Nullable String submissionKey) {
         // only a key as the form is given one (256 random bits, base64url): a chosen key would choose the receipt
         String key = submissionKey != null && submissionKey.matches("[A-Za-z0-9_-]{43}") ? submissionKey : null;
         for (int attempt = 1; ; attempt++) {
@@ -96,7 +97,7 @@ public class ConcernRaising {
     }
 
     /** One attempt; {@code last}: earlier ones gave way, so a receipt found taken now is someone else's. */
-    private Raised raiseOnce(UUID accountId, UUID groupId, ConcernDraft draft, String key, boolean last) {
+    private Raised raiseOnce(UUID accountId, UUID groupId, ConcernDraft draft, @Nullable String key, boolean last) {
         access.requireMember(groupId, accountId);
         Checked checked = Concerns.check(draft);
         if (key != null) {
@@ -160,8 +161,8 @@ public class ConcernRaising {
         return jdbc.sql("select id, receipt_hash from " + table + " where receipt_lookup = ? and group_id = ?")
                 .params(receipt.lookup(), groupId)
                 .query((rs, n) -> slowHash.matches(receipt.secret(), rs.getString("receipt_hash"))
-                        ? rs.getObject("id", UUID.class) : null)
-                .list().stream().filter(Objects::nonNull).findFirst();
+                        ? Optional.of(rs.getObject("id", UUID.class)) : Optional.<UUID>empty())
+                .list().stream().flatMap(Optional::stream).findFirst();
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -35,16 +36,16 @@ public class Concerns {
      * What the author is shown once: the concern as they see it and, for an anonymous one, its receipt (the
      * group sees an anonymous concern only once the mixing job releases it).
      */
-    public record Raised(UUID concernId, String receipt, View view) {
+    public record Raised(UUID concernId, @Nullable String receipt, View view) {
     }
 
     /** A line of the group's list; never the author of an anonymous concern. */
-    public record Summary(UUID id, String title, Category category, String authorName, LocalDate raisedOn,
+    public record Summary(UUID id, String title, Category category, @Nullable String authorName, LocalDate raisedOn,
             ConcernStatus status, int cosigns, boolean shared) {
     }
 
     /** A page of the list, newest first, and the cursor of the next page (null on the last). */
-    public record Page(List<Summary> concerns, String next) {
+    public record Page(List<Summary> concerns, @Nullable String next) {
     }
 
     /**
@@ -54,16 +55,16 @@ public class Concerns {
      * when raising it).
      */
     public record View(UUID id, UUID groupId, String title, String details, Category category, String affected,
-            boolean anonymous, String authorName, boolean mine, LocalDate raisedOn, LocalDate editedOn,
-            ConcernStatus status, int cosigns, boolean shared, int threshold, List<String> namedCosigners,
-            Boolean cosignedByMe, boolean organiser, List<Message> conversation, boolean waiting) {
+            boolean anonymous, @Nullable String authorName, boolean mine, LocalDate raisedOn,
+            @Nullable LocalDate editedOn, ConcernStatus status, int cosigns, boolean shared, int threshold,
+            List<String> namedCosigners, @Nullable Boolean cosignedByMe, boolean organiser, List<Message> conversation, boolean waiting) {
     }
 
     /**
      * A message of the private conversation; {@code organiserName} is null for the author's own. {@code waiting}:
      * an anonymous author's message the organisers will see at the next release (shown only through the receipt).
      */
-    public record Message(boolean fromAuthor, String organiserName, String text, LocalDate sentOn, boolean waiting) {
+    public record Message(boolean fromAuthor, @Nullable String organiserName, String text, LocalDate sentOn, boolean waiting) {
     }
 
     public record Settings(int threshold, int retentionMonths, boolean membersCanAdopt) {
@@ -118,7 +119,7 @@ public class Concerns {
     }
 
     /** Newest first, by date and then a fixed order within a day; withdrawn concerns are left out. */
-    public Page list(UUID accountId, UUID groupId, String after) {
+    public Page list(UUID accountId, UUID groupId, @Nullable String after) {
         access.requireMember(groupId, accountId);
         Cursor cursor = Cursor.parse(after);
         List<Row> rows = jdbc.sql("select " + ConcernRows.COLUMNS + " from concerns_concern where group_id = ? and released and status <> 'WITHDRAWN'"
@@ -135,17 +136,16 @@ public class Concerns {
         List<Summary> summaries = page.stream().map(r -> new Summary(r.id(), r.title(), Category.valueOf(r.category()),
                 r.authorId() == null ? null : nameOf(authors.get(r.authorId())), r.raisedOn(),
                 ConcernStatus.valueOf(r.status()), r.visibleCosigns(), r.shared())).toList();
-        Row last = page.isEmpty() ? null : page.getLast();
-        return new Page(summaries, more ? new Cursor(last.raisedOn(), last.id()).toString() : null);
+        return new Page(summaries, more ? new Cursor(page.getLast().raisedOn(), page.getLast().id()).toString() : null);
     }
 
-    private static String nameOf(AccountView account) {
+    private static @Nullable String nameOf(@Nullable AccountView account) {
         return account == null ? null : account.displayName();
     }
 
     /** Keyset position: the date and id of the last concern shown. */
     record Cursor(LocalDate raisedOn, UUID id) {
-        static Cursor parse(String text) {
+        static @Nullable Cursor parse(@Nullable String text) {
             if (text == null || text.isBlank()) {
                 return null;
             }

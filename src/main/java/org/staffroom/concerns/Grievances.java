@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -47,15 +48,15 @@ public class Grievances {
     }
 
     /** {@code addedBy} is null for information added anonymously. */
-    public record Info(UUID id, InfoKind kind, String text, String link, String addedBy, LocalDate addedOn) {
+    public record Info(UUID id, InfoKind kind, String text, String link, @Nullable String addedBy, LocalDate addedOn) {
     }
 
-    public record PlanItem(UUID id, String what, UUID ownerId, String ownerName, LocalDate dueOn, boolean done,
+    public record PlanItem(UUID id, String what, @Nullable UUID ownerId, @Nullable String ownerName, LocalDate dueOn, boolean done,
             boolean overdue) {
     }
 
     /** {@code actor} is null for what was done anonymously. */
-    public record Event(LocalDate occurredOn, String kind, String detail, String actor) {
+    public record Event(LocalDate occurredOn, String kind, String detail, @Nullable String actor) {
     }
 
     public record View(UUID id, UUID groupId, UUID concernId, String title, Status status, Problem problem,
@@ -67,7 +68,7 @@ public class Grievances {
     }
 
     /** A new step of the plan, as typed; {@code ownerId} must be a member of the group, or null. */
-    public record NewPlanItem(String what, UUID ownerId, String dueOn) {
+    public record NewPlanItem(String what, @Nullable UUID ownerId, String dueOn) {
     }
 
     private record Row(UUID id, UUID groupId, UUID concernId, String title, String status, String problemWhat,
@@ -172,7 +173,7 @@ public class Grievances {
                 row.adoptedOn(), role == Role.ORGANISER);
     }
 
-    private static String name(Map<UUID, AccountView> people, UUID id) {
+    private static @Nullable String name(Map<UUID, AccountView> people, @Nullable UUID id) {
         AccountView person = id == null ? null : people.get(id);
         return person == null ? null : person.displayName();
     }

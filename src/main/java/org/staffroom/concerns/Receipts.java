@@ -1,9 +1,11 @@
 package org.staffroom.concerns;
 
 import java.time.LocalDate;
+import java.util.Objects;
 import java.util.List;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -54,7 +56,8 @@ public class Receipts {
     /** The concern as its author last left it: with an edit or withdrawal that waits for release, if any. */
     public ReceiptView open(String receipt) {
         Concerns.Row row = find(receipt);
-        record Pending(String title, String details, String category, String affected, boolean withdrawal) {
+        record Pending(@Nullable String title, @Nullable String details, @Nullable String category,
+                @Nullable String affected, boolean withdrawal) {
         }
         Pending pending = jdbc.sql("""
                 select pending_title title, pending_details details, pending_category category,
@@ -62,9 +65,12 @@ public class Receipts {
                 from concerns_concern where id = ?""").param(row.id()).query(Pending.class).optional()
                 .orElse(new Pending(null, null, null, null, false));
         boolean edited = pending.title() != null;
-        return new ReceiptView(row.id(), groups.nameOf(row.groupId()), edited ? pending.title() : row.title(),
-                edited ? pending.details() : row.details(), Category.valueOf(edited ? pending.category() : row.category()),
-                edited ? pending.affected() : row.affected(), row.raisedOn(), row.editedOn(),
+        // a pending edit sets every field at once
+        return new ReceiptView(row.id(), groups.nameOf(row.groupId()),
+                edited ? Objects.requireNonNull(pending.title()) : row.title(),
+                edited ? Objects.requireNonNull(pending.details()) : row.details(),
+                Category.valueOf(edited ? Objects.requireNonNull(pending.category()) : row.category()),
+                edited ? Objects.requireNonNull(pending.affected()) : row.affected(), row.raisedOn(), row.editedOn(),
                 pending.withdrawal() ? ConcernStatus.WITHDRAWN : ConcernStatus.valueOf(row.status()),
                 row.visibleCosigns(), conversation.conversation(row.id(), true), !row.released(),
                 edited || pending.withdrawal());

@@ -4,4 +4,5 @@
  * author and the group's organisers. docs/anonymity.md describes what is stored and why.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Concerns")
+@org.jspecify.annotations.NullMarked
 package org.staffroom.concerns;

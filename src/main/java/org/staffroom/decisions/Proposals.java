@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -61,8 +62,8 @@ public class Proposals {
      * {@code choices} the option numbers (from 0) for choose one or several and, in order of preference, for
      * ranked choice; {@code points} one number per option for dot voting.
      */
-    public record Ballot(@Schema(example = "YES", description = "for a yes-or-no vote: YES, NO or ABSTAIN") String answer,
-            List<Integer> choices, List<Integer> points) {
+    public record Ballot(@Schema(example = "YES", description = "for a yes-or-no vote: YES, NO or ABSTAIN") @Nullable String answer,
+            @Nullable List<Integer> choices, @Nullable List<Integer> points) {
     }
 
     public record Summary(UUID id, String title, Kind kind, boolean secret, ZonedDateTime closesAt, boolean closed,

@@ -4,4 +4,5 @@
  * proposal is what a demand's mandate refers to.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Decisions")
+// NullAway: not yet @NullMarked (issue 18)
 package org.staffroom.decisions;

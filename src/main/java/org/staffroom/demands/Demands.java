@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -58,33 +59,36 @@ public class Demands {
 
     public record Draft(@Schema(requiredMode = REQUIRED, example = "Pay for handover time") String what,
             @Schema(requiredMode = REQUIRED) String reasons,
-            @Schema(requiredMode = REQUIRED, example = "The ward manager") String addressedTo, UUID grievanceId,
-            @Schema(format = "date") String respondBy) {
+            @Schema(requiredMode = REQUIRED, example = "The ward manager") String addressedTo,
+            @Nullable UUID grievanceId, @Schema(format = "date") @Nullable String respondBy) {
     }
 
     /**
      * {@code occurredOn} defaults to today; {@code outcome} for OUTCOME; {@code proposalId}, a closed proposal of
      * the group, is needed for MANDATE and may be given for AGREED and ESCALATED.
      */
-    public record Record(String kind, String detail, String occurredOn, String outcome, UUID proposalId) {
+    public record Record(String kind, String detail, String occurredOn, @Nullable String outcome,
+            @Nullable UUID proposalId) {
     }
 
     /** {@code decision} is the closed proposal that agreed, mandated or authorised this step, if any. */
-    public record Event(LocalDate occurredOn, Kind kind, String detail, Decision decision) {
+    public record Event(LocalDate occurredOn, Kind kind, String detail, @Nullable Decision decision) {
     }
 
-    public record Summary(UUID id, String what, Status status, Outcome outcome, int supporters) {
+    public record Summary(UUID id, String what, Status status, @Nullable Outcome outcome, int supporters) {
     }
 
     /** {@code supportedByMe} is null when the member's signing secret is locked in this request. */
     public record View(UUID id, UUID groupId, String groupName, String what, String reasons, String addressedTo,
-            Grievances.Summary grievance, LocalDate respondBy, Status status, Outcome outcome, int supporters,
-            List<String> signedOpenly, Boolean supportedByMe, List<Event> timeline, List<Event> mandates,
-            List<String> ladder, int step, String nextStep, LocalDate createdOn, boolean organiser) {
+            Grievances.@Nullable Summary grievance, @Nullable LocalDate respondBy, Status status,
+            @Nullable Outcome outcome, int supporters, List<String> signedOpenly, @Nullable Boolean supportedByMe,
+            List<Event> timeline, List<Event> mandates, List<String> ladder, int step, @Nullable String nextStep,
+            LocalDate createdOn, boolean organiser) {
     }
 
-    private record Row(UUID id, UUID groupId, String what, String reasons, String addressedTo, UUID grievanceId,
-            LocalDate respondBy, String status, String outcome, int step, LocalDate createdOn) {
+    private record Row(UUID id, UUID groupId, String what, String reasons, String addressedTo,
+            @Nullable UUID grievanceId, @Nullable LocalDate respondBy, String status, @Nullable String outcome, int step,
+            LocalDate createdOn) {
     }
 
     private final JdbcClient jdbc;
@@ -127,7 +131,7 @@ public class Demands {
         return id;
     }
 
-    private static LocalDate date(String field, String text) {
+    private static @Nullable LocalDate date(String field, @Nullable String text) {
         return DateInput.optionalDate(field, text, "demand.date.invalid");
     }
 
@@ -313,11 +317,11 @@ public class Demands {
 
     /** The letter to management as plain text, for pasting into an e-mail. */
     public String letterText(UUID accountId, UUID groupId, UUID demandId) {
-        return Letter.text(get(accountId, groupId, demandId));
+        return Letter.text(get(accountId, groupId, demandId), Times.today(clock));
     }
 
     /** The same letter as a PDF. */
     public byte[] letterPdf(UUID accountId, UUID groupId, UUID demandId) {
-        return Letter.pdf(get(accountId, groupId, demandId));
+        return Letter.pdf(get(accountId, groupId, demandId), Times.today(clock));
     }
 }

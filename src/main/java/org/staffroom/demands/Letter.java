@@ -22,12 +22,12 @@ final class Letter {
     }
 
     /** The letter's paragraphs; the first is the heading. */
-    static List<String> paragraphs(Demands.View demand) {
+    static List<String> paragraphs(Demands.View demand, LocalDate today) {
         List<String> lines = new ArrayList<>();
         lines.add(demand.what());
         lines.add("To: " + demand.addressedTo());
         lines.add("From: the members of " + demand.groupName());
-        lines.add("Date: " + LocalDate.now().format(DATE));
+        lines.add("Date: " + today.format(DATE));
         int supporters = demand.supporters();
         lines.add((supporters == 1 ? "One member" : supporters + " members") + " of " + demand.groupName()
                 + " ask that: " + demand.what());
@@ -41,13 +41,13 @@ final class Letter {
         return lines;
     }
 
-    static String text(Demands.View demand) {
-        return String.join("\n\n", paragraphs(demand)) + "\n";
+    static String text(Demands.View demand, LocalDate today) {
+        return String.join("\n\n", paragraphs(demand, today)) + "\n";
     }
 
-    static byte[] pdf(Demands.View demand) {
+    static byte[] pdf(Demands.View demand, LocalDate today) {
         return Pdf.a4(demand.what(), document -> {
-            List<String> paragraphs = paragraphs(demand);
+            List<String> paragraphs = paragraphs(demand, today);
             Paragraph heading = new Paragraph(paragraphs.getFirst(), new Font(Font.HELVETICA, 16, Font.BOLD));
             heading.setSpacingAfter(12);
             document.add(heading);

@@ -3,4 +3,5 @@
  * the letter (PDF and plain text), the timeline from draft to outcome, and the group's escalation ladder.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Demands")
+@org.jspecify.annotations.NullMarked
 package org.staffroom.demands;

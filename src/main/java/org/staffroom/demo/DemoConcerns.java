@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.staffroom.concerns.ConcernConversation;
@@ -90,10 +91,12 @@ final class DemoConcerns {
         this.password = password;
     }
 
-    /** @param members the demo's member accounts by their number (1 to 22) */
-    /** @return the receipt of the anonymous concern about admin staff, to try at /receipt */
-    String create(UUID mentalHealth, UUID organiser, UUID homeCare, Map<Integer, UUID> members) {
-        UUID caseloads = null;
+    /**
+     * @param members the demo's member accounts by their number (1 to 22)
+     * @return the receipt of the anonymous concern about admin staff, to try at /receipt
+     */
+    @Nullable String create(UUID mentalHealth, UUID organiser, UUID homeCare, Map<Integer, UUID> members) {
+        @Nullable UUID caseloads = null;
         String receipt = null;
         for (Demo demo : MENTAL_HEALTH) {
             Concerns.Raised raised = raise(mentalHealth, members, demo);
@@ -109,37 +112,37 @@ final class DemoConcerns {
         }
         release.run();
 
-        UUID grievance = grievances.adopt(organiser, mentalHealth, caseloads);
+        UUID grievance = grievances.adopt(organiser, mentalHealth, java.util.Objects.requireNonNull(caseloads));
         grievances.describeProblem(organiser, mentalHealth, grievance, new Grievances.Problem(
                 "Caseloads above 40 per practitioner, with no cover when a colleague is off sick.",
                 "Every practitioner holding a caseload; clients whose visits are cancelled.",
                 "The service manager, who sets caseload limits and agency cover.", "March 2026"));
-        grievances.addInformation(members.get(3), mentalHealth, grievance, new Grievances.NewInfo("POLICY",
+        grievances.addInformation(java.util.Objects.requireNonNull(members.get(3)), mentalHealth, grievance, new Grievances.NewInfo("POLICY",
                 "The trust's own safe staffing policy says caseloads are reviewed above 35.", "", false));
-        grievances.addInformation(members.get(9), mentalHealth, grievance, new Grievances.NewInfo("EVIDENCE",
+        grievances.addInformation(java.util.Objects.requireNonNull(members.get(9)), mentalHealth, grievance, new Grievances.NewInfo("EVIDENCE",
                 "Cancelled visits log: 23 cancelled visits in four weeks because of sickness.", "", true));
         grievances.addPlanItem(organiser, mentalHealth, grievance, new Grievances.NewPlanItem(
-                "Count everyone's caseload on one day", members.get(1), LocalDate.now().plusDays(7).toString()));
+                "Count everyone's caseload on one day", java.util.Objects.requireNonNull(members.get(1)), LocalDate.now().plusDays(7).toString()));
         grievances.addPlanItem(organiser, mentalHealth, grievance, new Grievances.NewPlanItem(
-                "Find the safe staffing policy and the last review", members.get(3), LocalDate.now().minusDays(2).toString()));
+                "Find the safe staffing policy and the last review", java.util.Objects.requireNonNull(members.get(3)), LocalDate.now().minusDays(2).toString()));
         grievances.addPlanItem(organiser, mentalHealth, grievance, new Grievances.NewPlanItem(
                 "Ask the service manager for a meeting about caseload limits", organiser,
                 LocalDate.now().plusDays(21).toString()));
         UUID done = grievances.get(organiser, mentalHealth, grievance).plan().get(1).id();
-        grievances.markPlanItem(members.get(3), mentalHealth, grievance, done, true);
+        grievances.markPlanItem(java.util.Objects.requireNonNull(members.get(3)), mentalHealth, grievance, done, true);
         grievances.changeStatus(organiser, mentalHealth, grievance, "IN_PROGRESS");
         LOG.info("Demo data: {} concerns and 1 grievance.", MENTAL_HEALTH.size() + HOME_CARE.size());
         return receipt;
     }
 
     private Concerns.Raised raise(UUID groupId, Map<Integer, UUID> members, Demo demo) {
-        UUID author = members.get(demo.author());
+        UUID author = java.util.Objects.requireNonNull(members.get(demo.author()));
         Concerns.Raised raised = tags.actingAs(author, password, () -> raising.raise(author, groupId,
                 new ConcernDraft(demo.title(), demo.details(), demo.category(), demo.affected(), demo.anonymous())));
         // an anonymous concern waits in the pool until released; only then can colleagues see and co-sign it
         release.run();
         for (int i = 0; i < demo.cosigners().size(); i++) {
-            UUID cosigner = members.get(demo.cosigners().get(i));
+            UUID cosigner = java.util.Objects.requireNonNull(members.get(demo.cosigners().get(i)));
             boolean anonymous = i % 2 == 0;
             tags.actingAs(cosigner, password, () -> concerns.cosign(cosigner, groupId, raised.concernId(), anonymous));
         }

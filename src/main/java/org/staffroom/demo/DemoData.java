@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -137,7 +138,7 @@ class DemoData implements ApplicationRunner {
      * A receipt is a secret, never logged: the demo's one, to try at /receipt, goes in a file of the data
      * directory, and the log says where.
      */
-    private void keepReceipt(String receipt) {
+    private void keepReceipt(@Nullable String receipt) {
         Path file = Path.of(settings.dataDir(), "demo-receipt.txt");
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.staffroom.decisions.Proposals;
 import org.staffroom.demands.Demands;
 import org.staffroom.identity.AnonymousTags;
@@ -61,14 +62,14 @@ final class DemoDemands {
     /** Members {@code from}..{@code to} support the demand; the first {@code openly} of them sign openly. */
     private void support(UUID groupId, UUID demandId, Map<Integer, UUID> members, int from, int to, int openly) {
         for (int i = from; i <= to; i++) {
-            UUID member = members.get(i);
+            UUID member = java.util.Objects.requireNonNull(members.get(i));
             boolean named = i < from + openly;
             tags.actingAs(member, password, () -> demands.support(member, groupId, demandId, named));
         }
     }
 
     private void record(UUID organiser, UUID groupId, UUID demandId, String kind, String detail, int daysAgo,
-            UUID proposalId) {
+            @Nullable UUID proposalId) {
         demands.record(organiser, groupId, demandId, new Demands.Record(kind, detail,
                 LocalDate.now().minusDays(daysAgo).toString(), kind.equals("OUTCOME") ? "MET" : null, proposalId));
     }

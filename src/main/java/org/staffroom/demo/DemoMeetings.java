@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.staffroom.decisions.Proposals;
 import org.staffroom.identity.AnonymousTags;
 import org.staffroom.meetings.MeetingAttendance;
@@ -38,7 +39,7 @@ final class DemoMeetings {
 
     void create(UUID groupId, UUID organiser, Map<Integer, UUID> members) {
         int[] attended = {12, 11, 11, 9, 7, 5};
-        UUID last = null;
+        @Nullable UUID last = null;
         for (int i = 0; i < attended.length; i++) {
             LocalDate date = LocalDate.now().minusWeeks(2L * (attended.length - i));
             last = meetings.schedule(organiser, groupId, new Meetings.Draft("Team meeting", date.toString(), "18:00",
@@ -46,7 +47,8 @@ final class DemoMeetings {
                     "Check-in\nCaseloads\nAny other business", List.of()));
             attendance.recordAttendance(organiser, groupId, last, attended[i]);
         }
-        records.writeMinutes(organiser, groupId, last, """
+        UUID lastMeeting = java.util.Objects.requireNonNull(last);
+        records.writeMinutes(organiser, groupId, lastMeeting, """
                 Five of us came. We went round everyone first; people who had not spoken yet went first.
 
                 **Caseloads**: everyone counted their cases. Most of us hold more than 40.
@@ -54,7 +56,7 @@ final class DemoMeetings {
                 - The safe staffing policy says caseloads are reviewed above 35.
                 - Cover for sickness has stopped since March.""",
                 "Collect everyone's caseload figures\nAsk the service manager for a meeting");
-        records.addAction(organiser, groupId, last, "Collect caseload figures from everyone", members.get(1),
+        records.addAction(organiser, groupId, lastMeeting, "Collect caseload figures from everyone", members.get(1),
                 LocalDate.now().minusDays(3).toString());
         meetings.schedule(organiser, groupId, new Meetings.Draft("Team meeting", LocalDate.now().plusDays(5).toString(),
                 "18:00", "19:00", "Community room, Northgate library", "", members.get(7), members.get(8),
@@ -76,7 +78,7 @@ final class DemoMeetings {
                 true, false, LocalDateTime.now().plusDays(4).withNano(0).toString(), List.of(), null));
         List<String> votes = List.of("YES", "YES", "NO", "YES");
         for (int i = 0; i < votes.size(); i++) {
-            UUID voter = members.get(i + 9);
+            UUID voter = java.util.Objects.requireNonNull(members.get(i + 9));
             String vote = votes.get(i);
             tags.actingAs(voter, password, () -> proposals.vote(voter, groupId, secret, new Proposals.Ballot(vote, null, null)));
         }

@@ -3,4 +3,5 @@
  * Later features add their own demo data here.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Demo data")
+@org.jspecify.annotations.NullMarked
 package org.staffroom.demo;

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a feature tells the group's overview pages about itself, so that the group page, the momentum page
@@ -35,7 +36,7 @@ public interface GroupActivity {
     }
 
     /** {@code outOf} is set where the figure is a part of a whole, like actions done on time of those due. */
-    record MonthCount(YearMonth month, int count, Integer outOf) {
+    record MonthCount(YearMonth month, int count, @Nullable Integer outOf) {
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.staffroom.groups;
 
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** What groups tells other features. Published inside the transaction that made the change. */
 public final class GroupEvents {
@@ -22,7 +23,7 @@ public final class GroupEvents {
     public record MemberRemoved(UUID groupId, UUID actorId, UUID memberId) {
     }
 
-    public record InvitationCreated(UUID groupId, UUID actorId) {
+    public record InvitationCreated(UUID groupId, @Nullable UUID actorId) {
     }
 
     public record InvitationRevoked(UUID groupId, UUID actorId) {

@@ -3,8 +3,10 @@ package org.staffroom.groups;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -161,7 +163,7 @@ public class Groups {
         var views = accounts.views(rows.stream().map(Row::accountId).toList());
         return rows.stream()
                 .filter(row -> views.containsKey(row.accountId()))
-                .map(row -> new Member(row.accountId(), views.get(row.accountId()).displayName(),
+                .map(row -> new Member(row.accountId(), Objects.requireNonNull(views.get(row.accountId())).displayName(),
                         Role.valueOf(row.role()), row.joinedOn()))
                 .sorted(java.util.Comparator.comparing(Member::role).reversed()
                         .thenComparing(Member::displayName, String.CASE_INSENSITIVE_ORDER))
@@ -192,7 +194,9 @@ public class Groups {
     @Transactional
     public void changeRole(UUID organiserId, UUID groupId, UUID memberId, Role role) {
         access.requireOrganiser(groupId, organiserId);
-        access.roleOf(groupId, memberId).orElseThrow(DomainException.NotFound::new);
+        if (access.roleOf(groupId, memberId).isEmpty()) {
+            throw new DomainException.NotFound();
+        }
         if (role == Role.MEMBER) {
             requireAnotherOrganiser(groupId, memberId);
         }
@@ -249,7 +253,7 @@ public class Groups {
         return accounts.get(accountId);
     }
 
-    private static String emptyToNull(String text) {
+    private static @Nullable String emptyToNull(@Nullable String text) {
         return text == null || text.isBlank() ? null : text;
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -194,8 +195,8 @@ public class Invitations {
     }
 
     /** {@code address}: the only address a personal invitation works for, sealed; null for a shared link. */
-    private CreatedInvitation issue(UUID accountId, UUID groupId, Instant expiresAt, int maxUses, String address,
-            UUID parentId) {
+    private CreatedInvitation issue(@Nullable UUID accountId, UUID groupId, Instant expiresAt, int maxUses,
+            @Nullable String address, @Nullable UUID parentId) {
         String code = SecretTokens.newToken(18);
         UUID id = UUID.randomUUID();
         jdbc.sql("""

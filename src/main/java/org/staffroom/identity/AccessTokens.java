@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -30,7 +31,7 @@ public class AccessTokens {
     public static final Duration SIGN_IN_TOKEN_LIFETIME = Duration.ofHours(12);
     private static final int MAX_PERSONAL_TOKENS = 20;
 
-    public record IssuedToken(String token, Instant expiresAt) {
+    public record IssuedToken(String token, @Nullable Instant expiresAt) {
     }
 
     public record TokenSummary(UUID id, String name, String kind, LocalDate createdOn, OffsetDateTime expiresAt) {
@@ -84,7 +85,8 @@ public class AccessTokens {
         return issue(accountId, "sign-in", "sign-in", clock.instant().plus(SIGN_IN_TOKEN_LIFETIME), secret);
     }
 
-    private IssuedToken issue(UUID accountId, String name, String kind, Instant expiresAt, byte[] secret) {
+    private IssuedToken issue(UUID accountId, String name, String kind, @Nullable Instant expiresAt,
+            byte @Nullable [] secret) {
         String token = "sr_" + SecretTokens.newToken(32);
         jdbc.sql("""
                 insert into identity_token (id, account_id, name, token_hash, kind, created_on, expires_at, signing_key)

@@ -1,6 +1,7 @@
 package org.staffroom.identity;
 
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** What identity tells other features. None carries an address, a user agent, a password or a token. */
 public final class AccountEvents {
@@ -12,13 +13,13 @@ public final class AccountEvents {
     }
 
     /** {@code accountId} is null when the e-mail address belongs to no account. */
-    public record SignInFailed(UUID accountId) {
+    public record SignInFailed(@Nullable UUID accountId) {
     }
 
     public record SignedIn(UUID accountId) {
     }
 
-    public record SignInThrottled(UUID accountId) {
+    public record SignInThrottled(@Nullable UUID accountId) {
     }
 
     public record PasswordChanged(UUID accountId) {

@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -134,7 +135,7 @@ public class Accounts {
      * every secret link another feature gave the member.
      */
     @Transactional
-    public void signOutEverywhere(UUID accountId, String keepSessionId) {
+    public void signOutEverywhere(UUID accountId, @Nullable String keepSessionId) {
         tokens.revokeAll(accountId);
         sessions.revokeAllExcept(accountId, keepSessionId);
         // other features end the secret links they gave the member (PersonalLinks)

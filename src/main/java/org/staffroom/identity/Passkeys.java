@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.web.webauthn.api.Bytes;
 import org.springframework.security.web.webauthn.api.CredentialRecord;
@@ -55,14 +56,14 @@ public class Passkeys {
     public void remove(UUID accountId, String passkeyId) {
         PublicKeyCredentialUserEntity user = users.findByUsername(accountId.toString());
         CredentialRecord credential = user == null ? null : findCredential(passkeyId);
-        if (credential == null || !credential.getUserEntityUserId().equals(user.getId())) {
+        if (user == null || credential == null || !credential.getUserEntityUserId().equals(user.getId())) {
             throw new DomainException.NotFound();
         }
         credentials.delete(credential.getCredentialId());
         events.publishEvent(new PasskeyRemoved(accountId));
     }
 
-    private CredentialRecord findCredential(String passkeyId) {
+    private @Nullable CredentialRecord findCredential(String passkeyId) {
         try {
             return credentials.findByCredentialId(Bytes.fromBase64(passkeyId));
         } catch (IllegalArgumentException e) {

@@ -1,11 +1,15 @@
 package org.staffroom.identity;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -14,20 +18,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.util.UriComponentsBuilder;
 import org.staffroom.shared.DomainException;
 import org.staffroom.shared.DomainException.InvalidInput;
 import org.staffroom.shared.ServerKeys;
 
-import dev.samstevens.totp.code.CodeVerifier;
-import dev.samstevens.totp.code.DefaultCodeGenerator;
-import dev.samstevens.totp.code.DefaultCodeVerifier;
-import dev.samstevens.totp.exceptions.CodeGenerationException;
-import dev.samstevens.totp.exceptions.QrGenerationException;
-import dev.samstevens.totp.qr.QrData;
-import dev.samstevens.totp.qr.ZxingPngQrGenerator;
-import dev.samstevens.totp.secret.DefaultSecretGenerator;
-import dev.samstevens.totp.time.SystemTimeProvider;
-import dev.samstevens.totp.util.Utils;
+import com.bastiaanjansen.otp.HMACAlgorithm;
+import com.bastiaanjansen.otp.HOTPGenerator;
+import com.bastiaanjansen.otp.SecretGenerator;
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.WriterException;
+import com.google.zxing.client.j2se.MatrixToImageWriter;
+import com.google.zxing.qrcode.QRCodeWriter;
 
 /**
  * The optional second step at sign-in: a six-digit code from an authenticator app (TOTP, RFC 6238). The
@@ -41,14 +43,13 @@ public class TwoFactor {
     }
 
     private static final int PERIOD_SECONDS = 30;
+    private static final int DIGITS = 6;
     private static final Logger LOG = LoggerFactory.getLogger(TwoFactor.class);
 
     private final JdbcClient jdbc;
     private final PasswordEncoder encoder;
     private final Clock clock;
     private final ServerKeys keys;
-    private final DefaultCodeGenerator generator = new DefaultCodeGenerator();
-    private final CodeVerifier verifier = new DefaultCodeVerifier(generator, new SystemTimeProvider());
 
     TwoFactor(JdbcClient jdbc, PasswordEncoder encoder, Clock clock, ServerKeys keys) {
         this.jdbc = jdbc;
@@ -61,23 +62,24 @@ public class TwoFactor {
         return secret(accountId).isPresent();
     }
 
-    /** A new secret, not yet stored: it is kept only once the person proves their app has it. */
+    /** A new secret (160 random bits, base32), not yet stored: it is kept only once the person proves their app has it. */
     public Setup newSetup() {
-        String secret = new DefaultSecretGenerator(32).generate();
-        QrData data = new QrData.Builder().label("Staffroom").issuer("Staffroom").secret(secret).digits(6)
-                .period(PERIOD_SECONDS).build();
+        String secret = new String(SecretGenerator.generate(160), StandardCharsets.US_ASCII);
+        String uri = UriComponentsBuilder.fromUriString("otpauth://totp/Staffroom").queryParam("secret", secret)
+                .queryParam("issuer", "Staffroom").queryParam("algorithm", "SHA1").queryParam("digits", DIGITS)
+                .queryParam("period", PERIOD_SECONDS).build().toUriString();
         try {
-            ZxingPngQrGenerator generator = new ZxingPngQrGenerator();
-            return new Setup(secret, data.getUri(), Utils.getDataUriForImage(generator.generate(data),
-                    generator.getImageMimeType()));
-        } catch (QrGenerationException e) {
+            ByteArrayOutputStream png = new ByteArrayOutputStream();
+            MatrixToImageWriter.writeToStream(new QRCodeWriter().encode(uri, BarcodeFormat.QR_CODE, 350, 350), "PNG", png);
+            return new Setup(secret, uri, "data:image/png;base64," + Base64.getEncoder().encodeToString(png.toByteArray()));
+        } catch (WriterException | IOException e) {
             throw new IllegalStateException("could not draw the QR code", e);
         }
     }
 
     @Transactional
-    public void enable(UUID accountId, String secret, String code) {
-        if (secret == null || !verifier.isValidCode(secret, normalise(code))) {
+    public void enable(UUID accountId, @Nullable String secret, @Nullable String code) {
+        if (secret == null || matchingStep(secret, code).isEmpty()) {
             throw new InvalidInput("code", "twoFactor.wrongCode");
         }
         jdbc.sql("update identity_account set totp_secret = ?, totp_last_step = null where id = ?")
@@ -100,33 +102,37 @@ public class TwoFactor {
      * the same code cannot both pass.
      */
     @Transactional
-    public boolean passes(UUID accountId, String code) {
+    public boolean passes(UUID accountId, @Nullable String code) {
         Optional<String> secret = secret(accountId);
         if (secret.isEmpty()) {
             return true;
         }
-        long now = Math.floorDiv(clock.instant().getEpochSecond(), PERIOD_SECONDS);
-        for (long step = now - 1; step <= now + 1; step++) {
-            if (matches(secret.get(), step, normalise(code))) {
-                return jdbc.sql("""
-                        update identity_account set totp_last_step = ?
-                        where id = ? and (totp_last_step is null or totp_last_step < ?)""")
-                        .params(step, accountId, step).update() == 1;
-            }
-        }
-        return false;
+        Optional<Long> step = matchingStep(secret.get(), code);
+        return step.isPresent() && jdbc.sql("""
+                update identity_account set totp_last_step = ?
+                where id = ? and (totp_last_step is null or totp_last_step < ?)""")
+                .params(step.get(), accountId, step.get()).update() == 1;
     }
 
-    private boolean matches(String secret, long step, String code) {
+    /** The time step, this one or either next to it (for a clock a little off), whose code this is. */
+    private Optional<Long> matchingStep(String secret, @Nullable String code) {
         if (secret.isEmpty()) {
-            return false;
+            return Optional.empty();
         }
+        byte[] typed = normalise(code).getBytes(StandardCharsets.US_ASCII);
         try {
-            return MessageDigest.isEqual(generator.generate(secret, step).getBytes(StandardCharsets.US_ASCII),
-                    code.getBytes(StandardCharsets.US_ASCII));
-        } catch (CodeGenerationException e) {
-            return false;
+            HOTPGenerator codes = new HOTPGenerator.Builder(secret.getBytes(StandardCharsets.US_ASCII))
+                    .withPasswordLength(DIGITS).withAlgorithm(HMACAlgorithm.SHA1).build();
+            long now = Math.floorDiv(clock.instant().getEpochSecond(), PERIOD_SECONDS);
+            for (long step = now - 1; step <= now + 1; step++) {
+                if (MessageDigest.isEqual(codes.generate(step).getBytes(StandardCharsets.US_ASCII), typed)) {
+                    return Optional.of(step);
+                }
+            }
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            // a secret that is not base32 matches no code
         }
+        return Optional.empty();
     }
 
     /**
@@ -174,7 +180,7 @@ public class TwoFactor {
         return changed;
     }
 
-    private static String normalise(String code) {
+    private static String normalise(@Nullable String code) {
         return code == null ? "" : code.replaceAll("\\s", "");
     }
 }

@@ -4,4 +4,5 @@
  * {@link org.staffroom.identity.CurrentAccount} and the events in {@link org.staffroom.identity.AccountEvents}.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Identity")
+@org.jspecify.annotations.NullMarked
 package org.staffroom.identity;

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -68,7 +69,7 @@ public class Journal {
     }
 
     /** {@code importedAt} is set when the entry came from a backup: its versions' dates are the backup's. */
-    public record Entry(UUID id, OffsetDateTime importedAt, List<Version> versions) {
+    public record Entry(UUID id, @Nullable OffsetDateTime importedAt, List<Version> versions) {
     }
 
     /** Content sealed to someone's public key: an AES key wrapped by RSA-OAEP, and what it encrypted. */
@@ -76,8 +77,8 @@ public class Journal {
     }
 
     /** A witness request as its author sees it; the confirmation is sealed to the author. */
-    public record Witness(UUID id, UUID entryId, OffsetDateTime requestedAt, String witnessName,
-            OffsetDateTime confirmedAt, Sealed confirmation) {
+    public record Witness(UUID id, UUID entryId, OffsetDateTime requestedAt, @Nullable String witnessName,
+            @Nullable OffsetDateTime confirmedAt, @Nullable Sealed confirmation) {
     }
 
     /** A witness request as the colleague with the link sees it: the summary, encrypted with the link's key. */
@@ -96,11 +97,11 @@ public class Journal {
     }
 
     /** A share as its author sees it: with whom, when, which entries. */
-    public record Share(UUID id, String repName, OffsetDateTime sharedAt, List<UUID> entryIds) {
+    public record Share(UUID id, @Nullable String repName, OffsetDateTime sharedAt, List<UUID> entryIds) {
     }
 
     /** A share as the rep sees it. */
-    public record Received(UUID id, String authorName, OffsetDateTime sharedAt, List<SharedEntry> entries) {
+    public record Received(UUID id, @Nullable String authorName, OffsetDateTime sharedAt, List<SharedEntry> entries) {
     }
 
     private final JdbcClient jdbc;

@@ -3,4 +3,5 @@
  * confirm an entry and reps it is shared with. The server stores ciphertext only.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Journal")
+@org.jspecify.annotations.NullMarked
 package org.staffroom.journal;

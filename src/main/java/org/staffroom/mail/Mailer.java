@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -135,12 +136,13 @@ public class Mailer {
         queue(recipient, messageKey, path, null, Times.now(clock));
     }
 
-    private void queue(String recipient, String messageKey, String path, Instant linkExpires) {
+    private void queue(String recipient, String messageKey, String path, @Nullable Instant linkExpires) {
         queue(recipient, messageKey, path, linkExpires, Times.now(clock));
     }
 
     /** A message made of a fixed subject and a fixed line with one link, kept at most {@value #KEPT_DAYS} days. */
-    private void queue(String recipient, String messageKey, String path, Instant linkExpires, OffsetDateTime sendAt) {
+    private void queue(String recipient, String messageKey, String path, @Nullable Instant linkExpires,
+            OffsetDateTime sendAt) {
         String subject = messages.getMessage(messageKey + ".subject", null, Locale.ENGLISH);
         String body = messages.getMessage(messageKey + ".body", new Object[] {settings.link(path)}, Locale.ENGLISH);
         OffsetDateTime expires = sendAt.plusDays(KEPT_DAYS);

@@ -3,4 +3,5 @@
  * wrote), because a work mailbox may be read by the employer. Without SMTP, administrators read the outbox.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Mail")
+@org.jspecify.annotations.NullMarked
 package org.staffroom.mail;

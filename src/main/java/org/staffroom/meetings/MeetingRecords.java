@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.DefaultUrlSanitizer;
 import org.commonmark.renderer.html.HtmlRenderer;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,7 +34,7 @@ import org.staffroom.shared.Times;
 @Service
 public class MeetingRecords {
 
-    public record Action(UUID id, String what, UUID ownerId, String owner, LocalDate dueOn, boolean done,
+    public record Action(UUID id, String what, @Nullable UUID ownerId, @Nullable String owner, LocalDate dueOn, boolean done,
             boolean overdue, UUID meetingId) {
     }
 
@@ -134,7 +135,8 @@ public class MeetingRecords {
     }
 
     @Transactional
-    public UUID addAction(UUID accountId, UUID groupId, UUID meetingId, String what, UUID ownerId, String dueOn) {
+    public UUID addAction(UUID accountId, UUID groupId, UUID meetingId, String what, @Nullable UUID ownerId,
+            String dueOn) {
         requireEditor(accountId, groupId, meeting(groupId, meetingId));
         String text = TextInput.line("what", what, 300, true);
         if (ownerId != null && access.roleOf(groupId, ownerId).isEmpty()) {

@@ -21,6 +21,7 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Stream;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -57,15 +58,15 @@ public class Meetings {
             @Schema(requiredMode = REQUIRED, format = "date") String date,
             @Schema(requiredMode = REQUIRED, example = "18:00") String startTime,
             @Schema(requiredMode = REQUIRED, example = "19:30") String endTime, String place, String onlineLink,
-            UUID facilitatorId, UUID noteTakerId, String agenda, List<UUID> linked) {
+            @Nullable UUID facilitatorId, @Nullable UUID noteTakerId, String agenda, List<UUID> linked) {
     }
 
     /** An agenda item; {@code kind} (a message key) and {@code path} are set when it links to the group's work. */
-    public record AgendaItem(String text, String kind, String path) {
+    public record AgendaItem(String text, @Nullable String kind, @Nullable String path) {
     }
 
     /** Who could facilitate and take notes next: members who have not held the role, or not for longest. */
-    public record Suggestion(UUID facilitatorId, UUID noteTakerId) {
+    public record Suggestion(@Nullable UUID facilitatorId, @Nullable UUID noteTakerId) {
     }
 
     /** How the group runs its meetings. */
@@ -88,8 +89,9 @@ public class Meetings {
      * time has passed, so it no longer takes answers and its speaking queue is closed.
      */
     public record View(UUID id, UUID groupId, String title, ZonedDateTime startsAt, ZonedDateTime endsAt, String place,
-            String onlineLink, String facilitator, String noteTaker, List<AgendaItem> agenda, boolean cancelled,
-            Answer myAnswer, Map<Answer, Long> answers, List<String> comingNames, boolean canManage, Integer attended,
+            String onlineLink, @Nullable String facilitator, @Nullable String noteTaker, List<AgendaItem> agenda,
+            boolean cancelled, @Nullable Answer myAnswer, Map<Answer, Long> answers, List<String> comingNames,
+            boolean canManage, @Nullable Integer attended,
             boolean canRecordAttendance, boolean attendanceByName, List<String> attendees, boolean ended) {
     }
 
@@ -191,7 +193,7 @@ public class Meetings {
         }
     }
 
-    private void requireMemberOrNull(UUID groupId, UUID accountId, String field) {
+    private void requireMemberOrNull(UUID groupId, @Nullable UUID accountId, String field) {
         if (accountId != null && access.roleOf(groupId, accountId).isEmpty()) {
             throw new InvalidInput(field, "meeting.person.invalid");
         }
@@ -275,7 +277,7 @@ public class Meetings {
         return endsAt.isBefore(OffsetDateTime.now(clock));
     }
 
-    private static String name(Map<UUID, AccountView> people, UUID id) {
+    private static @Nullable String name(Map<UUID, AccountView> people, @Nullable UUID id) {
         AccountView person = id == null ? null : people.get(id);
         return person == null ? null : person.displayName();
     }

@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,7 +29,7 @@ import org.staffroom.shared.DomainException.InvalidInput;
 @Service
 public class SpeakingQueue {
 
-    public record Speaker(UUID entryId, String name, int spokenBefore, boolean me) {
+    public record Speaker(UUID entryId, @Nullable String name, int spokenBefore, boolean me) {
     }
 
     /**
@@ -36,8 +37,9 @@ public class SpeakingQueue {
      * {@code imNext} when they are first of those waiting; {@code canRun} for the facilitator and organisers;
      * {@code ended} once the meeting's end time has passed, when the queue is closed.
      */
-    public record State(UUID meetingId, UUID groupId, String meetingTitle, Speaker speaking, List<Speaker> waiting,
-            boolean imWaiting, boolean myTurn, boolean imNext, Integer speakingSeconds, boolean canRun,
+    public record State(UUID meetingId, UUID groupId, String meetingTitle, @Nullable Speaker speaking,
+            List<Speaker> waiting,
+            boolean imWaiting, boolean myTurn, boolean imNext, @Nullable Integer speakingSeconds, boolean canRun,
             boolean ended) {
     }
 

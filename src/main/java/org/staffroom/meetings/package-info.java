@@ -4,4 +4,5 @@
  * momentum page.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Meetings")
+@org.jspecify.annotations.NullMarked
 package org.staffroom.meetings;

@@ -7,6 +7,7 @@ import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
+import org.jspecify.annotations.Nullable;
 import org.staffroom.shared.DomainException.InvalidInput;
 
 /**
@@ -33,7 +34,7 @@ public final class DateInput {
     }
 
     /** A date, or null when the text is empty. */
-    public static LocalDate optionalDate(String field, String text, String invalidCode) {
+    public static @Nullable LocalDate optionalDate(String field, @Nullable String text, String invalidCode) {
         if (text == null || text.isBlank()) {
             return null;
         }

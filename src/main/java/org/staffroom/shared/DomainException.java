@@ -1,5 +1,6 @@
 package org.staffroom.shared;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -142,7 +143,7 @@ public abstract sealed class DomainException extends RuntimeException
         private final java.util.List<InvalidInput> found = new java.util.ArrayList<>();
 
         /** The checked value, or null when the check refused it (the refusal is kept). */
-        public <T> T check(java.util.function.Supplier<T> check) {
+        public <T> @Nullable T check(java.util.function.Supplier<T> check) {
             try {
                 return check.get();
             } catch (InvalidInput e) {

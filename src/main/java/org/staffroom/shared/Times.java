@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import org.jspecify.annotations.Nullable;
 
 /** Conversions that read and write the same on H2 and PostgreSQL (both take OffsetDateTime). */
 public final class Times {
@@ -12,7 +13,8 @@ public final class Times {
     private Times() {
     }
 
-    public static OffsetDateTime utc(Instant instant) {
+    @org.springframework.lang.Contract("null -> null; !null -> !null")
+    public static @Nullable OffsetDateTime utc(@Nullable Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 

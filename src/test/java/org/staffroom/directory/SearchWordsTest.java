@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.staffroom.directory.DirectoryIndex.Clause;
 import org.staffroom.directory.DirectoryIndex.Doc;
 import org.staffroom.directory.DirectoryIndex.Field;
 import org.staffroom.groups.Sector;

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -32,25 +33,26 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 
+/** The concerns API: raising (named or anonymous), co-signing, comments and receipts, for apps. */
 @RestController
 @Tag(name = "Concerns")
 class ConcernsApiController {
 
     /** A concern; {@code author} is null for an anonymous one, and {@code receipt} is set only in the answer to raising an anonymous one. */
     record ConcernJson(UUID id, UUID groupId, String title, String details, Category category, String affected,
-            boolean anonymous, String author, LocalDate raisedOn, LocalDate editedOn, ConcernStatus status,
-            int cosignCount, boolean shared, List<String> namedCosigners, Boolean cosignedByMe,
-            List<MessageJson> conversation, String receipt, boolean waiting) {
+            boolean anonymous, @Nullable String author, LocalDate raisedOn, @Nullable LocalDate editedOn,
+            ConcernStatus status, int cosignCount, boolean shared, List<String> namedCosigners,
+            @Nullable Boolean cosignedByMe, List<MessageJson> conversation, @Nullable String receipt, boolean waiting) {
     }
 
-    record SummaryJson(UUID id, String title, Category category, String author, LocalDate raisedOn,
+    record SummaryJson(UUID id, String title, Category category, @Nullable String author, LocalDate raisedOn,
             ConcernStatus status, int cosignCount, boolean shared) {
     }
 
-    record ListJson(List<SummaryJson> concerns, String next) {
+    record ListJson(List<SummaryJson> concerns, @Nullable String next) {
     }
 
-    record MessageJson(boolean fromAuthor, String organiser, String text, LocalDate sentOn, boolean waiting) {
+    record MessageJson(boolean fromAuthor, @Nullable String organiser, String text, LocalDate sentOn, boolean waiting) {
     }
 
     record CosignRequest(Boolean anonymous) {
@@ -199,7 +201,7 @@ class ConcernsApiController {
         return json(throttle.guard(http, () -> receipts.withdraw(request.receipt())));
     }
 
-    private static ConcernJson json(Concerns.View view, String receipt) {
+    private static ConcernJson json(Concerns.View view, @Nullable String receipt) {
         return new ConcernJson(view.id(), view.groupId(), view.title(), view.details(), view.category(),
                 view.affected(), view.anonymous(), view.authorName(), view.raisedOn(), view.editedOn(), view.status(),
                 view.cosigns(), view.shared(), view.namedCosigners(), view.cosignedByMe(),

@@ -2,6 +2,7 @@ package org.staffroom.concerns.web;
 
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -29,7 +30,7 @@ class GrievanceController {
     record InfoForm(String kind, String text, String link, Boolean anonymous) {
     }
 
-    record PlanForm(String what, UUID ownerId, String dueOn) {
+    record PlanForm(String what, @Nullable UUID ownerId, String dueOn) {
     }
 
     private final Grievances grievances;

@@ -24,6 +24,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+/** The grievances API: turning a concern into a grievance and working through it. */
 @RestController
 @Tag(name = "Grievances")
 class GrievancesApiController {

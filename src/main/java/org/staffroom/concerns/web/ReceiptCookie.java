@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseCookie;
 import org.staffroom.shared.Sealing;
 
@@ -75,7 +76,7 @@ final class ReceiptCookie {
         response.addHeader("Set-Cookie", cookie(request, "", Duration.ZERO));
     }
 
-    private static String cookie(HttpServletRequest request, String value, Duration age) {
+    private static String cookie(HttpServletRequest request, String value, @Nullable Duration age) {
         ResponseCookie.ResponseCookieBuilder cookie = ResponseCookie.from(NAME, value).httpOnly(true)
                 .secure(request.isSecure()).sameSite("Strict").path(request.getContextPath() + "/receipt");
         return (age == null ? cookie : cookie.maxAge(age)).build().toString();

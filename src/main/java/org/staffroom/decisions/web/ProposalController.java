@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -75,7 +76,7 @@ class ProposalController {
     }
 
     /** A proposal made at a meeting says so, and links back to it once made. */
-    private String formPage(UUID accountId, UUID groupId, UUID meetingId, Model model) {
+    private String formPage(UUID accountId, UUID groupId, @Nullable UUID meetingId, Model model) {
         // members only, whichever way the form comes back (a refusal, the kind changed): it names the meeting
         groups.get(accountId, groupId);
         model.addAttribute("groupId", groupId);
@@ -108,7 +109,8 @@ class ProposalController {
 
     @GetMapping("/groups/{groupId}/proposals/{proposalId}")
     String show(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId, @PathVariable UUID proposalId,
-            @RequestParam(required = false) String done, @RequestParam(required = false) String problem, Model model) {
+            @RequestParam(required = false) @Nullable String done, @RequestParam(required = false) @Nullable String problem,
+            Model model) {
         Proposals.View view = proposals.get(me.id(), groupId, proposalId);
         model.addAttribute("p", view);
         model.addAttribute("organiser", groups.get(me.id(), groupId).organiser());
@@ -162,7 +164,7 @@ class ProposalController {
      * The ballot as the member left it, to show again: {@code ranked} in order of preference. Numbers that are
      * not numbers were dropped on the way in; the domain checks the rest.
      */
-    record Kept(String answer, List<Integer> choices, List<Integer> ranked, List<String> points) {
+    record Kept(@Nullable String answer, List<Integer> choices, List<Integer> ranked, List<String> points) {
 
         /** The ranking after one move; a move that does not apply (a stale page, a made-up value) changes nothing. */
         Kept moved(String move) {
@@ -227,7 +229,7 @@ class ProposalController {
         return values == null ? List.of() : values.stream().map(ProposalController::number).filter(Objects::nonNull).toList();
     }
 
-    private static Integer number(String value) {
+    private static @Nullable Integer number(@Nullable String value) {
         try {
             return value == null ? null : Integer.valueOf(value.strip());
         } catch (NumberFormatException e) {
@@ -236,7 +238,7 @@ class ProposalController {
     }
 
     /** Points as typed: blank is none; anything not a whole number is refused beside the field. */
-    private static List<Integer> points(List<String> typed) {
+    private static @Nullable List<Integer> points(@Nullable List<String> typed) {
         if (typed == null) {
             return null;
         }

@@ -21,6 +21,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+/** The proposals API: putting a proposal, voting and reading the outcome, for apps. */
 @RestController
 @Tag(name = "Proposals")
 class ProposalsApiController {

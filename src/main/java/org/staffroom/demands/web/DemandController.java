@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -78,7 +79,7 @@ class DemandController {
     }
 
     /** A blank choice is none; anything but an id is refused as the field's error. */
-    private static UUID optionalId(String field, String value) {
+    private static @Nullable UUID optionalId(String field, @Nullable String value) {
         if (value == null || value.isBlank()) {
             return null;
         }

@@ -26,6 +26,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+/** The demands API: drafting, support and the ladder, for apps; the same use cases as the pages. */
 @RestController
 @Tag(name = "Demands")
 class DemandsApiController {

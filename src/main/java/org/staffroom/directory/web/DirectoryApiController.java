@@ -24,6 +24,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 
+/** The public directory's API: search the listed groups and ask to join one. */
 @RestController
 @Tag(name = "Directory")
 class DirectoryApiController {

@@ -21,6 +21,7 @@ import org.staffroom.identity.CurrentAccount;
 import org.staffroom.shared.DomainException;
 import org.staffroom.shared.web.FormErrors;
 
+/** A group's pages: creating it, its overview, members, roles and settings. */
 @Controller
 class GroupController {
 

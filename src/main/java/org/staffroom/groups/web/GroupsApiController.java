@@ -27,6 +27,7 @@ import org.staffroom.identity.CurrentAccount;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+/** The groups API: who I am, my groups, a group's members and its settings. */
 @RestController
 @Tag(name = "Groups")
 class GroupsApiController {

@@ -15,6 +15,7 @@ import org.staffroom.groups.Networks;
 import org.staffroom.identity.Accounts;
 import org.staffroom.identity.CurrentAccount;
 
+/** The home page: the signed-in member's groups and what needs doing, or the welcome for a visitor. */
 @Controller
 class HomeController {
 

@@ -23,6 +23,7 @@ import org.staffroom.shared.web.FormErrors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+/** Invitations: the organiser's links and e-mails, and the page where an invited person joins. */
 @Controller
 class InvitationController {
 
@@ -44,11 +45,13 @@ class InvitationController {
     private final Invitations invitations;
     private final Groups groups;
     private final WebSignIn signIn;
+    private final java.time.Clock clock;
 
-    InvitationController(Invitations invitations, Groups groups, WebSignIn signIn) {
+    InvitationController(Invitations invitations, Groups groups, WebSignIn signIn, java.time.Clock clock) {
         this.invitations = invitations;
         this.groups = groups;
         this.signIn = signIn;
+        this.clock = clock;
     }
 
     @GetMapping("/groups/{groupId}/invitations")
@@ -69,7 +72,7 @@ class InvitationController {
         if (!model.containsAttribute("emailForm")) {
             model.addAttribute("emailForm", new EmailInvitationForm("", 14));
         }
-        model.addAttribute("now", java.time.Instant.now());
+        model.addAttribute("now", clock.instant());
         return MANAGE_VIEW;
     }
 

@@ -17,6 +17,7 @@ import org.staffroom.identity.CurrentAccount;
 import org.staffroom.shared.DomainException;
 import org.staffroom.shared.web.FormErrors;
 
+/** A network's pages: its groups, its coordinators and the groups asking to join. */
 @Controller
 class NetworkController {
 

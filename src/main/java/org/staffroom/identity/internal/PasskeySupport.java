@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArraySet;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
@@ -252,7 +253,8 @@ class PasskeySupport {
             }
         }
 
-        private static java.time.Instant day(java.time.Instant instant) {
+        @org.springframework.lang.Contract("null -> null; !null -> !null")
+        private static java.time.@Nullable Instant day(java.time.@Nullable Instant instant) {
             return instant == null ? null : instant.truncatedTo(java.time.temporal.ChronoUnit.DAYS);
         }
 
@@ -262,7 +264,7 @@ class PasskeySupport {
         }
 
         @Override
-        public CredentialRecord findByCredentialId(Bytes credentialId) {
+        public @Nullable CredentialRecord findByCredentialId(Bytes credentialId) {
             return delegate.findByCredentialId(credentialId);
         }
 

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -53,6 +54,11 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+
+    /** No details for a form sign-in: the default details hold the client's address (null is Spring's "none"). */
+    @SuppressWarnings("NullAway")
+    private static final org.springframework.security.authentication.AuthenticationDetailsSource<HttpServletRequest, Object> NO_DETAILS =
+            request -> null;
 
     private static final UrlOnlyRequestCache REQUEST_CACHE = new UrlOnlyRequestCache();
 
@@ -128,7 +134,7 @@ class SecurityConfiguration {
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").usernameParameter("email").passwordParameter("password")
                         // the default details hold the client's address, and would be stored in the session table
-                        .authenticationDetailsSource(request -> null)
+                        .authenticationDetailsSource(NO_DETAILS)
                         .successHandler(new SignedInHandler(throttle, devices, twoFactor, events, signingKeys, secrets))
                         .failureHandler((request, response, e) -> {
                             String email = request.getParameter("email");
@@ -195,7 +201,7 @@ class SecurityConfiguration {
                 org.springframework.security.core.Authentication authentication) throws ServletException, IOException {
             String email = request.getParameter("email");
             throttle.succeeded(email, devices.of(request, email));
-            CurrentAccount account = (CurrentAccount) authentication.getPrincipal();
+            CurrentAccount account = (CurrentAccount) Objects.requireNonNull(authentication.getPrincipal());
             TrustedDevices.noteOwnDevice(request);
             // the password is at hand only now: unlock the signing secret for this session
             byte[] secret = signingKeys.unlock(account.id(), request.getParameter("password"));

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.stereotype.Component;
@@ -48,7 +49,7 @@ public class SessionRegistry {
                 .forEach(repository::deleteById);
     }
 
-    public void revokeAllExcept(UUID accountId, String keepSessionId) {
+    public void revokeAllExcept(UUID accountId, @Nullable String keepSessionId) {
         sessions(accountId).keySet().stream()
                 .filter(id -> !id.equals(keepSessionId))
                 .forEach(repository::deleteById);

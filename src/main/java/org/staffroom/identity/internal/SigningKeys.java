@@ -13,6 +13,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.params.Argon2Parameters;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.staffroom.shared.Sealing;
@@ -31,7 +32,7 @@ public class SigningKeys {
     private static final int SALT_BYTES = 16;
     private static final String TOKEN_INFO = "staffroom signing key under an access token";
 
-    private record Wrapped(byte[] signingKey, byte[] signingKeySalt) {
+    private record Wrapped(byte @Nullable [] signingKey, byte @Nullable [] signingKeySalt) {
     }
 
     private final JdbcClient jdbc;
@@ -49,7 +50,7 @@ public class SigningKeys {
         Wrapped wrapped = jdbc.sql("select signing_key, signing_key_salt from identity_account where id = ?")
                 .param(accountId).query(Wrapped.class).optional().orElse(new Wrapped(null, null));
         if (wrapped.signingKey() != null) {
-            Optional<byte[]> secret = open(fromPassword(password, wrapped.signingKeySalt()), wrapped.signingKey(),
+            Optional<byte[]> secret = open(fromPassword(password, java.util.Objects.requireNonNull(wrapped.signingKeySalt())), wrapped.signingKey(),
                     accountId);
             if (secret.isPresent()) {
                 return secret.get();

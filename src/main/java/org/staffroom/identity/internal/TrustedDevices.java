@@ -14,6 +14,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseCookie;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -114,7 +115,7 @@ public class TrustedDevices {
         }
     }
 
-    private static String cookie(HttpServletRequest request) {
+    private static @Nullable String cookie(HttpServletRequest request) {
         Cookie[] cookies = request.getCookies();
         return cookies == null ? null : Arrays.stream(cookies).filter(c -> COOKIE.equals(c.getName()))
                 .map(Cookie::getValue).filter(v -> v != null && v.length() <= 100).findFirst().orElse(null);

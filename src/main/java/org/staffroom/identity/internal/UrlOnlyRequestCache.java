@@ -1,5 +1,6 @@
 package org.staffroom.identity.internal;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.savedrequest.SavedRequest;
 import org.springframework.security.web.savedrequest.SimpleSavedRequest;
@@ -27,14 +28,14 @@ final class UrlOnlyRequestCache implements RequestCache {
     }
 
     @Override
-    public SavedRequest getRequest(HttpServletRequest request, HttpServletResponse response) {
+    public @Nullable SavedRequest getRequest(HttpServletRequest request, HttpServletResponse response) {
         HttpSession session = request.getSession(false);
         Object path = session == null ? null : session.getAttribute(ATTRIBUTE);
         return path instanceof String url ? new SimpleSavedRequest(url) : null;
     }
 
     @Override
-    public HttpServletRequest getMatchingRequest(HttpServletRequest request, HttpServletResponse response) {
+    public @Nullable HttpServletRequest getMatchingRequest(HttpServletRequest request, HttpServletResponse response) {
         return null;
     }
 

@@ -2,6 +2,7 @@ package org.staffroom.identity.web;
 
 import java.time.Instant;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -23,6 +24,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
+/** The API's sign-in: an e-mail and password (and second step) exchanged for an access token. */
 @RestController
 @Tag(name = "Authentication")
 class AuthApiController {
@@ -31,7 +33,7 @@ class AuthApiController {
             @Size(max = 10) String totp) {
     }
 
-    record TokenResponse(String token, Instant expiresAt) {
+    record TokenResponse(String token, @Nullable Instant expiresAt) {
     }
 
     private final PasswordAuthenticator authenticator;

@@ -1,5 +1,6 @@
 package org.staffroom.identity.web;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -33,7 +34,7 @@ class CurrentAccountInView implements WebMvcConfigurer, HandlerInterceptor {
 
     @Override
     public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
-            ModelAndView view) {
+            @Nullable ModelAndView view) {
         if (view == null || (view.getViewName() != null && view.getViewName().startsWith("redirect:"))) {
             return;
         }

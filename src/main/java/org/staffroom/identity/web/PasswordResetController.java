@@ -18,6 +18,7 @@ import org.staffroom.shared.web.FormErrors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+/** The pages that ask for a reset link and set a new password with it. */
 @Controller
 class PasswordResetController {
 

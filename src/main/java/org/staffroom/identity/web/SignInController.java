@@ -4,6 +4,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.staffroom.identity.Accounts;
 
+/** The sign-in page (Spring Security handles what it posts). */
 @Controller
 class SignInController {
 

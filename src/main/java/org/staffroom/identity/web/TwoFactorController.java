@@ -2,6 +2,7 @@ package org.staffroom.identity.web;
 
 import java.time.Instant;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -123,7 +124,7 @@ class TwoFactorController {
         return "redirect:/";
     }
 
-    private static PendingSecondStep pending(HttpSession session) {
+    private static @Nullable PendingSecondStep pending(HttpSession session) {
         if (session.getAttribute(PendingSecondStep.ATTRIBUTE) instanceof PendingSecondStep pending
                 && !pending.expired(Instant.now())) {
             return pending;

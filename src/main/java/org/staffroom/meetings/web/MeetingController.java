@@ -3,6 +3,7 @@ package org.staffroom.meetings.web;
 import java.util.List;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -239,7 +240,7 @@ class MeetingController {
     }
 
     /** The owner chosen from the list; anything else is refused next to the field. */
-    private static UUID ownerId(String text) {
+    private static @Nullable UUID ownerId(String text) {
         if (text.isBlank()) {
             return null;
         }

@@ -27,6 +27,7 @@ import org.staffroom.meetings.Meetings;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+/** The meetings API: scheduling, answers and the agenda, for apps; the same use cases as the pages. */
 @RestController
 @Tag(name = "Meetings")
 class MeetingsApiController {

@@ -74,7 +74,7 @@ class ContainerErrors implements TomcatContextCustomizer {
         }
 
         private static String message(String code, MessageSource messages) {
-            return messages.getMessage(code, null, code, Locale.ENGLISH);
+            return java.util.Objects.requireNonNullElse(messages.getMessage(code, null, code, Locale.ENGLISH), code);
         }
     }
 

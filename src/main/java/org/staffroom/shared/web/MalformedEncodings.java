@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -185,7 +186,7 @@ class MalformedEncodings extends OncePerRequestFilter {
         }
 
         @Override
-        public String getParameter(String name) {
+        public @Nullable String getParameter(String name) {
             String[] values = parameters.get(name);
             return values == null ? null : values[0];
         }
@@ -201,7 +202,7 @@ class MalformedEncodings extends OncePerRequestFilter {
         }
 
         @Override
-        public String[] getParameterValues(String name) {
+        public String @Nullable [] getParameterValues(String name) {
             String[] values = parameters.get(name);
             return values == null ? null : values.clone();
         }

@@ -37,6 +37,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 
+/** The surveys API: building, answering and results under disclosure control, for apps. */
 @RestController
 @Tag(name = "Surveys")
 class SurveysApiController {
