@@ -8,13 +8,9 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.stream.IntStream;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
@@ -89,7 +85,7 @@ public class Proposals {
     public record Decision(UUID id, String title, ZonedDateTime closedAt) {
     }
 
-    private record Row(UUID id, UUID groupId, String title, String details, String kind, String majority, Integer points,
+    record Row(UUID id, UUID groupId, String title, String details, String kind, String majority, Integer points,
             int quorumPercent, boolean secret, boolean resultsLive, OffsetDateTime closesAt, UUID meetingId) {
     }
 
@@ -181,7 +177,8 @@ public class Proposals {
         return options;
     }
 
-    private static <E extends Enum<E>> E parseEnum(Class<E> type, String value, String field) {
+    /** An enum by its name, as typed; anything else is refused as this field's invalid value. */
+    static <E extends Enum<E>> E parseEnum(Class<E> type, String value, String field) {
         try {
             return Enum.valueOf(type, value == null ? "" : value.strip());
         } catch (IllegalArgumentException e) {
@@ -243,7 +240,7 @@ public class Proposals {
         long members = groups.memberCount(accountId, groupId);
         boolean quorumMet = Counting.quorumMet(contents.size(), (int) members, row.quorumPercent());
         boolean visible = (closed || row.resultsLive()) && !(row.secret() && contents.size() < SECRET_MINIMUM);
-        Object result = visible ? count(kind, row, options, contents) : null;
+        Object result = visible ? Ballots.count(kind, row, options, contents) : null;
         Boolean votedByMe;
         if (row.secret()) {
             votedByMe = tags.tagIfUnlocked(accountId, scope(proposalId)).map(tag -> hasBallot(proposalId, tag)).orElse(null);
@@ -292,7 +289,7 @@ public class Proposals {
         if (!row.closesAt().isAfter(OffsetDateTime.now(clock))) {
             throw new DomainException.Conflict("proposal.closed");
         }
-        String content = content(Kind.valueOf(row.kind()), row, options(proposalId).size(), ballot);
+        String content = Ballots.content(Kind.valueOf(row.kind()), row, options(proposalId).size(), ballot);
         String voter = row.secret() ? tags.tag(accountId, scope(proposalId)) : accountId.toString();
         try {
             // a secret ballot waits in the pool (DecisionsPool); an open one counts at once; both are fresh until
@@ -316,78 +313,5 @@ public class Proposals {
         }
         jdbc.sql("update decisions_proposal set closes_at = ? where id = ?")
                 .params(OffsetDateTime.now(clock), proposalId).update();
-    }
-
-    /** The ballot checked against the proposal and written as text: a name, or option numbers. */
-    static String content(Kind kind, Row row, int optionCount, Ballot ballot) {
-        return switch (kind) {
-            case CONSENSUS -> parseEnum(Counting.Stance.class, ballot.answer(), "answer").name();
-            case YES_NO -> parseEnum(Counting.Vote.class, ballot.answer(), "answer").name();
-            case CHOOSE_ONE -> {
-                List<Integer> choices = indices(ballot.choices(), optionCount);
-                if (choices.size() != 1) {
-                    throw new InvalidInput("choices", "proposal.ballot.chooseOne");
-                }
-                yield join(choices);
-            }
-            case CHOOSE_SEVERAL, RANKED -> {
-                List<Integer> choices = indices(ballot.choices(), optionCount);
-                if (choices.isEmpty()) {
-                    throw new InvalidInput("choices", kind == Kind.RANKED ? "proposal.ballot.rankNone"
-                            : "proposal.ballot.chooseNone");
-                }
-                if (new HashSet<>(choices).size() != choices.size()) {
-                    throw new InvalidInput("choices", "proposal.ballot.choices");
-                }
-                yield join(choices);
-            }
-            case DOTS -> {
-                List<Integer> points = ballot.points() == null ? List.of() : ballot.points();
-                if (points.size() != optionCount || points.stream().anyMatch(p -> p == null || p < 0)) {
-                    throw new InvalidInput("points", "proposal.ballot.points", row.points());
-                }
-                long spent = points.stream().mapToLong(Integer::longValue).sum();
-                if (spent > row.points()) {
-                    throw new InvalidInput("points", "proposal.ballot.pointsOver", row.points(), spent);
-                }
-                yield join(points);
-            }
-        };
-    }
-
-    private static List<Integer> indices(List<Integer> choices, int optionCount) {
-        List<Integer> list = choices == null ? List.of() : choices;
-        if (list.stream().anyMatch(i -> i == null || i < 0 || i >= optionCount)) {
-            throw new InvalidInput("choices", "proposal.ballot.choices");
-        }
-        return list;
-    }
-
-    private static String join(List<Integer> numbers) {
-        return String.join(",", numbers.stream().map(String::valueOf).toList());
-    }
-
-    private static List<Integer> split(String content) {
-        return content.isEmpty() ? List.of() : Arrays.stream(content.split(",")).map(Integer::parseInt).toList();
-    }
-
-    private static Object count(Kind kind, Row row, List<String> options, List<String> contents) {
-        return switch (kind) {
-            case CONSENSUS -> Counting.consensus(contents.stream().map(Counting.Stance::valueOf).toList());
-            case YES_NO -> Counting.yesNo(contents.stream().map(Counting.Vote::valueOf).toList(),
-                    Counting.Majority.valueOf(row.majority()));
-            case CHOOSE_ONE -> Counting.chooseOne(options, contents.stream().map(c -> options.get(split(c).getFirst()))
-                    .toList());
-            case CHOOSE_SEVERAL -> Counting.chooseSeveral(options, contents.stream()
-                    .map(c -> split(c).stream().map(options::get).toList()).toList());
-            case RANKED -> Counting.rankedChoice(options, contents.stream()
-                    .map(c -> split(c).stream().map(options::get).toList()).toList());
-            case DOTS -> Counting.dots(options, row.points(), contents.stream().map(c -> {
-                List<Integer> points = split(c);
-                Map<String, Integer> ballot = new LinkedHashMap<>();
-                IntStream.range(0, options.size()).forEach(i -> ballot.put(options.get(i), points.get(i)));
-                return ballot;
-            }).toList());
-        };
     }
 }

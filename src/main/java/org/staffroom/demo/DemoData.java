@@ -27,6 +27,7 @@ import org.staffroom.demands.Demands;
 import org.staffroom.shared.InstanceSettings;
 import org.staffroom.shared.Mixing;
 import org.staffroom.surveys.Responses;
+import org.staffroom.surveys.SurveyQuestions;
 import org.staffroom.surveys.Surveys;
 import org.staffroom.meetings.MeetingAttendance;
 import org.staffroom.meetings.MeetingRecords;
@@ -64,14 +65,14 @@ class DemoData implements ApplicationRunner {
     DemoData(Accounts accounts, Groups groups, Invitations invitations, Networks networks, PasswordEncoder encoder,
             Concerns concerns, ConcernRaising raising, ConcernConversation conversation, Grievances grievances,
             AnonymousTags tags, Meetings meetings, MeetingRecords records, MeetingAttendance attendance,
-            Proposals proposals, Demands demands, Surveys surveys, Responses responses,
+            Proposals proposals, Demands demands, Surveys surveys, SurveyQuestions questions, Responses responses,
             InstanceSettings settings, Mixing mixing) {
         this.settings = settings;
         this.mixing = mixing;
         this.demoConcerns = new DemoConcerns(concerns, raising, conversation, grievances, tags, PASSWORD, mixing::releaseAll);
         this.demoMeetings = new DemoMeetings(meetings, attendance, records, proposals, tags, PASSWORD);
         this.demoDemands = new DemoDemands(demands, proposals, tags, PASSWORD);
-        this.demoSurveys = new DemoSurveys(surveys, responses, tags, PASSWORD);
+        this.demoSurveys = new DemoSurveys(surveys, questions, responses, tags, PASSWORD);
         this.accounts = accounts;
         this.groups = groups;
         this.invitations = invitations;

@@ -10,6 +10,7 @@ import org.staffroom.identity.AnonymousTags;
 import org.staffroom.surveys.Question;
 import org.staffroom.surveys.Responses;
 import org.staffroom.surveys.Scope;
+import org.staffroom.surveys.SurveyQuestions;
 import org.staffroom.surveys.Surveys;
 
 /**
@@ -60,12 +61,15 @@ public final class DemoSurveys {
     }
 
     private final Surveys surveys;
+    private final SurveyQuestions questions;
     private final Responses responses;
     private final AnonymousTags tags;
     private final String password;
 
-    DemoSurveys(Surveys surveys, Responses responses, AnonymousTags tags, String password) {
+    DemoSurveys(Surveys surveys, SurveyQuestions questions, Responses responses, AnonymousTags tags,
+            String password) {
         this.surveys = surveys;
+        this.questions = questions;
         this.responses = responses;
         this.tags = tags;
         this.password = password;
@@ -77,7 +81,7 @@ public final class DemoSurveys {
         UUID survey = surveys.create(coordinator, network, new Surveys.Draft("Working conditions across Bristol, 2026",
                 "The same questions in every group of the network, so that we can put one picture in front of the "
                         + "employers and the council."));
-        NETWORK_QUESTIONS.forEach(code -> surveys.addFromBank(coordinator, network, survey, code));
+        NETWORK_QUESTIONS.forEach(code -> questions.addFromBank(coordinator, network, survey, code));
         surveys.open(coordinator, network, survey, LocalDate.now().plusDays(1).toString());
         Map<String, UUID> ids = new HashMap<>();
         surveys.get(coordinator, network, survey).questions().forEach(q -> ids.put(q.code(), q.id()));
@@ -94,7 +98,7 @@ public final class DemoSurveys {
         UUID open = surveys.create(organiser, team, new Surveys.Draft("Caseloads and supervision",
                 "Before we meet the service manager: how are caseloads and supervision for you?"));
         for (String code : List.of("supervision", "training", "unpaid_hours")) {
-            surveys.addFromBank(organiser, team, open, code);
+            questions.addFromBank(organiser, team, open, code);
         }
         surveys.open(organiser, team, open, LocalDate.now().plusDays(14).toString());
     }

@@ -14,7 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -33,7 +32,8 @@ import org.staffroom.groups.Sector;
  *
  * <p>The database stays the only truth; this is a cache of it, and servers share nothing but the database:
  * <ul>
- * <li>a <em>snapshot</em> is built from every listing (in the background at start-up; a search waits for it);
+ * <li>a <em>snapshot</em> ({@link DirectorySnapshot}) is built from every listing (in the background at
+ * start-up; a search waits for it);
  * <li>every change to a listing also writes a row to {@code directory_change}; each server reads the rows
  * it has not seen (every second, and at once after its own changes) and keeps the changed listings in an
  * <em>overlay</em> that shadows the snapshot;
@@ -133,130 +133,12 @@ final class DirectoryIndex {
     record Hits(List<UUID> ids, boolean more) {
     }
 
-    /** The words of one field of every listing in the snapshot: sorted terms, each with its listings. */
-    private record Postings(String[] terms, int[][] docs) {
-
-        static Postings of(Map<String, IntList> unsorted) {
-            TreeMap<String, IntList> byTerm = new TreeMap<>(unsorted);
-            String[] terms = byTerm.keySet().toArray(String[]::new);
-            int[][] lists = byTerm.values().stream().map(IntList::toArray).toArray(int[][]::new);
-            return new Postings(terms, lists);
-        }
-
-        /** The listings with the word, or with a word that starts with it: every term up to the next prefix. */
-        BitSet matching(Word word) {
-            BitSet bits = new BitSet();
-            String prefix = word.text();
-            if (word.whole()) {
-                int at = Arrays.binarySearch(terms, prefix);
-                if (at >= 0) {
-                    for (int doc : docs[at]) {
-                        bits.set(doc);
-                    }
-                }
-                return bits;
-            }
-            String next = prefix.substring(0, prefix.length() - 1) + (char) (prefix.charAt(prefix.length() - 1) + 1);
-            for (int t = lowerBound(terms, prefix); t < terms.length && terms[t].compareTo(next) < 0; t++) {
-                for (int doc : docs[t]) {
-                    bits.set(doc);
-                }
-            }
-            return bits;
-        }
-    }
-
-    /**
-     * Every listing at one moment, in name order: its id and sort key, and the postings of each field. The
-     * listings' own word arrays are dropped once the postings are built; each word is kept once.
-     */
-    private static final class Snapshot {
-        final UUID[] ids;
-        final String[] keys;
-        final Map<Field, Postings> fields = new HashMap<>();
-        final Map<Sector, BitSet> sectors = new HashMap<>();
-
-        /**
-         * Reads the directory twice: the names first, to fix each listing's position in name order, then
-         * every listing one row at a time, adding its words to the postings. No listing's text is held
-         * longer than its own row. A listing added between the two reads is left to the change rows; one
-         * removed between them has no words, and the search reads results by id, which leaves it out.
-         */
-        Snapshot(JdbcClient jdbc) {
-            record Name(UUID id, String key) {
-            }
-            List<Name> names = new ArrayList<>(jdbc.sql("select group_id, name from directory_listing")
-                    .query((rs, n) -> new Name(rs.getObject("group_id", UUID.class),
-                            rs.getString("name").toLowerCase(Locale.ROOT)))
-                    .list());
-            names.sort(Comparator.comparing(Name::key).thenComparing(Name::id));
-            ids = new UUID[names.size()];
-            keys = new String[names.size()];
-            Map<UUID, Integer> positions = HashMap.newHashMap(names.size());
-            for (int i = 0; i < ids.length; i++) {
-                ids[i] = names.get(i).id();
-                keys[i] = names.get(i).key();
-                positions.put(ids[i], i);
-            }
-            names.clear();
-            Map<Field, Map<String, IntList>> building = new HashMap<>();
-            for (Field field : Field.values()) {
-                building.put(field, new HashMap<>());
-            }
-            jdbc.sql("select group_id, name, sector, employer, professions, area, description from directory_listing")
-                    .query((java.sql.ResultSet rs) -> {
-                        Integer at = positions.get(rs.getObject("group_id", UUID.class));
-                        if (at == null) {
-                            return;
-                        }
-                        Doc doc = doc(rs, 0);
-                        for (Field field : Field.values()) {
-                            Map<String, IntList> byTerm = building.get(field);
-                            for (String term : doc.field(field)) {
-                                byTerm.computeIfAbsent(term, t -> new IntList()).add(at);
-                            }
-                        }
-                        sectors.computeIfAbsent(doc.sector(), sector -> new BitSet()).set(at);
-                    });
-            for (Field field : Field.values()) {
-                fields.put(field, Postings.of(building.remove(field)));
-            }
-        }
-
-        BitSet matching(List<Clause> clauses, Sector sector) {
-            BitSet bits = new BitSet();
-            bits.set(0, ids.length);
-            for (Clause clause : clauses) {
-                BitSet anyAlternative = new BitSet();
-                for (List<Word> words : clause.alternatives()) {
-                    BitSet all = new BitSet();
-                    all.set(0, ids.length);
-                    for (Word word : words) {
-                        all.and(fields.get(word.field()).matching(word));
-                    }
-                    anyAlternative.or(all);
-                }
-                bits.and(anyAlternative);
-            }
-            if (sector != null) {
-                bits.and(sectors.getOrDefault(sector, new BitSet()));
-            }
-            return bits;
-        }
-
-        /** Whether the listing at {@code i} comes before {@code doc} in name order. */
-        boolean before(int i, Doc doc) {
-            int byKey = keys[i].compareTo(doc.sortKey());
-            return byKey < 0 || (byKey == 0 && ids[i].compareTo(doc.id()) < 0);
-        }
-    }
-
     /**
      * What a search reads, replaced whole on every change: the snapshot, the listings changed since it was
      * built (an empty Optional for one no longer listed), those still listed in order, the highest change
      * row applied, and the lower change rows not seen yet (with when they were first missed).
      */
-    private record State(Snapshot snapshot, Map<UUID, Optional<Doc>> overlay, List<Doc> overlaid, long lastSeq,
+    private record State(DirectorySnapshot snapshot, Map<UUID, Optional<Doc>> overlay, List<Doc> overlaid, long lastSeq,
             Map<Long, Instant> gaps) {
 
         State with(Map<UUID, Optional<Doc>> changed, long newLastSeq, Map<Long, Instant> newGaps) {
@@ -304,7 +186,7 @@ final class DirectoryIndex {
                     gaps.put(seq, clock.instant());
                 }
             }
-            Snapshot snapshot = new Snapshot(jdbc);
+            DirectorySnapshot snapshot = new DirectorySnapshot(jdbc);
             synchronized (changes) {
                 state = new State(snapshot, Map.of(), List.of(), lastSeq, Map.copyOf(gaps));
                 readChanges();
@@ -355,7 +237,7 @@ final class DirectoryIndex {
         }
     }
 
-    private static Doc doc(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    static Doc doc(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         return Doc.of(rs.getObject("group_id", UUID.class), rs.getString("name"), Sector.valueOf(rs.getString("sector")),
                 rs.getString("employer"), rs.getString("professions"), rs.getString("area"), rs.getString("description"));
     }
@@ -378,7 +260,7 @@ final class DirectoryIndex {
     /** The listings matching every clause and the sector, in name order, from {@code offset}. */
     Hits search(List<Clause> clauses, Sector sector, int offset, int limit) {
         State current = current();
-        Snapshot snapshot = current.snapshot();
+        DirectorySnapshot snapshot = current.snapshot();
         BitSet fromSnapshot = current.snapshot().matching(clauses, sector);
         List<Doc> fromOverlay = current.overlaid().stream().filter(d -> d.matches(clauses, sector)).toList();
         int wanted = offset + limit + 1;
@@ -423,25 +305,9 @@ final class DirectoryIndex {
         return state;
     }
 
-    private static int lowerBound(String[] sorted, String key) {
+    /** Where {@code key} is, or would go, in a sorted array. */
+    static int lowerBound(String[] sorted, String key) {
         int at = Arrays.binarySearch(sorted, key);
         return at >= 0 ? at : -at - 1;
-    }
-
-    /** A growable list of ints, so that postings of 100,000 listings are not boxed. */
-    private static final class IntList {
-        private int[] values = new int[4];
-        private int size;
-
-        void add(int value) {
-            if (size == values.length) {
-                values = Arrays.copyOf(values, size * 2);
-            }
-            values[size++] = value;
-        }
-
-        int[] toArray() {
-            return Arrays.copyOf(values, size);
-        }
     }
 }

@@ -51,14 +51,16 @@ public class Responses {
     private final org.springframework.jdbc.core.JdbcTemplate batches;
     private final GroupAccess access;
     private final Surveys surveys;
+    private final SurveyLinks links;
     private final AnonymousTags tags;
 
     Responses(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate batches, GroupAccess access, Surveys surveys,
-            AnonymousTags tags) {
+            SurveyLinks links, AnonymousTags tags) {
         this.jdbc = jdbc;
         this.batches = batches;
         this.access = access;
         this.surveys = surveys;
+        this.links = links;
         this.tags = tags;
     }
 
@@ -204,7 +206,7 @@ public class Responses {
      */
     @Transactional
     public void respondByLink(String token, String code, Map<UUID, Answer> answers) {
-        Surveys.Row survey = surveys.byLink(token);
+        Surveys.Row survey = links.byLink(token);
         if (surveys.status(survey) != Surveys.Status.OPEN) {
             throw new DomainException.Conflict("survey.notOpen");
         }

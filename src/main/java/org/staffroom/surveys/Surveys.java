@@ -4,8 +4,6 @@ import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
 import java.util.UUID;
 
@@ -18,7 +16,6 @@ import org.staffroom.groups.Role;
 import org.staffroom.shared.DateInput;
 import org.staffroom.shared.DomainException;
 import org.staffroom.shared.DomainException.InvalidInput;
-import org.staffroom.shared.SecretTokens;
 import org.staffroom.shared.TextInput;
 import org.staffroom.shared.Times;
 
@@ -65,7 +62,7 @@ public class Surveys {
             UUID copiedFrom, String linkHash, boolean codesRequired) {
     }
 
-    private static final String COLUMNS = "id, group_id, network_id, title, intro, status, closes_on, copied_from,"
+    static final String COLUMNS = "id, group_id, network_id, title, intro, status, closes_on, copied_from,"
             + " link_hash, codes_required";
     public static final int MAX_CODES = 2000;
 
@@ -153,61 +150,10 @@ public class Surveys {
         return view(row, manager);
     }
 
-    private View view(Row row, boolean manager) {
+    /** The survey as its page shows it; {@code manager}: to whoever runs it. */
+    View view(Row row, boolean manager) {
         return new View(row.id(), row.groupId(), row.networkId(), row.title(), row.intro(), status(row), row.closesOn(),
                 questions(row.id()), row.copiedFrom(), manager, manager && row.linkHash() != null, row.codesRequired());
-    }
-
-    /**
-     * Opens a network survey to people outside Staffroom through a new link (the old one stops working), and
-     * makes {@code newCodes} more one-time codes; with {@code codesRequired}, every answer through the link
-     * needs one.
-     */
-    @Transactional
-    public Link openLink(UUID accountId, Scope scope, UUID surveyId, boolean codesRequired, int newCodes) {
-        Row row = managed(accountId, scope, surveyId);
-        if (row.networkId() == null) {
-            throw new DomainException.Conflict("survey.link.networkOnly");
-        }
-        if (status(row) != Status.DRAFT && status(row) != Status.OPEN) {
-            throw new DomainException.Conflict("survey.notOpen");
-        }
-        if (newCodes < 0 || newCodes > MAX_CODES) {
-            throw new InvalidInput("codes", "survey.link.codes.invalid", MAX_CODES);
-        }
-        String token = SecretTokens.newToken(24);
-        jdbc.sql("update surveys_survey set link_hash = ?, codes_required = ? where id = ?")
-                .params(SecretTokens.hash(token), codesRequired, surveyId).update();
-        List<String> codes = new java.util.ArrayList<>();
-        for (int i = 0; i < newCodes; i++) {
-            codes.add(SecretTokens.newToken(10));
-        }
-        // stored in the order of their hashes, not the list's: where a code stands in the table says nothing
-        // of where it stood on the list handed out (and so whom it went to), whether or not it is used
-        for (String hash : codes.stream().map(SecretTokens::hash).sorted().toList()) {
-            jdbc.sql("insert into surveys_code (survey_id, code_hash) values (?, ?)").params(surveyId, hash).update();
-        }
-        return new Link(token, codes);
-    }
-
-    /** Stops the link; unused codes go with it. */
-    @Transactional
-    public void closeLink(UUID accountId, Scope scope, UUID surveyId) {
-        managed(accountId, scope, surveyId);
-        jdbc.sql("update surveys_survey set link_hash = null, codes_required = false where id = ?").param(surveyId)
-                .update();
-        jdbc.sql("delete from surveys_code where survey_id = ?").param(surveyId).update();
-    }
-
-    /** The survey behind a link, for anyone who has it; not found once the link is stopped. */
-    Row byLink(String token) {
-        return jdbc.sql("select " + COLUMNS + " from surveys_survey where link_hash = ?")
-                .param(SecretTokens.hash(token == null ? "" : token)).query(Row.class).optional()
-                .orElseThrow(DomainException.NotFound::new);
-    }
-
-    public View byLinkView(String token) {
-        return view(byLink(token), false);
     }
 
     /**
@@ -239,7 +185,8 @@ public class Surveys {
                 : networks.isCoordinator(accountId, row.networkId());
     }
 
-    private Row managed(UUID accountId, Scope scope, UUID surveyId) {
+    /** The survey, for whoever runs it: its group's organisers or its network's coordinators. */
+    Row managed(UUID accountId, Scope scope, UUID surveyId) {
         Row row = visible(accountId, scope, surveyId);
         if (!canManage(accountId, row)) {
             throw new DomainException.Forbidden(row.groupId() != null ? "error.organisersOnly" : "survey.coordinatorsOnly");
@@ -273,7 +220,8 @@ public class Surveys {
                 .list();
     }
 
-    private Row draftForManager(UUID accountId, Scope scope, UUID surveyId) {
+    /** A draft, for whoever runs it, held so that two questions added at once do not take one position. */
+    Row draftForManager(UUID accountId, Scope scope, UUID surveyId) {
         Row row = managed(accountId, scope, surveyId);
         if (status(row) != Status.DRAFT) {
             throw new DomainException.Conflict("survey.notDraft");
@@ -283,58 +231,8 @@ public class Surveys {
         return row;
     }
 
-    /** Adds a question of the group's own to a draft. */
-    @Transactional
-    public UUID addQuestion(UUID accountId, Scope scope, UUID surveyId, NewQuestion question) {
-        draftForManager(accountId, scope, surveyId);
-        Question.Kind kind;
-        try {
-            kind = Question.Kind.valueOf(question.kind() == null ? "" : question.kind().strip());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInput("kind", "survey.question.kind.invalid");
-        }
-        String text = TextInput.line("text", question.text(), 500, true);
-        String section = TextInput.line("section", question.section(), 150, false);
-        List<String> options = List.of();
-        if (kind == Question.Kind.SINGLE || kind == Question.Kind.SEVERAL) {
-            String raw = TextInput.multiline("options", question.options(), MAX_OPTIONS * 160, false);
-            options = Arrays.stream(raw.split("\\R")).map(String::strip).filter(o -> !o.isEmpty()).toList();
-            if (options.size() < 2 || options.size() > MAX_OPTIONS || new HashSet<>(options).size() != options.size()
-                    || options.stream().anyMatch(o -> o.length() > 150)) {
-                throw new InvalidInput("options", "survey.question.options.invalid", MAX_OPTIONS);
-            }
-        }
-        Integer min = null;
-        Integer max = null;
-        if (kind == Question.Kind.NUMBER) {
-            min = question.min();
-            max = question.max();
-            if (min == null || max == null || min >= max || min < -1_000_000 || max > 1_000_000) {
-                throw new InvalidInput("max", "survey.question.range.invalid");
-            }
-        }
-        boolean breakdown = Boolean.TRUE.equals(question.breakdown());
-        if (breakdown && kind != Question.Kind.SINGLE) {
-            throw new InvalidInput("breakdown", "survey.question.breakdown.invalid");
-        }
-        return insert(surveyId, section, null, kind, text, options, min, max, breakdown,
-                Boolean.TRUE.equals(question.sensitive()), Boolean.TRUE.equals(question.required()));
-    }
-
-    /** Adds a question from the bank, with its code, wording and whether it may break results down. */
-    @Transactional
-    public UUID addFromBank(UUID accountId, Scope scope, UUID surveyId, String code) {
-        draftForManager(accountId, scope, surveyId);
-        QuestionBank.BankQuestion bank = QuestionBank.find(code == null ? "" : code.strip())
-                .orElseThrow(() -> new InvalidInput("code", "survey.bank.unknown"));
-        if (questions(surveyId).stream().anyMatch(q -> bank.code().equals(q.code()))) {
-            throw new DomainException.Conflict("survey.bank.already");
-        }
-        return insert(surveyId, bank.section(), bank.code(), bank.kind(), bank.text(), bank.options(), bank.min(),
-                bank.max(), bank.breakdown(), bank.sensitive(), false);
-    }
-
-    private UUID insert(UUID surveyId, String section, String code, Question.Kind kind, String text, List<String> options,
+    /** Adds a question at the end of the draft; a draft holds at most {@value #MAX_QUESTIONS}. */
+    UUID insert(UUID surveyId, String section, String code, Question.Kind kind, String text, List<String> options,
             Integer min, Integer max, boolean breakdown, boolean sensitive, boolean required) {
         int count = jdbc.sql("select count(*) from surveys_question where survey_id = ?").param(surveyId)
                 .query(Integer.class).single();
@@ -352,15 +250,6 @@ public class Surveys {
                         breakdown, sensitive, required)
                 .update();
         return id;
-    }
-
-    @Transactional
-    public void removeQuestion(UUID accountId, Scope scope, UUID surveyId, UUID questionId) {
-        draftForManager(accountId, scope, surveyId);
-        if (jdbc.sql("delete from surveys_question where id = ? and survey_id = ?").params(questionId, surveyId)
-                .update() == 0) {
-            throw new DomainException.NotFound();
-        }
     }
 
     /** Opens a draft for answers until the end of {@code closesOn} (a date after today). */

@@ -119,6 +119,9 @@ class AccessMatrixTest {
     @Autowired
     org.staffroom.surveys.Surveys surveys;
 
+    @Autowired
+    org.staffroom.surveys.SurveyQuestions surveyQuestions;
+
     UUID surveyId;
     UUID draftSurveyId;
     UUID questionId;
@@ -211,7 +214,7 @@ class AccessMatrixTest {
                 "Reasons", "The manager", null, null));
         org.staffroom.surveys.Scope scope = new org.staffroom.surveys.Scope.Group(groupId);
         surveyId = surveys.create(organiser.id(), scope, new org.staffroom.surveys.Surveys.Draft("Matrix survey", ""));
-        surveys.addFromBank(organiser.id(), scope, surveyId, "stress");
+        surveyQuestions.addFromBank(organiser.id(), scope, surveyId, "stress");
         surveys.open(organiser.id(), scope, surveyId, java.time.LocalDate.now().plusDays(3).toString());
 
         // a member a row never removes (a row removes the bystander): owner of a step, an action, a place in the queue
@@ -278,7 +281,7 @@ class AccessMatrixTest {
     /** A survey with one question from the bank, taken as far as {@code status}. */
     private UUID survey(Person by, Scope scope, String title, Surveys.Status status) {
         UUID id = surveys.create(by.id(), scope, new Surveys.Draft(title, ""));
-        surveys.addFromBank(by.id(), scope, id, "stress");
+        surveyQuestions.addFromBank(by.id(), scope, id, "stress");
         if (status != Surveys.Status.DRAFT) {
             surveys.open(by.id(), scope, id, LocalDate.now().plusDays(3).toString());
         }

@@ -40,6 +40,9 @@ class ConfirmationsTest {
     @Autowired
     org.staffroom.surveys.Surveys surveys;
 
+    @Autowired
+    org.staffroom.surveys.SurveyQuestions surveyQuestions;
+
     final PageChecks.Visited visited = new PageChecks.Visited();
 
     @Test
@@ -83,7 +86,7 @@ class ConfirmationsTest {
         // closing a survey that too few have answered says that no figure will ever be shown
         org.staffroom.surveys.Scope scope = new org.staffroom.surveys.Scope.Group(groupId);
         UUID surveyId = surveys.create(organiser.id(), scope, new org.staffroom.surveys.Surveys.Draft("Rota survey", ""));
-        surveys.addFromBank(organiser.id(), scope, surveyId, "stress");
+        surveyQuestions.addFromBank(organiser.id(), scope, surveyId, "stress");
         surveys.open(organiser.id(), scope, surveyId, java.time.LocalDate.now().plusDays(3).toString());
         organiserPage.navigate(group + "/surveys/" + surveyId);
         confirmThenDo(organiserPage, "form[action$='/close']", "Nobody has answered so far. Closed now, the survey shows no figure at all");

@@ -50,6 +50,9 @@ class NeedsDoingTest {
     Surveys surveys;
 
     @Autowired
+    org.staffroom.surveys.SurveyQuestions surveyQuestions;
+
+    @Autowired
     Meetings meetings;
 
     @Autowired
@@ -82,7 +85,7 @@ class NeedsDoingTest {
                 List.of(), null));
         Scope scope = new Scope.Group(groupId);
         UUID surveyId = surveys.create(organiser.id(), scope, new Surveys.Draft("Staffing check", ""));
-        surveys.addFromBank(organiser.id(), scope, surveyId, "stress");
+        surveyQuestions.addFromBank(organiser.id(), scope, surveyId, "stress");
         surveys.open(organiser.id(), scope, surveyId, today.plusDays(8).toString());
         meetings.schedule(organiser.id(), groupId, new Meetings.Draft("Branch meeting", today.plusDays(6).toString(),
                 "18:00", "19:00", "Staff room", "", null, null, "Item", List.of()));

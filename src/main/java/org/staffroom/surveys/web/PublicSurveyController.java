@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.staffroom.shared.DomainException;
 import org.staffroom.shared.web.Notices;
 import org.staffroom.surveys.Responses;
-import org.staffroom.surveys.Surveys;
+import org.staffroom.surveys.SurveyLinks;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -24,12 +24,12 @@ import jakarta.servlet.http.HttpServletRequest;
 @Controller
 class PublicSurveyController {
 
-    private final Surveys surveys;
+    private final SurveyLinks links;
     private final Responses responses;
     private final CodeThrottle throttle;
 
-    PublicSurveyController(Surveys surveys, Responses responses, CodeThrottle throttle) {
-        this.surveys = surveys;
+    PublicSurveyController(SurveyLinks links, Responses responses, CodeThrottle throttle) {
+        this.links = links;
         this.responses = responses;
         this.throttle = throttle;
     }
@@ -37,7 +37,7 @@ class PublicSurveyController {
     @GetMapping("/s/{token}")
     String show(@PathVariable String token, @RequestParam(required = false) String done, Model model) {
         Notices.fromQuery(model, done, null, Map.of("answered", "survey.answered"), Map.of());
-        model.addAttribute("survey", surveys.byLinkView(token));
+        model.addAttribute("survey", links.byLinkView(token));
         model.addAttribute("token", token);
         model.addAttribute("answered", "answered".equals(done));
         if (!model.containsAttribute("given")) {
@@ -53,7 +53,7 @@ class PublicSurveyController {
         Map<String, List<String>> given = answers.given();
         try {
             throttle.guard(request, () -> responses.respondByLink(token, code,
-                    answers.answers(surveys.byLinkView(token).questions())));
+                    answers.answers(links.byLinkView(token).questions())));
             return "redirect:/s/" + token + "?done=answered";
         } catch (DomainException.InvalidInput e) {
             model.addAttribute("given", given);

@@ -25,6 +25,8 @@ import org.staffroom.shared.web.FormErrors;
 import org.staffroom.shared.web.Notices;
 import org.staffroom.surveys.Responses;
 import org.staffroom.surveys.Scope;
+import org.staffroom.surveys.SurveyLinks;
+import org.staffroom.surveys.SurveyQuestions;
 import org.staffroom.surveys.Surveys;
 import org.staffroom.surveys.web.SurveyPages.Owner;
 import org.staffroom.surveys.web.SurveyPages.QuestionForm;
@@ -47,12 +49,17 @@ class SurveyController {
             "status", "survey.wrongStatus", "alreadyAnswered", "survey.alreadyAnswered", "notOpen", "survey.notOpen");
 
     private final Surveys surveys;
+    private final SurveyQuestions questions;
+    private final SurveyLinks links;
     private final Responses responses;
     private final InstanceSettings instance;
     private final SurveyPages pages;
 
-    SurveyController(Surveys surveys, Responses responses, InstanceSettings instance, SurveyPages pages) {
+    SurveyController(Surveys surveys, SurveyQuestions questions, SurveyLinks links, Responses responses,
+            InstanceSettings instance, SurveyPages pages) {
         this.surveys = surveys;
+        this.questions = questions;
+        this.links = links;
         this.responses = responses;
         this.instance = instance;
         this.pages = pages;
@@ -110,7 +117,7 @@ class SurveyController {
             @ModelAttribute("question") QuestionForm form, BindingResult result, Model model) {
         Scope scope = Scope.of(groupId, networkId);
         try {
-            surveys.addQuestion(me.id(), scope, surveyId, new Surveys.NewQuestion(form.section(), form.kind(),
+            questions.addQuestion(me.id(), scope, surveyId, new Surveys.NewQuestion(form.section(), form.kind(),
                     form.text(), form.options(), form.min(), form.max(), form.breakdown(), form.sensitive(),
                     form.required()));
             return "redirect:" + page(scope, surveyId) + "?done=added#questions-heading";
@@ -127,14 +134,14 @@ class SurveyController {
             @PathVariable(required = false) UUID networkId, @PathVariable UUID surveyId,
             @RequestParam(defaultValue = "") String code) {
         Scope scope = Scope.of(groupId, networkId);
-        return act(scope, surveyId, "added", () -> surveys.addFromBank(me.id(), scope, surveyId, code));
+        return act(scope, surveyId, "added", () -> questions.addFromBank(me.id(), scope, surveyId, code));
     }
 
     @PostMapping({GROUP + "/{surveyId}/questions/{questionId}/remove", NETWORK + "/{surveyId}/questions/{questionId}/remove"})
     String remove(@AuthenticationPrincipal CurrentAccount me, @PathVariable(required = false) UUID groupId,
             @PathVariable(required = false) UUID networkId, @PathVariable UUID surveyId, @PathVariable UUID questionId) {
         Scope scope = Scope.of(groupId, networkId);
-        return act(scope, surveyId, "removed", () -> surveys.removeQuestion(me.id(), scope, surveyId, questionId));
+        return act(scope, surveyId, "removed", () -> questions.removeQuestion(me.id(), scope, surveyId, questionId));
     }
 
     @PostMapping({GROUP + "/{surveyId}/open", NETWORK + "/{surveyId}/open"})
@@ -186,7 +193,7 @@ class SurveyController {
             } catch (NumberFormatException e) {
                 throw new DomainException.InvalidInput("codes", "survey.link.codes.invalid", Surveys.MAX_CODES);
             }
-            Surveys.Link link = surveys.openLink(me.id(), scope, surveyId, codesRequired, count);
+            Surveys.Link link = links.openLink(me.id(), scope, surveyId, codesRequired, count);
             model.addAttribute("link", link);
             model.addAttribute("linkUrl", instance.link("/s/" + link.token()));
         } catch (DomainException.InvalidInput e) {
@@ -201,7 +208,7 @@ class SurveyController {
     String closeLink(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID networkId,
             @PathVariable UUID surveyId) {
         Scope scope = new Scope.Network(networkId);
-        surveys.closeLink(me.id(), scope, surveyId);
+        links.closeLink(me.id(), scope, surveyId);
         return "redirect:" + page(scope, surveyId) + "?done=linkStopped";
     }
 

@@ -26,6 +26,8 @@ import org.staffroom.surveys.QuestionBank;
 import org.staffroom.surveys.Responses;
 import org.staffroom.surveys.Results;
 import org.staffroom.surveys.Scope;
+import org.staffroom.surveys.SurveyLinks;
+import org.staffroom.surveys.SurveyQuestions;
 import org.staffroom.surveys.Surveys;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -60,14 +62,18 @@ class SurveysApiController {
     }
 
     private final Surveys surveys;
+    private final SurveyQuestions questions;
+    private final SurveyLinks links;
     private final Responses responses;
     private final Results results;
     private final MessageSource messages;
     private final InstanceSettings instance;
     private final CodeThrottle throttle;
 
-    SurveysApiController(Surveys surveys, Responses responses, Results results, MessageSource messages,
-            InstanceSettings instance, CodeThrottle throttle) {
+    SurveysApiController(Surveys surveys, SurveyQuestions questions, SurveyLinks links, Responses responses,
+            Results results, MessageSource messages, InstanceSettings instance, CodeThrottle throttle) {
+        this.questions = questions;
+        this.links = links;
         this.instance = instance;
         this.throttle = throttle;
         this.surveys = surveys;
@@ -151,9 +157,9 @@ class SurveysApiController {
             @PathVariable(required = false) UUID networkId,
             @PathVariable UUID surveyId, @RequestBody QuestionRequest request) {
         if (request.code() != null) {
-            surveys.addFromBank(me.id(), Scope.of(groupId, networkId), surveyId, request.code());
+            questions.addFromBank(me.id(), Scope.of(groupId, networkId), surveyId, request.code());
         } else {
-            surveys.addQuestion(me.id(), Scope.of(groupId, networkId), surveyId, new Surveys.NewQuestion(request.section(), request.kind(),
+            questions.addQuestion(me.id(), Scope.of(groupId, networkId), surveyId, new Surveys.NewQuestion(request.section(), request.kind(),
                     request.text(), request.options() == null ? "" : String.join("\n", request.options()),
                     request.min(), request.max(), request.breakdown(), request.sensitive(), request.required()));
         }
@@ -187,7 +193,7 @@ class SurveysApiController {
     @PostMapping("/api/v1/networks/{networkId}/surveys/{surveyId}/link")
     ResponseEntity<LinkJson> openLink(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID networkId,
             @PathVariable UUID surveyId, @RequestBody LinkRequest request) {
-        Surveys.Link link = surveys.openLink(me.id(), new Scope.Network(networkId), surveyId,
+        Surveys.Link link = links.openLink(me.id(), new Scope.Network(networkId), surveyId,
                 Boolean.TRUE.equals(request.codesRequired()), request.codes() == null ? 0 : request.codes());
         return ResponseEntity.status(201).body(new LinkJson(instance.link("/s/" + link.token()), link.codes()));
     }
@@ -196,7 +202,7 @@ class SurveysApiController {
     @DeleteMapping("/api/v1/networks/{networkId}/surveys/{surveyId}/link")
     ResponseEntity<Void> closeLink(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID networkId,
             @PathVariable UUID surveyId) {
-        surveys.closeLink(me.id(), new Scope.Network(networkId), surveyId);
+        links.closeLink(me.id(), new Scope.Network(networkId), surveyId);
         return ResponseEntity.noContent().build();
     }
 
@@ -206,7 +212,7 @@ class SurveysApiController {
     @Operation(summary = "A network survey through its link: its questions (anyone with the link)")
     @GetMapping("/api/v1/public-surveys/{token}")
     Surveys.View apiShow(@PathVariable String token) {
-        return surveys.byLinkView(token);
+        return links.byLinkView(token);
     }
 
     @Operation(summary = "Answer a network survey through its link (anyone with the link; a one-time code where required)")
@@ -223,7 +229,7 @@ class SurveysApiController {
     ResponseEntity<Void> removeQuestion(@AuthenticationPrincipal CurrentAccount me, @PathVariable(required = false) UUID groupId,
             @PathVariable(required = false) UUID networkId,
             @PathVariable UUID surveyId, @PathVariable UUID questionId) {
-        surveys.removeQuestion(me.id(), Scope.of(groupId, networkId), surveyId, questionId);
+        questions.removeQuestion(me.id(), Scope.of(groupId, networkId), surveyId, questionId);
         return ResponseEntity.noContent().build();
     }
 
