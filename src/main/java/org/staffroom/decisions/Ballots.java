@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
+import org.jspecify.annotations.Nullable;
 import org.staffroom.decisions.Proposals.Ballot;
 import org.staffroom.decisions.Proposals.Kind;
 import org.staffroom.decisions.Proposals.Row;
@@ -58,7 +59,7 @@ final class Ballots {
         };
     }
 
-    private static List<Integer> indices(List<Integer> choices, int optionCount) {
+    private static List<Integer> indices(@Nullable List<Integer> choices, int optionCount) {
         List<Integer> list = choices == null ? List.of() : choices;
         if (list.stream().anyMatch(i -> i == null || i < 0 || i >= optionCount)) {
             throw new InvalidInput("choices", "proposal.ballot.choices");

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How each kind of proposal is counted. Pure functions over ballots, so that every rule — ties, blocks,
@@ -36,7 +37,7 @@ public final class Counting {
 
     public record ConsensusResult(Map<Stance, Integer> counts, ConsensusOutcome outcome) {
         public int blocks() {
-            return counts.get(Stance.BLOCK);
+            return counts.getOrDefault(Stance.BLOCK, 0);
         }
     }
 
@@ -47,11 +48,11 @@ public final class Counting {
         }
         ballots.forEach(stance -> counts.merge(stance, 1, Integer::sum));
         ConsensusOutcome outcome;
-        if (counts.get(Stance.BLOCK) > 0) {
+        if (counts.getOrDefault(Stance.BLOCK, 0) > 0) {
             outcome = ConsensusOutcome.BLOCKED;
-        } else if (counts.get(Stance.AGREE) == 0) {
+        } else if (counts.getOrDefault(Stance.AGREE, 0) == 0) {
             outcome = ConsensusOutcome.NOT_AGREED;
-        } else if (counts.get(Stance.DISAGREE) == 0) {
+        } else if (counts.getOrDefault(Stance.DISAGREE, 0) == 0) {
             outcome = ConsensusOutcome.CONSENSUS;
         } else {
             outcome = ConsensusOutcome.AGREED_WITH_DISAGREEMENT;
@@ -141,11 +142,11 @@ public final class Counting {
      * One round of the count: each continuing option's ballots, the ballots with no continuing preference left
      * (exhausted), and what the round decided.
      */
-    public record Round(Map<String, Integer> counts, int exhausted, List<String> eliminated, String winner) {
+    public record Round(Map<String, Integer> counts, int exhausted, List<String> eliminated, @Nullable String winner) {
     }
 
     /** The rounds in order; {@code winner} is null when the count ends in a tie between {@code tied}. */
-    public record RankedResult(List<Round> rounds, String winner, List<String> tied) {
+    public record RankedResult(List<Round> rounds, @Nullable String winner, List<String> tied) {
     }
 
     /**

@@ -50,11 +50,11 @@ public class Proposals {
      * if given, the group's meeting it was made at.
      */
     public record Draft(@Schema(requiredMode = REQUIRED, example = "Refuse unpaid handovers") String title,
-            String details, @Schema(requiredMode = REQUIRED, implementation = Kind.class) String kind,
-            @Schema(implementation = Counting.Majority.class) String majority, Integer points, Integer quorumPercent,
-            Boolean secret, Boolean resultsLive,
+            @Nullable String details, @Schema(requiredMode = REQUIRED, implementation = Kind.class) String kind,
+            @Schema(implementation = Counting.Majority.class) @Nullable String majority, @Nullable Integer points,
+            @Nullable Integer quorumPercent, @Nullable Boolean secret, @Nullable Boolean resultsLive,
             @Schema(requiredMode = REQUIRED, example = "2099-12-01T18:00",
-                    description = "in the instance's time zone") String closesAt, List<String> options, UUID meetingId) {
+                    description = "in the instance's time zone") String closesAt, List<String> options, @Nullable UUID meetingId) {
     }
 
     /**
@@ -75,10 +75,10 @@ public class Proposals {
      * ballot while fewer than three ballots are in. {@code votedByMe} is null when it cannot be worked out
      * (a secret ballot and a locked signing secret).
      */
-    public record View(UUID id, UUID groupId, String title, String details, Kind kind, String majority, Integer points,
-            int quorumPercent, boolean secret, boolean resultsLive, ZonedDateTime closesAt, boolean closed,
-            List<String> options, int turnout, long members, boolean quorumMet, Object result, Boolean votedByMe,
-            UUID meetingId, String meetingTitle) {
+    public record View(UUID id, UUID groupId, String title, String details, Kind kind, @Nullable String majority,
+            @Nullable Integer points, int quorumPercent, boolean secret, boolean resultsLive, ZonedDateTime closesAt,
+            boolean closed, List<String> options, int turnout, long members, boolean quorumMet, @Nullable Object result,
+            @Nullable Boolean votedByMe, @Nullable UUID meetingId, @Nullable String meetingTitle) {
     }
 
     /** A closed proposal as other features refer to it: the decision that agreed a demand, or a mandate. */
@@ -149,11 +149,11 @@ public class Proposals {
                 insert into decisions_proposal (id, group_id, title, details, kind, majority, points, quorum_percent,
                     secret, results_live, closes_at, created_by, created_on, meeting_id)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(id, groupId, title, details, kind.name(), majority, points, quorum,
+                .params(id, groupId, title, details, java.util.Objects.requireNonNull(kind).name(), majority, points, quorum,
                         Boolean.TRUE.equals(draft.secret()), Boolean.TRUE.equals(draft.resultsLive()), closesAt, accountId,
                         Times.today(clock), draft.meetingId())
                 .update();
-        for (int i = 0; i < options.size(); i++) {
+        for (int i = 0; i < java.util.Objects.requireNonNull(options).size(); i++) {
             jdbc.sql("insert into decisions_option (proposal_id, position, label) values (?, ?, ?)")
                     .params(id, i, options.get(i)).update();
         }
@@ -178,7 +178,7 @@ public class Proposals {
     }
 
     /** An enum by its name, as typed; anything else is refused as this field's invalid value. */
-    static <E extends Enum<E>> E parseEnum(Class<E> type, String value, String field) {
+    static <E extends Enum<E>> E parseEnum(Class<E> type, @Nullable String value, String field) {
         try {
             return Enum.valueOf(type, value == null ? "" : value.strip());
         } catch (IllegalArgumentException e) {

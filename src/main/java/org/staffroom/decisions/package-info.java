@@ -4,5 +4,5 @@
  * proposal is what a demand's mandate refers to.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Decisions")
-// NullAway: not yet @NullMarked (issue 18)
+@org.jspecify.annotations.NullMarked
 package org.staffroom.decisions;

@@ -40,7 +40,7 @@ final class DemoDemands {
                 "The letter has had no answer in four weeks. Instruct the reps to ask for a meeting.", "YES_NO",
                 "SIMPLE", null, 0, false, false, LocalDateTime.now().plusDays(1).withNano(0).toString(), List.of(), null));
         for (int i = 1; i <= 9; i++) {
-            proposals.vote(members.get(i), groupId, mandate, new Proposals.Ballot(i == 5 ? "ABSTAIN" : "YES", null, null));
+            proposals.vote(java.util.Objects.requireNonNull(members.get(i)), groupId, mandate, new Proposals.Ballot(i == 5 ? "ABSTAIN" : "YES", null, null));
         }
         proposals.close(organiser, groupId, mandate);
         record(organiser, groupId, cover, "AGREED", "", 70, null);

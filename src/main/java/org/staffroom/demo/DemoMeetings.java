@@ -69,7 +69,7 @@ final class DemoMeetings {
                 LocalDateTime.now().plusDays(1).withNano(0).toString(), List.of(), null));
         List<String> stances = List.of("AGREE", "AGREE", "AGREE", "ABSTAIN", "AGREE", "DISAGREE", "AGREE");
         for (int i = 0; i < stances.size(); i++) {
-            proposals.vote(members.get(i + 1), groupId, consensus, new Proposals.Ballot(stances.get(i), null, null));
+            proposals.vote(java.util.Objects.requireNonNull(members.get(i + 1)), groupId, consensus, new Proposals.Ballot(stances.get(i), null, null));
         }
         proposals.close(organiser, groupId, consensus);
 

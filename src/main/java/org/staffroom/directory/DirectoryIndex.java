@@ -22,6 +22,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.staffroom.groups.Sector;
 
@@ -82,7 +83,7 @@ final class DirectoryIndex {
             };
         }
 
-        boolean matches(List<Clause> clauses, Sector wanted) {
+        boolean matches(List<Clause> clauses, @Nullable Sector wanted) {
             if (wanted != null && sector != wanted) {
                 return false;
             }
@@ -158,6 +159,7 @@ final class DirectoryIndex {
     private final Object changes = new Object();
     private final AtomicBoolean rebuilding = new AtomicBoolean();
     private final CompletableFuture<Void> built = new CompletableFuture<>();
+    @SuppressWarnings("NullAway.Init") // set by the first build, which every search waits for
     private volatile State state;
 
     /** @param rebuildAfter how many changed listings the overlay may hold before a new snapshot is built */
@@ -258,7 +260,7 @@ final class DirectoryIndex {
     }
 
     /** The listings matching every clause and the sector, in name order, from {@code offset}. */
-    Hits search(List<Clause> clauses, Sector sector, int offset, int limit) {
+    Hits search(List<Clause> clauses, @Nullable Sector sector, int offset, int limit) {
         State current = current();
         DirectorySnapshot snapshot = current.snapshot();
         BitSet fromSnapshot = current.snapshot().matching(clauses, sector);

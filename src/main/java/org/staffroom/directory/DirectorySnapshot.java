@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.staffroom.directory.DirectoryIndex.Clause;
 import org.staffroom.directory.DirectoryIndex.Doc;
@@ -97,7 +98,7 @@ final class DirectorySnapshot {
                     }
                     Doc doc = DirectoryIndex.doc(rs, 0);
                     for (Field field : Field.values()) {
-                        Map<String, IntList> byTerm = building.get(field);
+                        Map<String, IntList> byTerm = java.util.Objects.requireNonNull(building.get(field));
                         for (String term : doc.field(field)) {
                             byTerm.computeIfAbsent(term, t -> new IntList()).add(at);
                         }
@@ -105,11 +106,11 @@ final class DirectorySnapshot {
                     sectors.computeIfAbsent(doc.sector(), sector -> new BitSet()).set(at);
                 });
         for (Field field : Field.values()) {
-            fields.put(field, Postings.of(building.remove(field)));
+            fields.put(field, Postings.of(java.util.Objects.requireNonNull(building.remove(field))));
         }
     }
 
-    BitSet matching(List<Clause> clauses, Sector sector) {
+    BitSet matching(List<Clause> clauses, @Nullable Sector sector) {
         BitSet bits = new BitSet();
         bits.set(0, ids.length);
         for (Clause clause : clauses) {
@@ -118,7 +119,7 @@ final class DirectorySnapshot {
                 BitSet all = new BitSet();
                 all.set(0, ids.length);
                 for (Word word : words) {
-                    all.and(fields.get(word.field()).matching(word));
+                    all.and(java.util.Objects.requireNonNull(fields.get(word.field())).matching(word));
                 }
                 anyAlternative.or(all);
             }

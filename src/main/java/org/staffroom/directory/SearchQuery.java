@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
 import org.staffroom.groups.Sector;
 import org.staffroom.shared.DomainException.InvalidInput;
 
@@ -23,7 +24,7 @@ public record SearchQuery(String q, String area, String employer, String profess
         }
     }
 
-    public Sector parsedSector() {
+    public @Nullable Sector parsedSector() {
         if (sector.isEmpty()) {
             return null;
         }

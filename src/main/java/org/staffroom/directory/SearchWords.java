@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import org.jspecify.annotations.Nullable;
 import org.staffroom.directory.DirectoryIndex.Clause;
 import org.staffroom.directory.DirectoryIndex.Field;
 import org.staffroom.directory.DirectoryIndex.Word;
@@ -96,7 +97,7 @@ final class SearchWords {
     }
 
     /** A town or a job phrase as typed, or else nothing. */
-    private Clause phrase(List<String> typed, Field field, boolean places, boolean jobs) {
+    private @Nullable Clause phrase(List<String> typed, Field field, boolean places, boolean jobs) {
         String key = String.join(" ", typed);
         List<List<Word>> alternatives = new ArrayList<>();
         if (places && areaCodesByTown.containsKey(key)) {

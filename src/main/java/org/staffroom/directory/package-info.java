@@ -3,5 +3,5 @@
  * handles them. The directory keeps its own copy of what listed groups show, fed by groups' events.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Directory")
-// NullAway: not yet @NullMarked (issue 18)
+@org.jspecify.annotations.NullMarked
 package org.staffroom.directory;

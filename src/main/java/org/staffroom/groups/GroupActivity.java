@@ -45,7 +45,8 @@ public interface GroupActivity {
      * {@code when} (in the instance's time zone) is when it closes, starts or was due, {@code timed} whether its
      * time of day means anything; {@code overdue} puts it first.
      */
-    record Task(String kind, String title, String path, java.time.LocalDateTime when, boolean timed, boolean overdue) {
+    record Task(String kind, String title, String path, java.time.@Nullable LocalDateTime when, boolean timed,
+            boolean overdue) {
     }
 
     /**

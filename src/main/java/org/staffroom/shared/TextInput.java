@@ -1,5 +1,6 @@
 package org.staffroom.shared;
 
+import org.jspecify.annotations.Nullable;
 import org.staffroom.shared.DomainException.InvalidInput;
 
 /** The one set of rules for free text from forms and the API: trimmed, bounded, no control characters. */
@@ -9,12 +10,12 @@ public final class TextInput {
     }
 
     /** A single line: no control characters at all. Empty is allowed unless {@code required}. */
-    public static String line(String field, String value, int max, boolean required) {
+    public static String line(String field, @Nullable String value, int max, boolean required) {
         return check(field, value, max, required, false);
     }
 
     /** Several lines: line breaks and tabs allowed, other control characters not. */
-    public static String multiline(String field, String value, int max, boolean required) {
+    public static String multiline(String field, @Nullable String value, int max, boolean required) {
         return check(field, value, max, required, true);
     }
 
@@ -22,7 +23,7 @@ public final class TextInput {
      * An optional web address: empty, or an absolute http or https URL with a host, so that a link can never
      * run script in a page.
      */
-    public static String link(String field, String value, int max) {
+    public static String link(String field, @Nullable String value, int max) {
         String link = line(field, value, max, false);
         if (link.isEmpty()) {
             return "";
@@ -39,7 +40,8 @@ public final class TextInput {
         throw new InvalidInput(field, "text.link");
     }
 
-    private static String check(String field, String value, int max, boolean required, boolean multiline) {
+    private static String check(String field, @Nullable String value, int max, boolean required,
+            boolean multiline) {
         String text = value == null ? "" : value.strip();
         if (required && text.isEmpty()) {
             throw new InvalidInput(field, "text.required");
