@@ -1,6 +1,7 @@
 package org.staffroom.shared;
 
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The one way the application writes CSV (RFC 4180, CRLF line ends). Every text field is quoted, so that it
@@ -26,7 +27,7 @@ public final class Csv {
     }
 
     /** One record; null is an empty field. */
-    public Csv row(Object... values) {
+    public Csv row(@Nullable Object... values) {
         for (int i = 0; i < values.length; i++) {
             if (i > 0) {
                 out.append(',');

@@ -108,7 +108,7 @@ public abstract sealed class DomainException extends RuntimeException
         private final String field;
         private final transient java.util.List<InvalidInput> all;
 
-        public InvalidInput(String field, String messageCode, Object... arguments) {
+        public InvalidInput(String field, String messageCode, @Nullable Object... arguments) {
             super(messageCode, arguments);
             this.field = field;
             this.all = java.util.List.of(this);

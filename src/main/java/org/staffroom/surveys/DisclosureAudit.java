@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
+import org.jspecify.annotations.Nullable;
 import org.staffroom.surveys.DisclosureControl.Answers;
 import org.staffroom.surveys.DisclosureControl.Figure;
 import org.staffroom.surveys.DisclosureControl.Figures;
@@ -70,14 +71,15 @@ final class DisclosureAudit {
         final double[] lower;
         final double[] upper;
         /** Each cell's true answers and size (known where a figure is the cell itself); null for the joint table. */
-        final double[][] truth;
+        final double @Nullable [][] truth;
         /** For each figure its non-empty cells, in order; null for a figure this cutting does not hold. */
         final int[][] of;
         /** For each cell, the figures holding it. */
         final int[][] holders;
         final int offset;
 
-        Space(int breakdown, int[] part, int[] item, double[] lower, double[] upper, double[][] truth, int[][] of,
+        Space(int breakdown, int[] part, int[] item, double[] lower, double[] upper, double @Nullable [][] truth,
+                int[][] of,
                 int offset) {
             this.breakdown = breakdown;
             this.cells = part.length;
@@ -100,6 +102,11 @@ final class DisclosureAudit {
                 }
             }
             holders = holding.stream().map(DisclosureAudit::ints).toArray(int[][]::new);
+        }
+
+        /** A cell's true values; every space has them but the joint one, which only bounds. */
+        double[] truth(int cell) {
+            return java.util.Objects.requireNonNull(truth, "the joint space keeps no cell values")[cell];
         }
 
         boolean holds(int figure) {
@@ -203,7 +210,7 @@ final class DisclosureAudit {
             double[] sum = new double[answers + 1];
             for (int c : space.of[f]) {
                 for (int a = 0; a <= answers; a++) {
-                    sum[a] += space.truth[c][a];
+                    sum[a] += space.truth(c)[a];
                 }
             }
             adds = sum[answers] == size[f];
@@ -314,7 +321,7 @@ final class DisclosureAudit {
                     at[b] = items.get((int) (rest % items.size()));
                     rest /= items.size();
                 }
-                long upper = size[index.get(new Figure(p, 0, 0))];
+                long upper = size[java.util.Objects.requireNonNull(index.get(new Figure(p, 0, 0)))];
                 for (int b = 0; b < breakdowns; b++) {
                     upper = Math.min(upper, values(new Figure(p, b + 1, at[b])).respondents());
                     for (int c = b + 1; c < breakdowns; c++) {
@@ -496,7 +503,7 @@ final class DisclosureAudit {
      * A check that failed: {@code figure}'s answer {@code answer} can be narrowed (for a difference, of shown
      * {@code figure} less shown {@code inner}); {@code unknowns}: the cells of the linear program that showed it.
      */
-    record Narrowed(int figure, int inner, double shortfall, BitSet unknowns) {
+    record Narrowed(int figure, int inner, double shortfall, @Nullable BitSet unknowns) {
     }
 
     /** The audit of one decision ({@code hidden}: the figures hidden). */
@@ -622,7 +629,7 @@ final class DisclosureAudit {
          * as the shown figures holding its respondents allow, each alone: null if so; else by how much the
          * ranges fall short, all answers together.
          */
-        Narrowed check(int f) {
+        @Nullable Narrowed check(int f) {
             List<Integer> holding = holding(f);
             List<double[]> targets = new ArrayList<>();
             boolean any = false;
@@ -672,7 +679,7 @@ final class DisclosureAudit {
             // too large to solve whole: first a neighbourhood of the figure's own groups and the groups most tied to
             // them, every other cell at its true value — a table that agrees with everything shown, so what the
             // neighbourhood reaches the whole reaches too — then larger ones; failing those, hide more
-            Narrowed result = null;
+            @Nullable Narrowed result = null;
             for (int budget = LOCAL_VARIABLES; budget <= whole; budget *= 2) {
                 result = shortfall(f, cells, targets, nodesIn(components, neighbourhood(parts, components, budget)));
                 if (result == null) {
@@ -696,8 +703,8 @@ final class DisclosureAudit {
          * cuttings share unchanged — so it is a table the linear program allows, and the program's range reaches
          * at least as far. Null when neither settles it (the linear program does).
          */
-        private Narrowed withinGroup(int f, Space space, int c, List<double[]> targets) {
-            int total = index.get(new Figure(space.part[c], 0, 0));
+        private @Nullable Narrowed withinGroup(int f, Space space, int c, List<double[]> targets) {
+            int total = java.util.Objects.requireNonNull(index.get(new Figure(space.part[c], 0, 0)));
             List<Integer> siblings = new ArrayList<>();
             for (int cell : space.of[total]) {
                 if (cell != c && shownAlone[space.offset + cell] < 0) {
@@ -705,9 +712,9 @@ final class DisclosureAudit {
                 }
             }
             double shortfall = 0;
-            boolean certified = additive.get(space);
+            boolean certified = java.util.Objects.requireNonNull(additive.get(space));
             for (int a = 0; a < answers; a++) {
-                double truth = space.truth[c][a];
+                double truth = space.truth(c)[a];
                 for (int direction = 1; direction >= -1; direction -= 2) {
                     double need = direction * ((direction > 0 ? targets.get(a)[1] : targets.get(a)[0]) - truth);
                     if (need <= EPSILON) {
@@ -716,10 +723,10 @@ final class DisclosureAudit {
                     if (in.answers() != Answers.NUMBER && known.get(total)) {
                         // the group's figure fixes what its hidden cells hold together: c can hold at most all of
                         // it (and give up at most all it has for what the others have room for)
-                        double room = direction > 0 ? space.truth[c][answers] - truth : truth;
+                        double room = direction > 0 ? space.truth(c)[answers] - truth : truth;
                         double others = 0;
                         for (int h : siblings) {
-                            others += direction > 0 ? space.truth[h][a] : space.truth[h][answers] - space.truth[h][a];
+                            others += direction > 0 ? space.truth(h)[a] : space.truth(h)[answers] - space.truth(h)[a];
                         }
                         if (Math.min(room, others) < need - EPSILON) {
                             shortfall += need - Math.min(room, others);
@@ -749,7 +756,7 @@ final class DisclosureAudit {
          */
         private boolean certify(Space space, int c, List<Integer> siblings, int a, int direction, double need) {
             Map<Integer, double[]> now = new HashMap<>();
-            int[][] at = cellAt.get(space);
+            int[][] at = java.util.Objects.requireNonNull(cellAt.get(space));
             List<Integer> items = in.items().get(space.breakdown - 1);
             int item = items.indexOf(space.item[c]);
             Integer rowOfC = index.get(new Figure(DisclosureControl.WHOLE, space.breakdown, space.item[c]));
@@ -772,7 +779,7 @@ final class DisclosureAudit {
                         continue;
                     }
                     Integer rowOfH = index.get(new Figure(DisclosureControl.WHOLE, space.breakdown, space.item[h]));
-                    boolean undo = in.groups() > 0 && (known.get(rowOfC) || known.get(rowOfH));
+                    boolean undo = in.groups() > 0 && (known.get(java.util.Objects.requireNonNull(rowOfC)) || known.get(java.util.Objects.requireNonNull(rowOfH)));
                     double taken = undo ? 0 : amount;
                     int other = items.indexOf(space.item[h]);
                     for (int step = 1; undo && step < in.groups() && step <= PARTNERS && taken < amount - EPSILON;
@@ -822,7 +829,7 @@ final class DisclosureAudit {
                 for (int g : space.holders[cell]) {
                     double[] d = change.computeIfAbsent(g, x -> new double[answers]);
                     for (int a = 0; a < answers; a++) {
-                        d[a] += values[a] - space.truth[cell][a];
+                        d[a] += values[a] - space.truth(cell)[a];
                     }
                 }
             }
@@ -848,7 +855,7 @@ final class DisclosureAudit {
 
         /** Whether a cell's answers are possible for its size (the bounds {@link Problem} gives a cell). */
         private boolean allowed(Space space, int cell, double[] values) {
-            double n = space.truth[cell][answers];
+            double n = space.truth(cell)[answers];
             double sum = 0;
             for (int a = 0; a < answers; a++) {
                 double low = in.answers() == Answers.NUMBER ? in.min() * n : 0;
@@ -867,8 +874,8 @@ final class DisclosureAudit {
 
         /** How far a cell can go along {@code move} and stay possible. */
         private double room(Space space, int cell, double[] move, Map<Integer, double[]> now) {
-            double[] values = now.getOrDefault(cell, space.truth[cell]);
-            double n = space.truth[cell][answers];
+            double[] values = now.getOrDefault(cell, space.truth(cell));
+            double n = space.truth(cell)[answers];
             double low = in.answers() == Answers.NUMBER ? in.min() * n : 0;
             double high = in.answers() == Answers.NUMBER ? in.max() * n : n;
             double room = Double.POSITIVE_INFINITY;
@@ -890,7 +897,7 @@ final class DisclosureAudit {
         }
 
         private void apply(Space space, int cell, double[] move, double amount, Map<Integer, double[]> now) {
-            double[] values = now.computeIfAbsent(cell, x -> space.truth[x].clone());
+            double[] values = now.computeIfAbsent(cell, x -> space.truth(x).clone());
             for (int a = 0; a < answers; a++) {
                 values[a] += move[a] * amount;
             }
@@ -908,7 +915,7 @@ final class DisclosureAudit {
             return holding;
         }
 
-        private BitSet nodesIn(java.util.Set<Integer> components, BitSet parts) {
+        private BitSet nodesIn(java.util.Set<Integer> components, @Nullable BitSet parts) {
             BitSet nodes = new BitSet();
             for (Space space : spaces) {
                 for (int c = 0; c < space.cells; c++) {
@@ -962,7 +969,7 @@ final class DisclosureAudit {
             }
             int total = chosen.stream().map(p -> used[p]).sum();
             List<Integer> ranked = new ArrayList<>(ties.keySet());
-            ranked.sort(Comparator.comparing((Integer p) -> -ties.get(p)).thenComparing(p -> -people.get(p))
+            ranked.sort(Comparator.comparing((Integer p) -> -java.util.Objects.requireNonNull(ties.get(p))).thenComparing(p -> -java.util.Objects.requireNonNull(people.get(p)))
                     .thenComparing(p -> p));
             for (int p : ranked) {
                 if (total >= budget) {
@@ -974,7 +981,7 @@ final class DisclosureAudit {
             return chosen;
         }
 
-        private Narrowed shortfall(int f, int[] cells, List<double[]> targets, BitSet unknowns) {
+        private @Nullable Narrowed shortfall(int f, int[] cells, List<double[]> targets, BitSet unknowns) {
             long started = System.nanoTime();
             Problem problem = new Problem(this, unknowns);
             try {
@@ -984,7 +991,8 @@ final class DisclosureAudit {
             }
         }
 
-        private Narrowed shortfall(int f, int[] cells, List<double[]> targets, BitSet unknowns, Problem problem) {
+        private @Nullable Narrowed shortfall(int f, int[] cells, List<double[]> targets, BitSet unknowns,
+                Problem problem) {
             double shortfall = 0;
             for (int a = 0; a < answers; a++) {
                 double truth = truth(f, a);
@@ -1161,7 +1169,7 @@ final class DisclosureAudit {
     }
 
     /** A named set's failure, if what the shown figures holding it allow is more than it is known to be. */
-    private Narrowed named(Space space, Basis basis, BitSet set, long people, Round round) {
+    private @Nullable Narrowed named(Space space, Basis basis, BitSet set, long people, Round round) {
         int[] cells = set.stream().toArray();
         boolean fails = space.truth == null || in.answers() == Answers.NUMBER;
         if (!fails) {
@@ -1169,7 +1177,7 @@ final class DisclosureAudit {
             for (int a = 0; a < answers && !fails; a++) {
                 double value = 0;
                 for (int c : cells) {
-                    value += space.truth[c][a];
+                    value += space.truth(c)[a];
                 }
                 double[] target = target(holding, people, a);
                 fails = value > target[0] + EPSILON || value < target[1] - EPSILON;
@@ -1496,7 +1504,7 @@ final class DisclosureAudit {
                 return in.answers() == Answers.NUMBER ? values(pinned).total() : truth(pinned, a);
             }
             Space space = round.spaceOf(node);
-            return space.truth[node - space.offset][a];
+            return space.truth(node - space.offset)[a];
         }
 
         private double constantSize(int node) {
@@ -1505,7 +1513,7 @@ final class DisclosureAudit {
                 return size[pinned];
             }
             Space space = round.spaceOf(node);
-            return space.truth != null ? space.truth[node - space.offset][answers] : space.lower[node - space.offset];
+            return space.truth != null ? space.truth(node - space.offset)[answers] : space.lower[node - space.offset];
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Which of a question's figures may be shown, decided once over everything any viewer of the results can see
@@ -73,7 +74,7 @@ public final class DisclosureControl {
      *     questions' tables by each other), or null: bounds the joint table's cells
      */
     public record Figures(Answers answers, int options, int min, int max, int k, int groups, List<List<Integer>> items,
-            Map<Figure, Values> values, Map<Pair, Long> together) {
+            Map<Figure, Values> values, @Nullable Map<Pair, Long> together) {
     }
 
     private DisclosureControl() {

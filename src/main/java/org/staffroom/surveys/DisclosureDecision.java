@@ -113,7 +113,7 @@ final class DisclosureDecision {
 
     /** Whether anyone can know the figure's answers: shown, of nobody, or the same people as a shown one. */
     private boolean known(int f) {
-        return !hidden.get(f) || audit.size[f] == 0 || shownInClass.get(audit.same[f]) > 0;
+        return !hidden.get(f) || audit.size[f] == 0 || java.util.Objects.requireNonNull(shownInClass.get(audit.same[f])) > 0;
     }
 
     /** Rule 2 over every line of every table, until nothing changes. */
@@ -148,6 +148,7 @@ final class DisclosureDecision {
         }
     }
 
+    @SuppressWarnings("NullAway.Init") // set by the constructor's audit, before anything reads it
     private List<int[][]> lines;
 
     /** Each line as {{total}, members}: parts of the network, and each breakdown's rows within a part and across parts. */
@@ -194,7 +195,7 @@ final class DisclosureDecision {
         java.util.Set<Integer> tied = new java.util.LinkedHashSet<>();
         for (DisclosureAudit.Space space : audit.spaces) {
             for (int cell = 0; cell < space.cells; cell++) {
-                if (!narrowed.unknowns().get(space.offset + cell)) {
+                if (!java.util.Objects.requireNonNull(narrowed.unknowns()).get(space.offset + cell)) {
                     continue;
                 }
                 for (int g : space.holders[cell]) {
@@ -239,7 +240,7 @@ final class DisclosureDecision {
     /** 0: a group's breakdown row; 1: the whole survey's; 2: a group's everyone; 3: the whole survey's everyone. */
     private int tier(int g) {
         int same = audit.same[g];
-        int headline = audit.index.get(new Figure(WHOLE, 0, 0));
+        int headline = java.util.Objects.requireNonNull(audit.index.get(new Figure(WHOLE, 0, 0)));
         if (same == audit.same[headline]) {
             return HEADLINE;
         }

@@ -2,6 +2,7 @@ package org.staffroom.surveys;
 
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Standard questions with stable codes, so that answers pool across groups and years. The wording is ours;
@@ -12,7 +13,7 @@ import java.util.Optional;
 public final class QuestionBank {
 
     public record BankQuestion(String code, String section, Question.Kind kind, String text, List<String> options,
-            Integer min, Integer max, boolean breakdown, boolean sensitive) {
+            @Nullable Integer min, @Nullable Integer max, boolean breakdown, boolean sensitive) {
     }
 
     private static final String ABOUT_YOU = "About you and your job";

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -37,7 +38,7 @@ class Releases {
     record Decision(int threshold, Map<Key, Reason> hidden) {
 
         /** @param group null for the whole survey */
-        Reason reason(UUID group, UUID by, int item) {
+        @Nullable Reason reason(@Nullable UUID group, UUID by, int item) {
             return hidden.get(new Key(group == null, group == null ? Counts.NONE : group, by, item));
         }
     }
@@ -74,7 +75,8 @@ class Releases {
      *
      * @throws DomainException.Conflict while a large network's survey waits for the job
      */
-    Map<UUID, Decision> of(Surveys.Row survey, List<Question> questions, Question by, UUID viewerGroup) {
+    Map<UUID, Decision> of(Surveys.Row survey, List<Question> questions, @Nullable Question by,
+            @Nullable UUID viewerGroup) {
         List<Question> undecided = undecided(survey.id(), questions);
         if (!undecided.isEmpty()) {
             if (survey.networkId() != null && groupsAnswering(survey.id()) > DECIDE_ON_READ_GROUPS) {
@@ -255,7 +257,7 @@ class Releases {
      * How many respondents of each group gave each pair of breakdown answers, from the breakdown questions'
      * tables by each other; null when the joint table would be too large to audit anyway.
      */
-    private Map<DisclosureControl.Pair, Long> together(UUID surveyId, List<Question> breakdowns, Map<UUID, Integer> part,
+    private @Nullable Map<DisclosureControl.Pair, Long> together(UUID surveyId, List<Question> breakdowns, Map<UUID, Integer> part,
             boolean network) {
         long cells = 1;
         for (Question breakdown : breakdowns) {
@@ -282,7 +284,7 @@ class Releases {
         Map<DisclosureControl.Pair, Long> together = new HashMap<>();
         List<UUID> parts = network ? List.copyOf(part.keySet()) : List.of(Counts.NONE);
         for (UUID group : parts) {
-            int p = network ? part.get(group) : DisclosureControl.WHOLE;
+            int p = network ? java.util.Objects.requireNonNull(part.get(group)) : DisclosureControl.WHOLE;
             long turnout = count.getOrDefault(List.of(group, Counts.NONE, 0, Counts.NONE, Counts.ANSWERED), 0L);
             for (int i = 0; i < breakdowns.size(); i++) {
                 for (int j = i + 1; j < breakdowns.size(); j++) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -34,14 +35,14 @@ public class Responses {
      * any, the scale point 0 to 4 for an agreement scale), {@code number} for a number, {@code text} for free
      * text. An empty answer is a skipped question.
      */
-    public record Answer(List<Integer> choices, Integer number, String text) {
+    public record Answer(@Nullable List<Integer> choices, @Nullable Integer number, @Nullable String text) {
 
         boolean empty() {
             return (choices == null || choices.isEmpty()) && number == null && (text == null || text.isBlank());
         }
     }
 
-    private record Row(int item, Integer number, String text) {
+    private record Row(int item, @Nullable Integer number, @Nullable String text) {
     }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -153,14 +154,14 @@ public class Responses {
         }
     }
 
-    void forgetDraft(String token) {
+    void forgetDraft(@Nullable String token) {
         if (token != null && !token.isBlank()) {
             jdbc.sql("delete from surveys_draft where id = ?").param(SecretTokens.hash(token)).update();
         }
     }
 
     /** Whether the member has answered; null while their signing secret is locked in this request. */
-    public Boolean answered(UUID accountId, UUID groupId, UUID surveyId) {
+    public @Nullable Boolean answered(UUID accountId, UUID groupId, UUID surveyId) {
         access.requireMember(groupId, accountId);
         return tags.tagIfUnlocked(accountId, scope(surveyId)).map(tag -> jdbc.sql(
                 "select count(*) from surveys_participant where survey_id = ? and participant = ?")
@@ -181,7 +182,8 @@ public class Responses {
 
     /** The same, and the answers saved part-way on this device ({@code draftToken}) go. */
     @Transactional
-    public void respond(UUID accountId, UUID groupId, UUID surveyId, Map<UUID, Answer> answers, String draftToken) {
+    public void respond(UUID accountId, UUID groupId, UUID surveyId, Map<UUID, Answer> answers,
+            @Nullable String draftToken) {
         Surveys.Row survey = surveys.visible(accountId, new Scope.Group(groupId), surveyId);
         if (surveys.status(survey) != Surveys.Status.OPEN) {
             throw new DomainException.Conflict("survey.notOpen");
@@ -256,7 +258,8 @@ public class Responses {
                 }
                 case SEVERAL -> choices(question, answer, field).forEach(choice -> checked.add(new Row(choice, null, null)));
                 case NUMBER -> {
-                    if (answer.number() == null || answer.number() < question.min() || answer.number() > question.max()) {
+                    if (answer.number() == null || answer.number() < java.util.Objects.requireNonNull(question.min())
+                        || answer.number() > java.util.Objects.requireNonNull(question.max())) {
                         throw new InvalidInput(field, "survey.answer.number", question.min(), question.max());
                     }
                     checked.add(new Row(0, answer.number(), null));

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.staffroom.groups.Networks;
@@ -44,20 +45,22 @@ public class Results {
      * A row; {@code group} names the group it is about within a network survey (null: the whole survey). A
      * hidden row says why, and against which threshold, and carries no figure.
      */
-    public record Row(RowKind kind, String label, String group, boolean suppressed, Reason reason, Integer threshold,
-            Long respondents, List<Cell> cells, Double mean) {
+    public record Row(RowKind kind, @Nullable String label, @Nullable String group, boolean suppressed,
+            @Nullable Reason reason, @Nullable Integer threshold, @Nullable Long respondents, @Nullable List<Cell> cells,
+            @Nullable Double mean) {
     }
 
     /** {@code previous}: everyone's row for the same bank question in the survey this one was copied from, if any. */
-    public record QuestionResult(Question question, int threshold, List<Row> rows, Row previous) {
+    public record QuestionResult(Question question, int threshold, List<Row> rows, @Nullable Row previous) {
     }
 
     /**
      * {@code previousTitle}: the survey this one was copied from, when its results can be seen too;
      * {@code only}: the one question asked for, if one was; {@code countable}: the questions with figures.
      */
-    public record View(UUID surveyId, UUID groupId, UUID networkId, String title, Surveys.Status status, long turnout,
-            Question by, List<Question> breakdowns, List<QuestionResult> questions, String previousTitle, Question only,
+    public record View(UUID surveyId, @Nullable UUID groupId, @Nullable UUID networkId, String title,
+            Surveys.Status status, long turnout, @Nullable Question by, List<Question> breakdowns,
+            List<QuestionResult> questions, @Nullable String previousTitle, @Nullable Question only,
             List<Question> countable) {
     }
 
@@ -101,7 +104,7 @@ public class Results {
      * @param question one question's table only (its bank code or id; null or blank for every question): a
      *     national survey's table for one question is thousands of groups' figures
      */
-    public View of(UUID accountId, Scope scope, UUID surveyId, String by, String question) {
+    public View of(UUID accountId, Scope scope, UUID surveyId, @Nullable String by, @Nullable String question) {
         return of(accountId, scope, surveyId, by, question, true, false);
     }
 
@@ -114,7 +117,8 @@ public class Results {
         return of(accountId, scope, surveyId, by, question, true, true);
     }
 
-    private View of(UUID accountId, Scope scope, UUID surveyId, String by, String only, boolean withPrevious,
+    private View of(UUID accountId, Scope scope, UUID surveyId, @Nullable String by, @Nullable String only,
+            boolean withPrevious,
             boolean narrow) {
         Surveys.Row row = surveys.visible(accountId, scope, surveyId);
         Surveys.Status status = surveys.status(row);
@@ -159,7 +163,7 @@ public class Results {
         List<QuestionResult> results = new ArrayList<>();
         for (Question question : tables) {
             results.add(result(question, breakdown, stored, groups, scope instanceof Scope.Network, viewerGroup,
-                    decisions.get(question.id())));
+                    java.util.Objects.requireNonNull(decisions.get(question.id()))));
         }
         View previous = withPrevious ? previous(accountId, scope, row) : null;
         if (previous != null) {
@@ -185,7 +189,8 @@ public class Results {
      * the whole survey's summed by the database; of a network survey's groups, the rows the viewer sees —
      * each group's everyone for coordinators, one group's breakdown for its members. Returns the groups read.
      */
-    private Set<UUID> read(UUID surveyId, boolean network, Question breakdown, Question only, UUID viewerGroup,
+    private Set<UUID> read(UUID surveyId, boolean network, @Nullable Question breakdown, @Nullable Question only,
+            @Nullable UUID viewerGroup,
             Map<String, Long> stored) {
         List<Object> params = new ArrayList<>(List.of(surveyId, Counts.NONE, breakdown == null ? Counts.NONE : breakdown.id()));
         String where = " from surveys_count where survey_id = ? and by_question in (?, ?)";
@@ -232,7 +237,7 @@ public class Results {
      * viewer may see them (they went through the same rules when they were decided). Different surveys are
      * different sets of answers, so one cannot be subtracted from the other.
      */
-    private View previous(UUID accountId, Scope scope, Surveys.Row row) {
+    private @Nullable View previous(UUID accountId, Scope scope, Surveys.Row row) {
         if (row.copiedFrom() == null) {
             return null;
         }
@@ -243,8 +248,8 @@ public class Results {
         }
     }
 
-    private QuestionResult result(Question question, Question breakdown, Map<String, Long> stored,
-            Map<UUID, String> groups, boolean perGroup, UUID viewerGroup, Releases.Decision decision) {
+    private QuestionResult result(Question question, @Nullable Question breakdown, Map<String, Long> stored,
+            Map<UUID, String> groups, boolean perGroup, @Nullable UUID viewerGroup, Releases.Decision decision) {
         int k = decision.threshold();
         // the breakdown's parts: "" for everyone, then one per answer and "-1" for not stated
         Map<String, String> byParts = new LinkedHashMap<>();
@@ -269,7 +274,7 @@ public class Results {
                 UUID byQuestion = UUID.fromString(key.substring(0, key.indexOf('/')));
                 int byItem = Integer.parseInt(key.substring(key.indexOf('/') + 1));
                 Reason reason = decision.reason(part.equals(ALL) ? null : UUID.fromString(part), byQuestion, byItem);
-                if (reason == null && sizes.get(part + "/" + by) < k) {
+                if (reason == null && java.util.Objects.requireNonNull(sizes.get(part + "/" + by)) < k) {
                     reason = Reason.FEWER_THAN_K;
                 }
                 if (reason != null) {
@@ -280,7 +285,7 @@ public class Results {
         List<Row> rows = new ArrayList<>();
         byParts.forEach((by, key) -> rows.add(row(question, breakdown, by, ALL, key, null, sizes, hidden, stored, k)));
         if (perGroup) {
-            groups.forEach((g, name) -> rows.add(row(question, breakdown, "", g.toString(), byParts.get(""), name, sizes,
+            groups.forEach((g, name) -> rows.add(row(question, breakdown, "", g.toString(), java.util.Objects.requireNonNull(byParts.get("")), name, sizes,
                     hidden, stored, k)));
         } else if (viewerGroup != null) {
             String name = groups.get(viewerGroup);
@@ -290,17 +295,18 @@ public class Results {
         return new QuestionResult(question, k, rows, null);
     }
 
-    private static Row row(Question question, Question breakdown, String by, String part, String key, String group,
+    private static Row row(Question question, @Nullable Question breakdown, String by, String part, String key,
+            @Nullable String group,
             Map<String, Long> sizes, Map<String, Reason> hidden, Map<String, Long> stored, int k) {
         String figure = part + "/" + by;
         RowKind kind = by.isEmpty() ? RowKind.EVERYONE
                 : by.equals(String.valueOf(Counts.NOT_STATED)) ? RowKind.NOT_STATED : RowKind.ANSWER;
-        String label = kind == RowKind.ANSWER ? breakdown.options().get(Integer.parseInt(by)) : null;
+        String label = kind == RowKind.ANSWER ? java.util.Objects.requireNonNull(breakdown).options().get(Integer.parseInt(by)) : null;
         Reason reason = hidden.get(figure);
         if (reason != null) {
             return new Row(kind, label, group, true, reason, k, null, null, null);
         }
-        long respondents = sizes.get(figure);
+        long respondents = java.util.Objects.requireNonNull(sizes.get(figure));
         String base = part + "/" + key + "/" + question.id() + "/";
         List<Cell> cells = new ArrayList<>();
         for (int item = 0; item < question.options().size(); item++) {

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,11 +38,11 @@ public class Surveys {
     }
 
     /** A question of the group's own; {@code options} one a line. */
-    public record NewQuestion(String section, String kind, String text, String options, Integer min, Integer max,
-            Boolean breakdown, Boolean sensitive, Boolean required) {
+    public record NewQuestion(String section, String kind, String text, String options, @Nullable Integer min,
+            @Nullable Integer max, @Nullable Boolean breakdown, @Nullable Boolean sensitive, @Nullable Boolean required) {
     }
 
-    public record Summary(UUID id, String title, Status status, LocalDate closesOn) {
+    public record Summary(UUID id, String title, Status status, @Nullable LocalDate closesOn) {
     }
 
     /**
@@ -49,8 +50,8 @@ public class Surveys {
      * network. {@code manager}: whether this account may build and run it (the group's organisers; the
      * network's coordinators).
      */
-    public record View(UUID id, UUID groupId, UUID networkId, String title, String intro, Status status,
-            LocalDate closesOn, List<Question> questions, UUID copiedFrom, boolean manager, boolean linkOpen,
+    public record View(UUID id, @Nullable UUID groupId, @Nullable UUID networkId, String title, String intro,
+            Status status, @Nullable LocalDate closesOn, List<Question> questions, @Nullable UUID copiedFrom, boolean manager, boolean linkOpen,
             boolean codesRequired) {
     }
 
@@ -58,8 +59,8 @@ public class Surveys {
     public record Link(String token, List<String> codes) {
     }
 
-    record Row(UUID id, UUID groupId, UUID networkId, String title, String intro, String status, LocalDate closesOn,
-            UUID copiedFrom, String linkHash, boolean codesRequired) {
+    record Row(UUID id, @Nullable UUID groupId, @Nullable UUID networkId, String title, String intro, String status,
+            @Nullable LocalDate closesOn, @Nullable UUID copiedFrom, @Nullable String linkHash, boolean codesRequired) {
     }
 
     static final String COLUMNS = "id, group_id, network_id, title, intro, status, closes_on, copied_from,"
@@ -182,7 +183,7 @@ public class Surveys {
 
     boolean canManage(UUID accountId, Row row) {
         return row.groupId() != null ? access.roleOf(row.groupId(), accountId).orElse(null) == Role.ORGANISER
-                : networks.isCoordinator(accountId, row.networkId());
+                : networks.isCoordinator(accountId, java.util.Objects.requireNonNull(row.networkId()));
     }
 
     /** The survey, for whoever runs it: its group's organisers or its network's coordinators. */
@@ -232,8 +233,8 @@ public class Surveys {
     }
 
     /** Adds a question at the end of the draft; a draft holds at most {@value #MAX_QUESTIONS}. */
-    UUID insert(UUID surveyId, String section, String code, Question.Kind kind, String text, List<String> options,
-            Integer min, Integer max, boolean breakdown, boolean sensitive, boolean required) {
+    UUID insert(UUID surveyId, String section, @Nullable String code, Question.Kind kind, String text,
+            List<String> options, @Nullable Integer min, @Nullable Integer max, boolean breakdown, boolean sensitive, boolean required) {
         int count = jdbc.sql("select count(*) from surveys_question where survey_id = ?").param(surveyId)
                 .query(Integer.class).single();
         if (count >= MAX_QUESTIONS) {

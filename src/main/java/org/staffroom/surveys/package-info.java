@@ -3,5 +3,5 @@
  * and publish results that pass the disclosure-control rules. Responses carry no account, code or time.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Surveys")
-// NullAway: not yet @NullMarked (issue 18)
+@org.jspecify.annotations.NullMarked
 package org.staffroom.surveys;

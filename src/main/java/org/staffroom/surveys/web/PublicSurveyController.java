@@ -3,6 +3,7 @@ package org.staffroom.surveys.web;
 import java.util.List;
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -35,7 +36,7 @@ class PublicSurveyController {
     }
 
     @GetMapping("/s/{token}")
-    String show(@PathVariable String token, @RequestParam(required = false) String done, Model model) {
+    String show(@PathVariable String token, @RequestParam(required = false) @Nullable String done, Model model) {
         Notices.fromQuery(model, done, null, Map.of("answered", "survey.answered"), Map.of());
         model.addAttribute("survey", links.byLinkView(token));
         model.addAttribute("token", token);

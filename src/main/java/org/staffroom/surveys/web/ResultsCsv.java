@@ -39,10 +39,10 @@ final class ResultsCsv {
                 String label = label(row, messages, locale);
                 if (row.suppressed()) {
                     csv.row(q.text(), q.code(), label, "", "", "", "", "", "yes", reason(row, messages, locale));
-                } else if (row.cells().isEmpty()) {
+                } else if (row.cells() == null || row.cells().isEmpty()) {
                     csv.row(q.text(), q.code(), label, row.respondents(), "", "", "", row.mean(), "no", "");
                 } else {
-                    for (Results.Cell cell : row.cells()) {
+                    for (Results.Cell cell : java.util.Objects.requireNonNull(row.cells())) {
                         csv.row(q.text(), q.code(), label, row.respondents(), cell.option(), cell.count(),
                                 cell.percent(), row.mean(), "no", "");
                     }

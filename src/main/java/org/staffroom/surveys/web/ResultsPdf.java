@@ -76,7 +76,7 @@ final class ResultsPdf {
                     if (number) {
                         table.addCell(new Phrase(String.valueOf(row.mean()), TEXT));
                     } else {
-                        row.cells().forEach(cell -> table.addCell(new Phrase(messages.getMessage("survey.results.cell",
+                        java.util.Objects.requireNonNull(row.cells()).forEach(cell -> table.addCell(new Phrase(messages.getMessage("survey.results.cell",
                                 new Object[] {cell.percent(), cell.count()}, locale), TEXT)));
                     }
                 }

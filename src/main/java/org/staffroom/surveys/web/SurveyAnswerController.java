@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -86,7 +87,7 @@ class SurveyAnswerController {
     }
 
     private static void rememberDraft(HttpServletRequest request, HttpServletResponse response, String path,
-            String token) {
+            @Nullable String token) {
         Cookie cookie = new Cookie(DRAFT_COOKIE, token == null ? "" : token);
         cookie.setHttpOnly(true);
         cookie.setSecure(request.isSecure());

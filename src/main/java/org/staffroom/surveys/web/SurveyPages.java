@@ -3,6 +3,7 @@ package org.staffroom.surveys.web;
 import java.util.Map;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 import org.staffroom.groups.GroupView;
@@ -27,8 +28,8 @@ class SurveyPages {
     static final String GROUP = "/groups/{groupId}/surveys";
     static final String NETWORK = "/networks/{networkId}/surveys";
 
-    record QuestionForm(String section, String kind, String text, String options, Integer min, Integer max,
-            Boolean breakdown, Boolean sensitive, Boolean required) {
+    record QuestionForm(String section, String kind, String text, String options, @Nullable Integer min,
+            @Nullable Integer max, @Nullable Boolean breakdown, @Nullable Boolean sensitive, @Nullable Boolean required) {
 
         static QuestionForm empty() {
             return new QuestionForm("", "SINGLE", "", "", null, null, false, false, false);
