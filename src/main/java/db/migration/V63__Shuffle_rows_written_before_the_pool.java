@@ -78,7 +78,8 @@ public class V63__Shuffle_rows_written_before_the_pool extends BaseJavaMigration
             for (ForeignKey key : pointing) {
                 statement.execute("alter table " + key.table() + " drop constraint " + key.name());
             }
-            statement.execute("create table shuffle_copy as select " + list + ", " + shuffleKey + " shuffle_key from " + table);
+            statement.execute(
+                    "create table shuffle_copy as select " + list + ", " + shuffleKey + " shuffle_key from " + table);
             statement.execute("delete from " + table);
             statement.execute("insert into " + table + " (" + list + ") select " + list
                     + " from shuffle_copy order by shuffle_key");

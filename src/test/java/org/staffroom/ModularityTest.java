@@ -34,8 +34,8 @@ class ModularityTest {
                 String name = dir.getFileName().toString();
                 assertThat(MODULES.getModuleByName(name)).as(name + " is a module").isPresent();
                 Class<?> info = Class.forName("org.staffroom." + name + ".package-info");
-                org.springframework.modulith.ApplicationModule declared =
-                        info.getAnnotation(org.springframework.modulith.ApplicationModule.class);
+                org.springframework.modulith.ApplicationModule declared = info
+                        .getAnnotation(org.springframework.modulith.ApplicationModule.class);
                 assertThat(declared).as(name + " declares @ApplicationModule").isNotNull();
                 assertThat(declared.displayName()).as(name + " has a display name").isNotBlank();
             }
@@ -52,9 +52,11 @@ class ModularityTest {
         new Documenter(MODULES, Documenter.Options.defaults().withOutputFolder(DOCS.toString())).writeDocumentation();
         assertThat(DOCS.resolve("components.puml")).content().contains("Shared").contains("Concerns");
         for (ApplicationModule module : MODULES) {
-            assertThat(DOCS.resolve("module-" + module.getIdentifier() + ".puml")).as("the diagram of " + module.getIdentifier())
+            assertThat(DOCS.resolve("module-" + module.getIdentifier() + ".puml"))
+                    .as("the diagram of " + module.getIdentifier())
                     .content().contains(module.getDisplayName());
-            assertThat(DOCS.resolve("module-" + module.getIdentifier() + ".adoc")).as("the canvas of " + module.getIdentifier())
+            assertThat(DOCS.resolve("module-" + module.getIdentifier() + ".adoc"))
+                    .as("the canvas of " + module.getIdentifier())
                     .isNotEmptyFile();
         }
         List<Path> generated;
@@ -74,18 +76,21 @@ class ModularityTest {
         }
         try (var committed = Files.list(COMMITTED)) {
             assertThat(committed.map(file -> file.getFileName().toString()).sorted().toList())
-                    .as("the files in docs/modules").isEqualTo(generated.stream().map(file -> file.getFileName().toString()).toList());
+                    .as("the files in docs/modules")
+                    .isEqualTo(generated.stream().map(file -> file.getFileName().toString()).toList());
         }
         // the Documenter lists relations and events in no fixed order (the first of a list opens the table
         // cell), so the lines are compared as a set, without the cell's opening bar
         for (Path file : generated) {
             assertThat(lines(COMMITTED.resolve(file.getFileName())))
-                    .as("docs/modules/" + file.getFileName() + " (run this test with -Dstaffroom.docs.update=true to write it again)")
+                    .as("docs/modules/" + file.getFileName()
+                            + " (run this test with -Dstaffroom.docs.update=true to write it again)")
                     .containsExactlyInAnyOrderElementsOf(lines(file));
         }
     }
 
     static List<String> lines(Path file) throws java.io.IOException {
-        return Files.readAllLines(file).stream().map(line -> line.startsWith("|* ") ? line.substring(1) : line).toList();
+        return Files.readAllLines(file).stream().map(line -> line.startsWith("|* ") ? line.substring(1) : line)
+                .toList();
     }
 }

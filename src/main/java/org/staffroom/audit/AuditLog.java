@@ -160,8 +160,10 @@ public class AuditLog {
         jdbc.sql("""
                 insert into audit_event (id, occurred_at, group_id, actor_id, subject_id, kind)
                 values (?, ?, ?, ?, ?, ?)""")
-                .params(UUID.randomUUID(), Times.today(clock).atStartOfDay().atOffset(java.time.ZoneOffset.UTC), groupId,
-                        actorId, subjectId, kind).update();
+                .params(UUID.randomUUID(), Times.today(clock).atStartOfDay().atOffset(java.time.ZoneOffset.UTC),
+                        groupId,
+                        actorId, subjectId, kind)
+                .update();
     }
 
     /**
@@ -175,7 +177,8 @@ public class AuditLog {
 
     public int expire() {
         return jdbc.sql("delete from audit_event where group_id is null and occurred_at < ?")
-                .param(Times.today(clock).minusDays(ACCOUNT_EVENTS_DAYS).atStartOfDay().atOffset(java.time.ZoneOffset.UTC))
+                .param(Times.today(clock).minusDays(ACCOUNT_EVENTS_DAYS).atStartOfDay()
+                        .atOffset(java.time.ZoneOffset.UTC))
                 .update();
     }
 
@@ -201,7 +204,8 @@ public class AuditLog {
 
     private List<Entry> entries(List<Row> rows) {
         Map<UUID, AccountView> names = accounts.views(rows.stream()
-                .flatMap(row -> Stream.of(row.actorId(), row.subjectId())).filter(Objects::nonNull).distinct().toList());
+                .flatMap(row -> Stream.of(row.actorId(), row.subjectId())).filter(Objects::nonNull).distinct()
+                .toList());
         return rows.stream().map(row -> new Entry(row.occurredAt(), row.kind(), name(names, row.actorId()),
                 name(names, row.subjectId()))).toList();
     }

@@ -7,15 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.sql.SQLException;
-
 import javax.sql.DataSource;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.SpringApplication;
-import org.springframework.core.NestedExceptionUtils;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.NestedExceptionUtils;
 import org.staffroom.backup.Backups.BackupException;
 import org.staffroom.backup.Backups.Manifest;
 
@@ -51,11 +50,13 @@ public final class BackupCommand {
             if (args[0].equals("backup")) {
                 Manifest manifest = backup(backups, file);
                 out.printf("Backed up %d tables, %d rows (schema %s) to %s%n", manifest.tables().size(),
-                        manifest.tables().stream().mapToLong(Backups.Table::rows).sum(), manifest.schemaVersion(), file);
+                        manifest.tables().stream().mapToLong(Backups.Table::rows).sum(), manifest.schemaVersion(),
+                        file);
             } else {
                 Manifest manifest = backups.restore(file);
                 out.printf("Restored %d tables, %d rows (schema %s) from %s%n", manifest.tables().size(),
-                        manifest.tables().stream().mapToLong(Backups.Table::rows).sum(), manifest.schemaVersion(), file);
+                        manifest.tables().stream().mapToLong(Backups.Table::rows).sum(), manifest.schemaVersion(),
+                        file);
             }
             return 0;
         } catch (BackupException e) {

@@ -12,13 +12,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.Objects;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
-
 import javax.sql.DataSource;
 
 import org.staffroom.backup.Backups.BackupException;
@@ -55,7 +54,8 @@ final class BackupLoader {
                 for (String table : order) {
                     ZipEntry entry = zip.getEntry("tables/" + table + ".jsonl");
                     if (entry == null) {
-                        throw new BackupException("The backup has no rows file for the table " + table + ": the backup is damaged.");
+                        throw new BackupException(
+                                "The backup has no rows file for the table " + table + ": the backup is damaged.");
                     }
                     long loaded = load(connection, table, zip, entry);
                     long expected = manifest.tables().stream().filter(t -> t.name().equals(table)).findFirst()
@@ -75,7 +75,8 @@ final class BackupLoader {
     }
 
     long load(Connection connection, String table, ZipFile zip, ZipEntry entry) throws IOException, SQLException {
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(zip.getInputStream(entry), StandardCharsets.UTF_8))) {
+        try (BufferedReader reader = new BufferedReader(
+                new InputStreamReader(zip.getInputStream(entry), StandardCharsets.UTF_8))) {
             String headerLine = reader.readLine();
             if (headerLine == null) {
                 throw new BackupException("The rows file of " + table + " is empty: the backup is damaged.");
@@ -111,7 +112,8 @@ final class BackupLoader {
                                 + " values: the backup is damaged.");
                     }
                     for (int i = 0; i < names.size(); i++) {
-                        BackupValues.bind(insert, i + 1, row.get(i), Objects.requireNonNull(targetTypes.get(names.get(i))),
+                        BackupValues.bind(insert, i + 1, row.get(i),
+                                Objects.requireNonNull(targetTypes.get(names.get(i))),
                                 Objects.requireNonNull(targetTypeNames.get(names.get(i))));
                     }
                     insert.addBatch();
@@ -135,7 +137,8 @@ final class BackupLoader {
                     String column = columns.getString("COLUMN_NAME");
                     long next;
                     try (Statement statement = connection.createStatement();
-                            ResultSet max = statement.executeQuery("select coalesce(max(" + column + "), 0) + 1 from " + table)) {
+                            ResultSet max = statement
+                                    .executeQuery("select coalesce(max(" + column + "), 0) + 1 from " + table)) {
                         max.next();
                         next = max.getLong(1);
                     }

@@ -35,7 +35,8 @@ final class BackupTables {
         Set<String> existing = new LinkedHashSet<>(tables(connection));
         for (String table : wanted) {
             if (!existing.contains(table)) {
-                throw new BackupException("The backup has a table " + table + " that its schema version does not: the backup is damaged.");
+                throw new BackupException("The backup has a table " + table
+                        + " that its schema version does not: the backup is damaged.");
             }
         }
         Map<String, Set<String>> parents = new LinkedHashMap<>();
@@ -64,7 +65,8 @@ final class BackupTables {
                 }
             }
             if (!progress) {
-                throw new BackupException("The tables refer to each other in a circle; cannot choose an order to load them.");
+                throw new BackupException(
+                        "The tables refer to each other in a circle; cannot choose an order to load them.");
             }
         }
         return ordered;
@@ -73,7 +75,8 @@ final class BackupTables {
     /** The tables a backup holds: every table but the {@link #TRANSIENT} ones, by name. */
     static List<String> tables(Connection connection) throws SQLException {
         List<String> tables = new ArrayList<>();
-        try (ResultSet rows = connection.getMetaData().getTables(null, connection.getSchema(), "%", new String[] {"TABLE"})) {
+        try (ResultSet rows = connection.getMetaData().getTables(null, connection.getSchema(), "%",
+                new String[] {"TABLE"})) {
             while (rows.next()) {
                 String name = rows.getString("TABLE_NAME").toLowerCase(Locale.ROOT);
                 if (!TRANSIENT.contains(name)) {
@@ -86,7 +89,8 @@ final class BackupTables {
     }
 
     static boolean hasTable(Connection connection, String table) throws SQLException {
-        try (ResultSet rows = connection.getMetaData().getTables(null, connection.getSchema(), table, new String[] {"TABLE"})) {
+        try (ResultSet rows = connection.getMetaData().getTables(null, connection.getSchema(), table,
+                new String[] {"TABLE"})) {
             return rows.next();
         }
     }

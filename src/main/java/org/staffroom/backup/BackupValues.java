@@ -70,7 +70,8 @@ final class BackupValues {
             insert.setObject(i, LocalDate.parse(value.asString()));
         } else if (type == Types.TIME) {
             insert.setObject(i, LocalTime.parse(value.asString()));
-        } else if (type == Types.BINARY || type == Types.VARBINARY || type == Types.LONGVARBINARY || type == Types.BLOB) {
+        } else if (type == Types.BINARY || type == Types.VARBINARY || type == Types.LONGVARBINARY
+                || type == Types.BLOB) {
             insert.setBytes(i, Base64.getDecoder().decode(value.asString()));
         } else if (type == Types.BOOLEAN || type == Types.BIT) {
             insert.setBoolean(i, value.asBoolean());

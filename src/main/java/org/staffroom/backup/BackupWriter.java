@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-
 import javax.sql.DataSource;
 
 import org.flywaydb.core.api.MigrationVersion;
@@ -110,7 +109,8 @@ final class BackupWriter {
     }
 
     static long count(Connection connection, String table) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery("select count(*) from " + table)) {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("select count(*) from " + table)) {
             rows.next();
             return rows.getLong(1);
         }
@@ -122,7 +122,8 @@ final class BackupWriter {
         }
         String newest = null;
         try (Statement statement = connection.createStatement();
-                ResultSet rows = statement.executeQuery("select version from flyway_schema_history where success and version is not null")) {
+                ResultSet rows = statement.executeQuery(
+                        "select version from flyway_schema_history where success and version is not null")) {
             while (rows.next()) {
                 String version = rows.getString(1);
                 if (newest == null

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
-
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
@@ -40,11 +39,13 @@ public final class Backups {
 
     static final String MANIFEST = "staffroom-backup.json";
     static final int FORMAT = 1;
-    static final JsonMapper JSON = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS).build();
+    static final JsonMapper JSON = JsonMapper.builder().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .build();
     static final int BATCH = 1000;
 
     /** What went wrong, in words for the person running the command. */
     public static final class BackupException extends RuntimeException {
+
         BackupException(String message) {
             super(message);
         }
@@ -80,8 +81,10 @@ public final class Backups {
             MigrationVersion newest = known.length == 0 ? MigrationVersion.fromVersion("0")
                     : known[known.length - 1].getVersion();
             if (MigrationVersion.fromVersion(manifest.schemaVersion()).compareTo(newest) > 0) {
-                throw new BackupException("This backup was made by a newer Staffroom (schema " + manifest.schemaVersion()
-                        + "; this one knows up to " + newest.getVersion() + "). Restore it with that version or a later one.");
+                throw new BackupException(
+                        "This backup was made by a newer Staffroom (schema " + manifest.schemaVersion()
+                                + "; this one knows up to " + newest.getVersion()
+                                + "). Restore it with that version or a later one.");
             }
             try (Connection connection = dataSource.getConnection()) {
                 if (!BackupTables.tables(connection).isEmpty()
@@ -118,7 +121,8 @@ public final class Backups {
             throw new BackupException("The backup's " + MANIFEST + " cannot be read: the file is damaged.", e);
         }
         if (manifest.format() != FORMAT || manifest.schemaVersion() == null || manifest.tables() == null) {
-            throw new BackupException("This backup's format (" + manifest.format() + ") is not one this Staffroom reads.");
+            throw new BackupException(
+                    "This backup's format (" + manifest.format() + ") is not one this Staffroom reads.");
         }
         return manifest;
     }

@@ -105,7 +105,8 @@ public class Comments {
         UUID id = UUID.randomUUID();
         if (anonymous) {
             // waits in the pool, and takes its place in the discussion when it is released
-            jdbc.sql("insert into concerns_comment (id, " + column(on) + ", position, author_id, text, posted_on, hidden,"
+            jdbc.sql("insert into concerns_comment (id, " + column(on)
+                    + ", position, author_id, text, posted_on, hidden,"
                     + " released, fresh) values (?, ?, null, null, ?, ?, false, false, true)")
                     .params(id, parentId, text, Times.today(clock)).update();
             return id;
@@ -113,7 +114,8 @@ public class Comments {
         jdbc.sql("insert into concerns_comment (id, " + column(on)
                 + ", position, author_id, text, posted_on, hidden) values (?, ?, ?, ?, ?, ?, false)")
                 .params(id, parentId, Positions.next(jdbc, "concerns_comment", column(on), parentId), accountId, text,
-                        Times.today(clock)).update();
+                        Times.today(clock))
+                .update();
         return id;
     }
 

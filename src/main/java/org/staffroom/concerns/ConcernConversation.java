@@ -69,8 +69,9 @@ public class ConcernConversation {
         Map<UUID, AccountView> organisers = accounts.views(rows.stream().map(MessageRow::organiserId)
                 .filter(Objects::nonNull).distinct().toList());
         return rows.stream().map(m -> new Message(m.fromAuthor(),
-                m.fromAuthor() ? null : Optional.ofNullable(organisers.get(m.organiserId())).map(AccountView::displayName)
-                        .orElse(null),
+                m.fromAuthor() ? null
+                        : Optional.ofNullable(organisers.get(m.organiserId())).map(AccountView::displayName)
+                                .orElse(null),
                 m.text(), m.sentOn(), !m.released())).toList();
     }
 
@@ -112,7 +113,8 @@ public class ConcernConversation {
         jdbc.sql("""
                 insert into concerns_message (id, concern_id, position, from_author, organiser_id, text, sent_on)
                 values (?, ?, ?, ?, ?, ?, ?)""")
-                .params(UUID.randomUUID(), row.id(), Positions.next(jdbc, "concerns_message", "concern_id", row.id()), fromAuthor,
+                .params(UUID.randomUUID(), row.id(), Positions.next(jdbc, "concerns_message", "concern_id", row.id()),
+                        fromAuthor,
                         organiserId, text, Times.today(clock))
                 .update();
     }

@@ -2,8 +2,9 @@ package org.staffroom.concerns;
 
 import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
-import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
+
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /** What a member writes when raising or editing a concern, as typed; {@link Concerns} checks it. */
 public record ConcernDraft(

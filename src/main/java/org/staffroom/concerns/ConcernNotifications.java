@@ -52,12 +52,12 @@ public class ConcernNotifications {
                 .params(accountId, choices.newConcern(), choices.shared(), choices.replies()).update();
     }
 
-
     /** One e-mail per group and kind to every member who chose it, the author of an anonymous concern included. */
     @Transactional
     public void announce() {
-        for (UUID groupId : jdbc.sql("""
-                select distinct group_id from concerns_concern where released and not announced and status <> 'WITHDRAWN'""")
+        for (UUID groupId : jdbc
+                .sql("""
+                        select distinct group_id from concerns_concern where released and not announced and status <> 'WITHDRAWN'""")
                 .query(UUID.class).list()) {
             send(groupId, "new_concern");
             jdbc.sql("update concerns_concern set announced = true where group_id = ? and released and not announced")
@@ -79,8 +79,7 @@ public class ConcernNotifications {
         }
         List<UUID> chose = jdbc.sql("select account_id from concerns_notify where " + choice
                 + " and account_id in (:ids)").param("ids", members).query(UUID.class).list();
-        accounts.views(chose).values().forEach(member ->
-                mailer.queueUpdate(member.email()));
+        accounts.views(chose).values().forEach(member -> mailer.queueUpdate(member.email()));
     }
 
     /**

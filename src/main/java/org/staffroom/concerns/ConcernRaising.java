@@ -1,7 +1,6 @@
 package org.staffroom.concerns;
 
 import java.time.Clock;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -70,7 +69,7 @@ public class ConcernRaising {
     public Raised raise(UUID accountId, UUID groupId, ConcernDraft draft, @Nullable String submissionKey) {
         // only a key as the form is given one (256 random bits, base64url): a chosen key would choose the receipt
         String key = submissionKey != null && submissionKey.matches("[A-Za-z0-9_-]{43}") ? submissionKey : null;
-        for (int attempt = 1; ; attempt++) {
+        for (int attempt = 1;; attempt++) {
             boolean last = key == null || attempt == ATTEMPTS;
             try {
                 return transactions.execute(status -> raiseOnce(accountId, groupId, draft, key, last));
@@ -108,7 +107,8 @@ public class ConcernRaising {
         }
         UUID id = UUID.randomUUID();
         String authorTag = tags.tag(accountId, Concerns.scope(id));
-        Receipt receipt = !draft.isAnonymous() ? null : key == null ? unusedReceipt() : derivedReceipt(accountId, key, last);
+        Receipt receipt = !draft.isAnonymous() ? null
+                : key == null ? unusedReceipt() : derivedReceipt(accountId, key, last);
         if (receipt == null) {
             jdbc.sql("""
                     insert into concerns_concern (id, group_id, title, details, category, affected, author_id,
@@ -144,7 +144,8 @@ public class ConcernRaising {
                 .params(SecretTokens.hash(key), groupId, accountId).query(UUID.class).optional();
         if (named.isPresent()) {
             return Optional.of(new Raised(named.get(), null,
-                    concerns.view(accountId, access.requireMember(groupId, accountId), rows.findWaitingToo(groupId, named.get()))));
+                    concerns.view(accountId, access.requireMember(groupId, accountId),
+                            rows.findWaitingToo(groupId, named.get()))));
         }
         Receipt receipt = Receipt.derivedFrom(receiptSeed(accountId, key));
         Optional<UUID> waiting = anonymousWithReceipt("concerns_waiting", groupId, receipt);

@@ -28,7 +28,8 @@ public class ConcernSettings {
     }
 
     public Settings settings(UUID groupId) {
-        return jdbc.sql("select threshold, retention_months, members_can_adopt from concerns_settings where group_id = ?")
+        return jdbc
+                .sql("select threshold, retention_months, members_can_adopt from concerns_settings where group_id = ?")
                 .param(groupId).query(Settings.class).optional()
                 .orElse(new Settings(DEFAULT_THRESHOLD, DEFAULT_RETENTION_MONTHS, false));
     }

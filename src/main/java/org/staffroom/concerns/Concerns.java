@@ -13,9 +13,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.staffroom.groups.GroupAccess;
 import org.staffroom.groups.Role;
+import org.staffroom.identity.AccountView;
 import org.staffroom.identity.Accounts;
 import org.staffroom.identity.AnonymousTags;
-import org.staffroom.identity.AccountView;
 import org.staffroom.shared.DateInput;
 import org.staffroom.shared.DomainException;
 import org.staffroom.shared.DomainException.InvalidInput;
@@ -57,14 +57,16 @@ public class Concerns {
     public record View(UUID id, UUID groupId, String title, String details, Category category, String affected,
             boolean anonymous, @Nullable String authorName, boolean mine, LocalDate raisedOn,
             @Nullable LocalDate editedOn, ConcernStatus status, int cosigns, boolean shared, int threshold,
-            List<String> namedCosigners, @Nullable Boolean cosignedByMe, boolean organiser, List<Message> conversation, boolean waiting) {
+            List<String> namedCosigners, @Nullable Boolean cosignedByMe, boolean organiser, List<Message> conversation,
+            boolean waiting) {
     }
 
     /**
      * A message of the private conversation; {@code organiserName} is null for the author's own. {@code waiting}:
      * an anonymous author's message the organisers will see at the next release (shown only through the receipt).
      */
-    public record Message(boolean fromAuthor, @Nullable String organiserName, String text, LocalDate sentOn, boolean waiting) {
+    public record Message(boolean fromAuthor, @Nullable String organiserName, String text, LocalDate sentOn,
+            boolean waiting) {
     }
 
     public record Settings(int threshold, int retentionMonths, boolean membersCanAdopt) {
@@ -96,7 +98,6 @@ public class Concerns {
         this.clock = clock;
     }
 
-
     record Checked(String title, String details, Category category, String affected) {
     }
 
@@ -122,9 +123,11 @@ public class Concerns {
     public Page list(UUID accountId, UUID groupId, @Nullable String after) {
         access.requireMember(groupId, accountId);
         Cursor cursor = Cursor.parse(after);
-        List<Row> rows = jdbc.sql("select " + ConcernRows.COLUMNS + " from concerns_concern where group_id = ? and released and status <> 'WITHDRAWN'"
-                + (cursor == null ? "" : " and (raised_on < ? or (raised_on = ? and id < ?))")
-                + " order by raised_on desc, id desc limit ?")
+        List<Row> rows = jdbc
+                .sql("select " + ConcernRows.COLUMNS
+                        + " from concerns_concern where group_id = ? and released and status <> 'WITHDRAWN'"
+                        + (cursor == null ? "" : " and (raised_on < ? or (raised_on = ? and id < ?))")
+                        + " order by raised_on desc, id desc limit ?")
                 .params(cursor == null
                         ? List.of(groupId, PAGE_SIZE + 1)
                         : List.of(groupId, cursor.raisedOn(), cursor.raisedOn(), cursor.id(), PAGE_SIZE + 1))
@@ -145,6 +148,7 @@ public class Concerns {
 
     /** Keyset position: the date and id of the last concern shown. */
     record Cursor(LocalDate raisedOn, UUID id) {
+
         static @Nullable Cursor parse(@Nullable String text) {
             if (text == null || text.isBlank()) {
                 return null;
@@ -186,7 +190,8 @@ public class Concerns {
                 .orElse(null);
         return new View(row.id(), row.groupId(), row.title(), row.details(), Category.valueOf(row.category()),
                 row.affected(), row.authorId() == null,
-                row.authorId() == null ? null : accounts.find(row.authorId()).map(AccountView::displayName).orElse(null),
+                row.authorId() == null ? null
+                        : accounts.find(row.authorId()).map(AccountView::displayName).orElse(null),
                 mine, row.raisedOn(), row.editedOn(), ConcernStatus.valueOf(row.status()), row.visibleCosigns(),
                 row.shared(), settings.settings(groupId).threshold(), named, cosignedByMe, organiser,
                 mine || organiser ? conversation.conversation(concernId) : List.of(), !row.released());
@@ -291,7 +296,8 @@ public class Concerns {
             throw new DomainException.Conflict("concern.ownConcern");
         }
         try {
-            jdbc.sql("insert into concerns_cosign (concern_id, tag, account_id, released, fresh) values (?, ?, ?, false, true)")
+            jdbc.sql(
+                    "insert into concerns_cosign (concern_id, tag, account_id, released, fresh) values (?, ?, ?, false, true)")
                     .params(concernId, tag, anonymous ? null : accountId).update();
         } catch (DuplicateKeyException e) {
             throw new DomainException.Conflict("concern.alreadyCosigned");

@@ -7,8 +7,8 @@ import java.util.stream.Stream;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.staffroom.concerns.ConcernEvents.ConcernRaised;
 import org.springframework.stereotype.Component;
+import org.staffroom.concerns.ConcernEvents.ConcernRaised;
 import org.staffroom.shared.AnonymousPool;
 import org.staffroom.shared.AnonymousRows;
 import org.staffroom.shared.AnonymousRows.Table;
@@ -159,7 +159,8 @@ class ConcernsPool implements AnonymousPool {
         int visible = jdbc.sql("select count(*) from concerns_cosign where concern_id = ? and released")
                 .param(concernId).query(Integer.class).single();
         jdbc.sql("select group_id from concerns_concern where id = ?").param(concernId).query(UUID.class).optional()
-                .ifPresent(groupId -> jdbc.sql("update concerns_concern set visible_cosigns = ?, shared = ? where id = ?")
+                .ifPresent(groupId -> jdbc
+                        .sql("update concerns_concern set visible_cosigns = ?, shared = ? where id = ?")
                         .params(visible, visible >= settings.settings(groupId).threshold(), concernId).update());
         return released;
     }

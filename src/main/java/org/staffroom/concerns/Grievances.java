@@ -30,6 +30,7 @@ import org.staffroom.shared.Times;
 public class Grievances {
 
     public enum Status {
+
         OPEN, IN_PROGRESS, WON, PARTLY_WON, LOST, DROPPED;
 
         public boolean ended() {
@@ -51,7 +52,8 @@ public class Grievances {
     public record Info(UUID id, InfoKind kind, String text, String link, @Nullable String addedBy, LocalDate addedOn) {
     }
 
-    public record PlanItem(UUID id, String what, @Nullable UUID ownerId, @Nullable String ownerName, LocalDate dueOn, boolean done,
+    public record PlanItem(UUID id, String what, @Nullable UUID ownerId, @Nullable String ownerName, LocalDate dueOn,
+            boolean done,
             boolean overdue) {
     }
 
@@ -152,13 +154,16 @@ public class Grievances {
         }
         List<InfoRow> info = jdbc.sql("""
                 select id, kind, text, link, added_by, added_on from concerns_grievance_info
-                where grievance_id = ? and released order by position""").param(grievanceId).query(InfoRow.class).list();
+                where grievance_id = ? and released order by position""").param(grievanceId).query(InfoRow.class)
+                .list();
         List<PlanRow> plan = jdbc.sql("""
                 select id, what, owner_id, due_on, done from concerns_plan_item where grievance_id = ?
                 order by position""").param(grievanceId).query(PlanRow.class).list();
-        List<EventRow> events = jdbc.sql("""
-                select occurred_on, kind, detail, actor_id from concerns_grievance_event where grievance_id = ? and released
-                order by position""").param(grievanceId).query(EventRow.class).list();
+        List<EventRow> events = jdbc
+                .sql("""
+                        select occurred_on, kind, detail, actor_id from concerns_grievance_event where grievance_id = ? and released
+                        order by position""")
+                .param(grievanceId).query(EventRow.class).list();
         Map<UUID, AccountView> people = accounts.views(Stream.of(
                 info.stream().map(InfoRow::addedBy), plan.stream().map(PlanRow::ownerId),
                 events.stream().map(EventRow::actorId)).flatMap(s -> s).filter(Objects::nonNull).distinct().toList());
@@ -217,15 +222,17 @@ public class Grievances {
         String link = TextInput.link("link", info.link(), 500);
         if (Boolean.TRUE.equals(info.anonymous())) {
             // waits in the pool, with its line of the timeline, and takes its places when released
-            jdbc.sql("""
-                    insert into concerns_grievance_info (id, grievance_id, position, kind, text, link, added_by, added_on,
-                        released, fresh)
-                    values (?, ?, null, ?, ?, ?, null, ?, false, true)""")
+            jdbc.sql(
+                    """
+                            insert into concerns_grievance_info (id, grievance_id, position, kind, text, link, added_by, added_on,
+                                released, fresh)
+                            values (?, ?, null, ?, ?, ?, null, ?, false, true)""")
                     .params(UUID.randomUUID(), grievanceId, kind.name(), text, link, Times.today(clock)).update();
-            jdbc.sql("""
-                    insert into concerns_grievance_event (id, grievance_id, position, occurred_on, kind, detail, actor_id,
-                        released, fresh)
-                    values (?, ?, null, ?, 'INFO_ADDED', ?, null, false, true)""")
+            jdbc.sql(
+                    """
+                            insert into concerns_grievance_event (id, grievance_id, position, occurred_on, kind, detail, actor_id,
+                                released, fresh)
+                            values (?, ?, null, ?, 'INFO_ADDED', ?, null, false, true)""")
                     .params(UUID.randomUUID(), grievanceId, Times.today(clock), kind.name()).update();
             return;
         }

@@ -33,7 +33,8 @@ class GrievancesToDo implements GroupActivity {
                 where g.group_id = ? and p.owner_id = ? and not p.done and p.due_on < ? order by p.due_on limit 10""")
                 .params(groupId, accountId, Times.today(clock)).query(Step.class).list().stream()
                 .map(step -> new Task("toDo.action", step.what(),
-                        "/groups/" + groupId + "/grievances/" + step.grievanceId() + "/plan", step.dueOn().atStartOfDay(),
+                        "/groups/" + groupId + "/grievances/" + step.grievanceId() + "/plan",
+                        step.dueOn().atStartOfDay(),
                         false, true))
                 .toList();
     }

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,6 +37,7 @@ public final class Counting {
     }
 
     public record ConsensusResult(Map<Stance, Integer> counts, ConsensusOutcome outcome) {
+
         public int blocks() {
             return counts.getOrDefault(Stance.BLOCK, 0);
         }
@@ -92,6 +94,7 @@ public final class Counting {
 
     /** Counts per option in the options' order, and the option or options with the most (several when tied). */
     public record ChoiceResult(Map<String, Integer> counts, List<String> leaders) {
+
         public boolean tie() {
             return leaders.size() > 1;
         }

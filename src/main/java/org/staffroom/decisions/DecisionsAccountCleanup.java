@@ -33,6 +33,7 @@ class DecisionsAccountCleanup {
             jdbc.sql("update decisions_ballot set voter = ? where proposal_id = ? and voter = ?")
                     .params(UUID.randomUUID().toString(), proposal, voter).update();
         }
-        jdbc.sql("update decisions_proposal set created_by = null where created_by = ?").param(deleted.accountId()).update();
+        jdbc.sql("update decisions_proposal set created_by = null where created_by = ?").param(deleted.accountId())
+                .update();
     }
 }

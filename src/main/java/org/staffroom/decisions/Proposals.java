@@ -53,8 +53,8 @@ public class Proposals {
             @Nullable String details, @Schema(requiredMode = REQUIRED, implementation = Kind.class) String kind,
             @Schema(implementation = Counting.Majority.class) @Nullable String majority, @Nullable Integer points,
             @Nullable Integer quorumPercent, @Nullable Boolean secret, @Nullable Boolean resultsLive,
-            @Schema(requiredMode = REQUIRED, example = "2099-12-01T18:00",
-                    description = "in the instance's time zone") String closesAt, List<String> options, @Nullable UUID meetingId) {
+            @Schema(requiredMode = REQUIRED, example = "2099-12-01T18:00", description = "in the instance's time zone") String closesAt,
+            List<String> options, @Nullable UUID meetingId) {
     }
 
     /**
@@ -62,7 +62,8 @@ public class Proposals {
      * {@code choices} the option numbers (from 0) for choose one or several and, in order of preference, for
      * ranked choice; {@code points} one number per option for dot voting.
      */
-    public record Ballot(@Schema(example = "YES", description = "for a yes-or-no vote: YES, NO or ABSTAIN") @Nullable String answer,
+    public record Ballot(
+            @Schema(example = "YES", description = "for a yes-or-no vote: YES, NO or ABSTAIN") @Nullable String answer,
             @Nullable List<Integer> choices, @Nullable List<Integer> points) {
     }
 
@@ -149,8 +150,10 @@ public class Proposals {
                 insert into decisions_proposal (id, group_id, title, details, kind, majority, points, quorum_percent,
                     secret, results_live, closes_at, created_by, created_on, meeting_id)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(id, groupId, title, details, java.util.Objects.requireNonNull(kind).name(), majority, points, quorum,
-                        Boolean.TRUE.equals(draft.secret()), Boolean.TRUE.equals(draft.resultsLive()), closesAt, accountId,
+                .params(id, groupId, title, details, java.util.Objects.requireNonNull(kind).name(), majority, points,
+                        quorum,
+                        Boolean.TRUE.equals(draft.secret()), Boolean.TRUE.equals(draft.resultsLive()), closesAt,
+                        accountId,
                         Times.today(clock), draft.meetingId())
                 .update();
         for (int i = 0; i < java.util.Objects.requireNonNull(options).size(); i++) {
@@ -243,7 +246,8 @@ public class Proposals {
         Object result = visible ? Ballots.count(kind, row, options, contents) : null;
         Boolean votedByMe;
         if (row.secret()) {
-            votedByMe = tags.tagIfUnlocked(accountId, scope(proposalId)).map(tag -> hasBallot(proposalId, tag)).orElse(null);
+            votedByMe = tags.tagIfUnlocked(accountId, scope(proposalId)).map(tag -> hasBallot(proposalId, tag))
+                    .orElse(null);
         } else {
             votedByMe = hasBallot(proposalId, accountId.toString());
         }
@@ -264,10 +268,11 @@ public class Proposals {
     }
 
     private Row find(UUID groupId, UUID proposalId) {
-        return jdbc.sql("""
-                select id, group_id, title, details, kind, majority, points, quorum_percent, secret, results_live, closes_at,
-                    meeting_id
-                from decisions_proposal where id = ? and group_id = ?""")
+        return jdbc
+                .sql("""
+                        select id, group_id, title, details, kind, majority, points, quorum_percent, secret, results_live, closes_at,
+                            meeting_id
+                        from decisions_proposal where id = ? and group_id = ?""")
                 .params(proposalId, groupId).query(Row.class).optional().orElseThrow(DomainException.NotFound::new);
     }
 
@@ -294,7 +299,8 @@ public class Proposals {
         try {
             // a secret ballot waits in the pool (DecisionsPool); an open one counts at once; both are fresh until
             // the job writes them again
-            jdbc.sql("insert into decisions_ballot (proposal_id, voter, content, released, fresh) values (?, ?, ?, ?, true)")
+            jdbc.sql(
+                    "insert into decisions_ballot (proposal_id, voter, content, released, fresh) values (?, ?, ?, ?, true)")
                     .params(proposalId, voter, content, !row.secret()).update();
         } catch (DuplicateKeyException e) {
             throw new DomainException.Conflict("proposal.alreadyVoted");

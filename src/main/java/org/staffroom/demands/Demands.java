@@ -87,7 +87,8 @@ public class Demands {
     }
 
     private record Row(UUID id, UUID groupId, String what, String reasons, String addressedTo,
-            @Nullable UUID grievanceId, @Nullable LocalDate respondBy, String status, @Nullable String outcome, int step,
+            @Nullable UUID grievanceId, @Nullable LocalDate respondBy, String status, @Nullable String outcome,
+            int step,
             LocalDate createdOn) {
     }
 
@@ -160,7 +161,8 @@ public class Demands {
         Row row = find(groupId, demandId);
         record Supporter(String supporter, UUID signedBy, boolean released) {
         }
-        List<Supporter> all = jdbc.sql("select supporter, signed_by, released from demands_supporter where demand_id = ?")
+        List<Supporter> all = jdbc
+                .sql("select supporter, signed_by, released from demands_supporter where demand_id = ?")
                 .param(demandId).query(Supporter.class).list();
         // the count and the names move only when the mixing job releases a batch
         List<Supporter> supporters = all.stream().filter(Supporter::released).toList();
@@ -169,13 +171,15 @@ public class Demands {
         List<String> signed = signers.values().stream().map(AccountView::displayName).sorted().toList();
         Boolean supportedByMe = tags.tagIfUnlocked(accountId, scope(demandId))
                 .map(tag -> all.stream().anyMatch(s -> s.supporter().equals(tag))).orElse(null);
-        List<Event> timeline = jdbc.sql("""
-                select occurred_on, kind, detail, proposal_id from demands_event where demand_id = ? order by position""")
+        List<Event> timeline = jdbc
+                .sql("""
+                        select occurred_on, kind, detail, proposal_id from demands_event where demand_id = ? order by position""")
                 .param(demandId)
                 .query((rs, n) -> {
                     UUID proposalId = rs.getObject("proposal_id", UUID.class);
                     return new Event(rs.getObject("occurred_on", LocalDate.class), Kind.valueOf(rs.getString("kind")),
-                            rs.getString("detail"), proposalId == null ? null : proposals.decision(groupId, proposalId));
+                            rs.getString("detail"),
+                            proposalId == null ? null : proposals.decision(groupId, proposalId));
                 })
                 .list();
         List<String> ladder = ladder(groupId);
@@ -183,14 +187,16 @@ public class Demands {
                 row.grievanceId() == null ? null : grievances.summary(groupId, row.grievanceId()).orElse(null),
                 row.respondBy(), Status.valueOf(row.status()),
                 row.outcome() == null ? null : Outcome.valueOf(row.outcome()), supporters.size(), signed, supportedByMe,
-                timeline, timeline.stream().filter(e -> e.kind() == Kind.MANDATE).toList(), ladder, row.step(), row.step() + 1 < ladder.size() ? ladder.get(row.step() + 1) : null,
+                timeline, timeline.stream().filter(e -> e.kind() == Kind.MANDATE).toList(), ladder, row.step(),
+                row.step() + 1 < ladder.size() ? ladder.get(row.step() + 1) : null,
                 row.createdOn(), role == Role.ORGANISER);
     }
 
     private Row find(UUID groupId, UUID demandId) {
-        return jdbc.sql("""
-                select id, group_id, what, reasons, addressed_to, grievance_id, respond_by, status, outcome, step, created_on
-                from demands_demand where id = ? and group_id = ?""")
+        return jdbc
+                .sql("""
+                        select id, group_id, what, reasons, addressed_to, grievance_id, respond_by, status, outcome, step, created_on
+                        from demands_demand where id = ? and group_id = ?""")
                 .params(demandId, groupId).query(Row.class).optional().orElseThrow(DomainException.NotFound::new);
     }
 
@@ -235,7 +241,8 @@ public class Demands {
         } catch (IllegalArgumentException e) {
             throw new InvalidInput("kind", "demand.kind.invalid");
         }
-        String detail = TextInput.multiline("detail", record.detail(), 2000, kind == Kind.RESPONSE || kind == Kind.FOLLOW_UP);
+        String detail = TextInput.multiline("detail", record.detail(), 2000,
+                kind == Kind.RESPONSE || kind == Kind.FOLLOW_UP);
         LocalDate when = date("occurredOn", record.occurredOn());
         if (kind == Kind.MANDATE && record.proposalId() == null) {
             throw new InvalidInput("proposalId", "demand.mandate.decision");

@@ -24,6 +24,7 @@ class DemandsAccountCleanup {
     @EventListener
     void on(AccountDeleted deleted) {
         rows.lock("demands"); // the mixing job may be writing these rows again (DemandsPool)
-        jdbc.sql("update demands_supporter set signed_by = null where signed_by = ?").param(deleted.accountId()).update();
+        jdbc.sql("update demands_supporter set signed_by = null where signed_by = ?").param(deleted.accountId())
+                .update();
     }
 }

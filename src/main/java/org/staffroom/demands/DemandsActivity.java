@@ -39,10 +39,12 @@ class DemandsActivity implements GroupActivity {
 
     @Override
     public List<Win> wins(UUID groupId) {
-        return jdbc.sql("""
-                select d.id, d.what, d.outcome,
-                    (select max(e.occurred_on) from demands_event e where e.demand_id = d.id and e.kind = 'OUTCOME') won_on
-                from demands_demand d where d.group_id = ? and""" + " " + WON)
+        return jdbc
+                .sql("""
+                        select d.id, d.what, d.outcome,
+                            (select max(e.occurred_on) from demands_event e where e.demand_id = d.id and e.kind = 'OUTCOME') won_on
+                        from demands_demand d where d.group_id = ? and"""
+                        + " " + WON)
                 .param(groupId)
                 .query((rs, n) -> new Win(rs.getString("what"), "demandOutcome." + rs.getString("outcome"),
                         rs.getObject("won_on", LocalDate.class),
@@ -52,9 +54,11 @@ class DemandsActivity implements GroupActivity {
 
     @Override
     public List<Monthly> monthly(UUID groupId, YearMonth from, YearMonth to) {
-        List<LocalDate> won = jdbc.sql("""
-                select e.occurred_on from demands_event e join demands_demand d on d.id = e.demand_id
-                where d.group_id = ? and e.kind = 'OUTCOME' and e.occurred_on >= ? and e.occurred_on <= ? and""" + " " + WON)
+        List<LocalDate> won = jdbc
+                .sql("""
+                        select e.occurred_on from demands_event e join demands_demand d on d.id = e.demand_id
+                        where d.group_id = ? and e.kind = 'OUTCOME' and e.occurred_on >= ? and e.occurred_on <= ? and"""
+                        + " " + WON)
                 .params(groupId, from.atDay(1), to.atEndOfMonth()).query(LocalDate.class).list();
         return List.of(new Monthly("momentum.demandsWon", GroupActivity.countPerMonth(won, from, to)));
     }

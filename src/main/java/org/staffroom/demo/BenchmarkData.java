@@ -13,8 +13,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.staffroom.groups.GroupDetails;
 import org.staffroom.concerns.BenchmarkSeed;
+import org.staffroom.groups.GroupDetails;
 import org.staffroom.groups.Groups;
 import org.staffroom.groups.Invitations;
 import org.staffroom.groups.Networks;
@@ -38,7 +38,8 @@ class BenchmarkData implements ApplicationRunner {
     private static final int BATCH = 500;
 
     private static final List<String> AREAS = List.of("Bristol", "Bath", "Gloucester", "Swindon", "Cardiff", "Exeter",
-            "Plymouth", "Taunton", "Newport", "Cheltenham", "Weston", "Yate", "Keynsham", "Clevedon", "Stroud", "Frome");
+            "Plymouth", "Taunton", "Newport", "Cheltenham", "Weston", "Yate", "Keynsham", "Clevedon", "Stroud",
+            "Frome");
     private static final List<String> PROFESSIONS = List.of("nurses", "care workers", "social workers", "therapists",
             "midwives", "porters", "paramedics", "pharmacists", "psychologists", "healthcare assistants",
             "occupational therapists", "physiotherapists", "admin staff", "support workers", "GPs", "cleaners");
@@ -89,7 +90,8 @@ class BenchmarkData implements ApplicationRunner {
         }
         long started = System.nanoTime();
         String hash = encoder.encode(PASSWORD);
-        UUID benchUser = transactions.execute(status -> accounts.registerWithHash(BENCH_USER, "Bench Organiser", hash, false));
+        UUID benchUser = transactions
+                .execute(status -> accounts.registerWithHash(BENCH_USER, "Bench Organiser", hash, false));
         int total = Math.max(accountCount, groupCount);
         List<UUID> groupIds = new ArrayList<>();
         List<UUID> accountIds = new ArrayList<>();

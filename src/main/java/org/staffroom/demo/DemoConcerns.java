@@ -95,8 +95,10 @@ final class DemoConcerns {
      * @param members the demo's member accounts by their number (1 to 22)
      * @return the receipt of the anonymous concern about admin staff, to try at /receipt
      */
-    @Nullable String create(UUID mentalHealth, UUID organiser, UUID homeCare, Map<Integer, UUID> members) {
-        @Nullable UUID caseloads = null;
+    @Nullable
+    String create(UUID mentalHealth, UUID organiser, UUID homeCare, Map<Integer, UUID> members) {
+        @Nullable
+        UUID caseloads = null;
         String receipt = null;
         for (Demo demo : MENTAL_HEALTH) {
             Concerns.Raised raised = raise(mentalHealth, members, demo);
@@ -117,14 +119,18 @@ final class DemoConcerns {
                 "Caseloads above 40 per practitioner, with no cover when a colleague is off sick.",
                 "Every practitioner holding a caseload; clients whose visits are cancelled.",
                 "The service manager, who sets caseload limits and agency cover.", "March 2026"));
-        grievances.addInformation(java.util.Objects.requireNonNull(members.get(3)), mentalHealth, grievance, new Grievances.NewInfo("POLICY",
-                "The trust's own safe staffing policy says caseloads are reviewed above 35.", "", false));
-        grievances.addInformation(java.util.Objects.requireNonNull(members.get(9)), mentalHealth, grievance, new Grievances.NewInfo("EVIDENCE",
-                "Cancelled visits log: 23 cancelled visits in four weeks because of sickness.", "", true));
+        grievances.addInformation(java.util.Objects.requireNonNull(members.get(3)), mentalHealth, grievance,
+                new Grievances.NewInfo("POLICY",
+                        "The trust's own safe staffing policy says caseloads are reviewed above 35.", "", false));
+        grievances.addInformation(java.util.Objects.requireNonNull(members.get(9)), mentalHealth, grievance,
+                new Grievances.NewInfo("EVIDENCE",
+                        "Cancelled visits log: 23 cancelled visits in four weeks because of sickness.", "", true));
         grievances.addPlanItem(organiser, mentalHealth, grievance, new Grievances.NewPlanItem(
-                "Count everyone's caseload on one day", java.util.Objects.requireNonNull(members.get(1)), LocalDate.now().plusDays(7).toString()));
+                "Count everyone's caseload on one day", java.util.Objects.requireNonNull(members.get(1)),
+                LocalDate.now().plusDays(7).toString()));
         grievances.addPlanItem(organiser, mentalHealth, grievance, new Grievances.NewPlanItem(
-                "Find the safe staffing policy and the last review", java.util.Objects.requireNonNull(members.get(3)), LocalDate.now().minusDays(2).toString()));
+                "Find the safe staffing policy and the last review", java.util.Objects.requireNonNull(members.get(3)),
+                LocalDate.now().minusDays(2).toString()));
         grievances.addPlanItem(organiser, mentalHealth, grievance, new Grievances.NewPlanItem(
                 "Ask the service manager for a meeting about caseload limits", organiser,
                 LocalDate.now().plusDays(21).toString()));

@@ -24,20 +24,20 @@ import org.staffroom.concerns.Concerns;
 import org.staffroom.concerns.Grievances;
 import org.staffroom.decisions.Proposals;
 import org.staffroom.demands.Demands;
-import org.staffroom.shared.InstanceSettings;
-import org.staffroom.shared.Mixing;
-import org.staffroom.surveys.Responses;
-import org.staffroom.surveys.SurveyQuestions;
-import org.staffroom.surveys.Surveys;
-import org.staffroom.meetings.MeetingAttendance;
-import org.staffroom.meetings.MeetingRecords;
-import org.staffroom.meetings.Meetings;
 import org.staffroom.groups.GroupDetails;
 import org.staffroom.groups.Groups;
 import org.staffroom.groups.Invitations;
 import org.staffroom.groups.Networks;
 import org.staffroom.identity.Accounts;
 import org.staffroom.identity.AnonymousTags;
+import org.staffroom.meetings.MeetingAttendance;
+import org.staffroom.meetings.MeetingRecords;
+import org.staffroom.meetings.Meetings;
+import org.staffroom.shared.InstanceSettings;
+import org.staffroom.shared.Mixing;
+import org.staffroom.surveys.Responses;
+import org.staffroom.surveys.SurveyQuestions;
+import org.staffroom.surveys.Surveys;
 
 /**
  * Fills an empty instance with the demo described in the README. Runs only with {@code staffroom.demo=true}
@@ -69,7 +69,8 @@ class DemoData implements ApplicationRunner {
             InstanceSettings settings, Mixing mixing) {
         this.settings = settings;
         this.mixing = mixing;
-        this.demoConcerns = new DemoConcerns(concerns, raising, conversation, grievances, tags, PASSWORD, mixing::releaseAll);
+        this.demoConcerns = new DemoConcerns(concerns, raising, conversation, grievances, tags, PASSWORD,
+                mixing::releaseAll);
         this.demoMeetings = new DemoMeetings(meetings, attendance, records, proposals, tags, PASSWORD);
         this.demoDemands = new DemoDemands(demands, proposals, tags, PASSWORD);
         this.demoSurveys = new DemoSurveys(surveys, questions, responses, tags, PASSWORD);

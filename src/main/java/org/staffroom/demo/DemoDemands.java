@@ -38,9 +38,11 @@ final class DemoDemands {
         UUID mandate = proposals.propose(organiser, groupId, new Proposals.Draft(
                 "Ask for a meeting with management about cover",
                 "The letter has had no answer in four weeks. Instruct the reps to ask for a meeting.", "YES_NO",
-                "SIMPLE", null, 0, false, false, LocalDateTime.now().plusDays(1).withNano(0).toString(), List.of(), null));
+                "SIMPLE", null, 0, false, false, LocalDateTime.now().plusDays(1).withNano(0).toString(), List.of(),
+                null));
         for (int i = 1; i <= 9; i++) {
-            proposals.vote(java.util.Objects.requireNonNull(members.get(i)), groupId, mandate, new Proposals.Ballot(i == 5 ? "ABSTAIN" : "YES", null, null));
+            proposals.vote(java.util.Objects.requireNonNull(members.get(i)), groupId, mandate,
+                    new Proposals.Ballot(i == 5 ? "ABSTAIN" : "YES", null, null));
         }
         proposals.close(organiser, groupId, mandate);
         record(organiser, groupId, cover, "AGREED", "", 70, null);
@@ -51,7 +53,8 @@ final class DemoDemands {
                 16, null);
         record(organiser, groupId, cover, "OUTCOME", "Cover is back from this month.", 14, null);
 
-        UUID caseloads = demands.draft(organiser, groupId, new Demands.Draft("Cap caseloads at 35 until vacancies are filled",
+        UUID caseloads = demands.draft(organiser, groupId, new Demands.Draft(
+                "Cap caseloads at 35 until vacancies are filled",
                 "Most of us hold more than 40 cases. The safe staffing policy says caseloads are reviewed above 35.",
                 "The service manager", null, LocalDate.now().plusDays(9).toString()));
         support(groupId, caseloads, members, 1, 9, 2);

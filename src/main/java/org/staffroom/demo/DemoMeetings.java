@@ -39,7 +39,8 @@ final class DemoMeetings {
 
     void create(UUID groupId, UUID organiser, Map<Integer, UUID> members) {
         int[] attended = {12, 11, 11, 9, 7, 5};
-        @Nullable UUID last = null;
+        @Nullable
+        UUID last = null;
         for (int i = 0; i < attended.length; i++) {
             LocalDate date = LocalDate.now().minusWeeks(2L * (attended.length - i));
             last = meetings.schedule(organiser, groupId, new Meetings.Draft("Team meeting", date.toString(), "18:00",
@@ -61,7 +62,8 @@ final class DemoMeetings {
         meetings.schedule(organiser, groupId, new Meetings.Draft("Team meeting", LocalDate.now().plusDays(5).toString(),
                 "18:00", "19:00", "Community room, Northgate library", "", members.get(7), members.get(8),
                 "Check-in\nCaseload figures\nWho will speak at the meeting with management",
-                meetings.agendaChoices(organiser, groupId).stream().filter(item -> item.kind().equals("demand.pageTitle"))
+                meetings.agendaChoices(organiser, groupId).stream()
+                        .filter(item -> item.kind().equals("demand.pageTitle"))
                         .map(item -> item.id()).toList()));
 
         UUID consensus = proposals.propose(organiser, groupId, new Proposals.Draft("Meet every two weeks",
@@ -69,7 +71,8 @@ final class DemoMeetings {
                 LocalDateTime.now().plusDays(1).withNano(0).toString(), List.of(), null));
         List<String> stances = List.of("AGREE", "AGREE", "AGREE", "ABSTAIN", "AGREE", "DISAGREE", "AGREE");
         for (int i = 0; i < stances.size(); i++) {
-            proposals.vote(java.util.Objects.requireNonNull(members.get(i + 1)), groupId, consensus, new Proposals.Ballot(stances.get(i), null, null));
+            proposals.vote(java.util.Objects.requireNonNull(members.get(i + 1)), groupId, consensus,
+                    new Proposals.Ballot(stances.get(i), null, null));
         }
         proposals.close(organiser, groupId, consensus);
 
@@ -80,7 +83,8 @@ final class DemoMeetings {
         for (int i = 0; i < votes.size(); i++) {
             UUID voter = java.util.Objects.requireNonNull(members.get(i + 9));
             String vote = votes.get(i);
-            tags.actingAs(voter, password, () -> proposals.vote(voter, groupId, secret, new Proposals.Ballot(vote, null, null)));
+            tags.actingAs(voter, password,
+                    () -> proposals.vote(voter, groupId, secret, new Proposals.Ballot(vote, null, null)));
         }
     }
 }

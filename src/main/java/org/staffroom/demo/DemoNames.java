@@ -4,8 +4,8 @@ package org.staffroom.demo;
 final class DemoNames {
 
     private static final String[] NAMES = {"Amina", "Ben", "Chidi", "Dorota", "Eilidh", "Femi", "Grace", "Hassan",
-        "Ioana", "Jas", "Kofi", "Lena", "Marek", "Nia", "Oisin", "Paula", "Quentin", "Rosa", "Sam", "Tunde", "Uma",
-        "Vera"};
+            "Ioana", "Jas", "Kofi", "Lena", "Marek", "Nia", "Oisin", "Paula", "Quentin", "Rosa", "Sam", "Tunde", "Uma",
+            "Vera"};
 
     private DemoNames() {
     }

@@ -22,8 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.event.TransactionalEventListener;
 import org.staffroom.groups.GroupEvents.GroupSaved;
 import org.staffroom.groups.Sector;
-import org.staffroom.shared.Jobs;
 import org.staffroom.shared.DomainException;
+import org.staffroom.shared.Jobs;
 
 /**
  * The public directory: its own copy of what listed groups show, and search over it. Search matches word
@@ -43,7 +43,8 @@ public class Directory {
     private final SearchWords searchWords = SearchWords.shipped();
     private final Jobs jobs;
 
-    Directory(JdbcClient jdbc, Clock clock, @Value("${staffroom.directory.rebuild-after:2000}") int rebuildAfter, Jobs jobs) {
+    Directory(JdbcClient jdbc, Clock clock, @Value("${staffroom.directory.rebuild-after:2000}") int rebuildAfter,
+            Jobs jobs) {
         this.jdbc = jdbc;
         this.jobs = jobs;
         this.index = new DirectoryIndex(jdbc, rebuildAfter, clock);
@@ -64,8 +65,9 @@ public class Directory {
     /** Keeps old change rows for a day; every server has read them long before. */
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1M")
     void forgetOldChanges() {
-        jobs.whenFree("directory-forget-old-changes", () -> jdbc.sql("delete from directory_change where changed_at < ?")
-                .param(OffsetDateTime.now(ZoneOffset.UTC).minusDays(1)).update());
+        jobs.whenFree("directory-forget-old-changes",
+                () -> jdbc.sql("delete from directory_change where changed_at < ?")
+                        .param(OffsetDateTime.now(ZoneOffset.UTC).minusDays(1)).update());
     }
 
     /**

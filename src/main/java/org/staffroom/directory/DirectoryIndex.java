@@ -240,8 +240,10 @@ final class DirectoryIndex {
     }
 
     static Doc doc(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-        return Doc.of(rs.getObject("group_id", UUID.class), rs.getString("name"), Sector.valueOf(rs.getString("sector")),
-                rs.getString("employer"), rs.getString("professions"), rs.getString("area"), rs.getString("description"));
+        return Doc.of(rs.getObject("group_id", UUID.class), rs.getString("name"),
+                Sector.valueOf(rs.getString("sector")),
+                rs.getString("employer"), rs.getString("professions"), rs.getString("area"),
+                rs.getString("description"));
     }
 
     /** The current listing, or its absence, of each group. */

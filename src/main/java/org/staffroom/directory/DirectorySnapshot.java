@@ -49,7 +49,8 @@ final class DirectorySnapshot {
                 return bits;
             }
             String next = prefix.substring(0, prefix.length() - 1) + (char) (prefix.charAt(prefix.length() - 1) + 1);
-            for (int t = DirectoryIndex.lowerBound(terms, prefix); t < terms.length && terms[t].compareTo(next) < 0; t++) {
+            for (int t = DirectoryIndex.lowerBound(terms, prefix); t < terms.length
+                    && terms[t].compareTo(next) < 0; t++) {
                 for (int doc : docs[t]) {
                     bits.set(doc);
                 }
@@ -139,6 +140,7 @@ final class DirectorySnapshot {
 
     /** A growable list of ints, so that postings of 100,000 listings are not boxed. */
     private static final class IntList {
+
         private int[] values = new int[4];
         private int size;
 

@@ -10,10 +10,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.staffroom.groups.GroupAccess;
-import org.staffroom.identity.AccountEvents.AccountDeleted;
-import org.staffroom.identity.Accounts;
 import org.staffroom.groups.Invitations;
 import org.staffroom.groups.Invitations.CreatedInvitation;
+import org.staffroom.identity.AccountEvents.AccountDeleted;
+import org.staffroom.identity.Accounts;
 import org.staffroom.shared.DomainException;
 import org.staffroom.shared.TextInput;
 import org.staffroom.shared.Times;
@@ -32,6 +32,7 @@ public class JoinRequests {
 
     public record JoinRequest(UUID id, UUID groupId, String name, String contact, String message, LocalDate receivedOn,
             LocalDate approvedOn) {
+
         public boolean contactIsEmail() {
             return isEmail(contact);
         }

@@ -29,7 +29,8 @@ class JoinRequestsToDo implements GroupActivity {
         long waiting = jdbc.sql("select count(*) from directory_join_request where group_id = ?").param(groupId)
                 .query(Long.class).single();
         return waiting == 0 ? List.of()
-                : List.of(new Task("toDo.joinRequests", String.valueOf(waiting), "/groups/" + groupId + "/join-requests",
-                        null, false, false));
+                : List.of(
+                        new Task("toDo.joinRequests", String.valueOf(waiting), "/groups/" + groupId + "/join-requests",
+                                null, false, false));
     }
 }

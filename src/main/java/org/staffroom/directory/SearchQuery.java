@@ -44,6 +44,7 @@ public record SearchQuery(String q, String area, String employer, String profess
     }
 
     static final class Terms {
+
         private Terms() {
         }
 

@@ -102,7 +102,8 @@ final class SearchWords {
         List<List<Word>> alternatives = new ArrayList<>();
         if (places && areaCodesByTown.containsKey(key)) {
             alternatives.add(typed.stream().map(word -> Word.prefix(field, word)).toList());
-            areaCodesByTown.get(key).forEach(code -> alternatives.add(List.of(Word.whole(Field.AREA, Postcodes.areaWord(code)))));
+            areaCodesByTown.get(key)
+                    .forEach(code -> alternatives.add(List.of(Word.whole(Field.AREA, Postcodes.areaWord(code)))));
         }
         if (jobs && synonyms.containsKey(key)) {
             alternatives.add(typed.stream().map(word -> Word.prefix(field, word)).toList());

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -80,7 +81,8 @@ public interface GroupActivity {
 
     /** Counts dates per month, every month from {@code from} to {@code to} included. */
     static List<MonthCount> countPerMonth(Collection<LocalDate> dates, YearMonth from, YearMonth to) {
-        Map<YearMonth, Long> counts = dates.stream().collect(Collectors.groupingBy(YearMonth::from, Collectors.counting()));
+        Map<YearMonth, Long> counts = dates.stream()
+                .collect(Collectors.groupingBy(YearMonth::from, Collectors.counting()));
         return perMonth(from, to, month -> new MonthCount(month, counts.getOrDefault(month, 0L).intValue(), null));
     }
 }

@@ -1,6 +1,7 @@
 package org.staffroom.groups;
 
 import java.util.UUID;
+
 import org.jspecify.annotations.Nullable;
 
 /** What groups tells other features. Published inside the transaction that made the change. */

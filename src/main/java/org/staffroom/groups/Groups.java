@@ -26,6 +26,7 @@ import org.staffroom.shared.Times;
 public class Groups {
 
     public record Membership(UUID groupId, String name, String neutralName, Role role) {
+
         public String title() {
             return discreet() ? neutralName : name;
         }
@@ -113,7 +114,8 @@ public class Groups {
         access.requireMember(groupId, accountId);
         return activities.stream().flatMap(activity -> activity.toDo(groupId, accountId).stream())
                 .sorted(java.util.Comparator.comparing((GroupActivity.Task task) -> !task.overdue())
-                        .thenComparing(GroupActivity.Task::when, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())))
+                        .thenComparing(GroupActivity.Task::when,
+                                java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder())))
                 .toList();
     }
 
@@ -163,7 +165,8 @@ public class Groups {
         var views = accounts.views(rows.stream().map(Row::accountId).toList());
         return rows.stream()
                 .filter(row -> views.containsKey(row.accountId()))
-                .map(row -> new Member(row.accountId(), Objects.requireNonNull(views.get(row.accountId())).displayName(),
+                .map(row -> new Member(row.accountId(),
+                        Objects.requireNonNull(views.get(row.accountId())).displayName(),
                         Role.valueOf(row.role()), row.joinedOn()))
                 .sorted(java.util.Comparator.comparing(Member::role).reversed()
                         .thenComparing(Member::displayName, String.CASE_INSENSITIVE_ORDER))
@@ -247,7 +250,8 @@ public class Groups {
         jdbc.sql("delete from groups_membership where account_id = ?").param(event.accountId()).update();
         jdbc.sql("delete from groups_network_coordinator where account_id = ?").param(event.accountId()).update();
         jdbc.sql("delete from groups_network_offer where account_id = ?").param(event.accountId()).update();
-        jdbc.sql("update groups_invitation set created_by = null where created_by = ?").param(event.accountId()).update();
+        jdbc.sql("update groups_invitation set created_by = null where created_by = ?").param(event.accountId())
+                .update();
     }
 
     AccountView account(UUID accountId) {

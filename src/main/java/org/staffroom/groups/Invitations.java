@@ -44,6 +44,7 @@ public class Invitations {
 
     public record InvitationSummary(UUID id, LocalDate createdOn, OffsetDateTime expiresAt, int maxUses, int uses,
             boolean revoked) {
+
         public boolean usable(Instant now) {
             return !revoked && uses < maxUses && expiresAt.toInstant().isAfter(now);
         }
@@ -86,7 +87,8 @@ public class Invitations {
     Invitations(JdbcClient jdbc, GroupAccess access, Groups groups, Accounts accounts, InstanceSettings settings,
             ApplicationEventPublisher events, Clock clock, SharedThrottles throttles, ServerKeys keys) {
         this.keys = keys;
-        this.personalLinksPerAddress = throttles.of("personal-invitation", PERSONAL_LINKS_PER_ADDRESS, Duration.ofHours(1));
+        this.personalLinksPerAddress = throttles.of("personal-invitation", PERSONAL_LINKS_PER_ADDRESS,
+                Duration.ofHours(1));
         this.jdbc = jdbc;
         this.access = access;
         this.groups = groups;

@@ -84,7 +84,8 @@ public class Networks {
             throw new DomainException.NotFound();
         }
         if (accept) {
-            jdbc.sql("insert into groups_network_coordinator (network_id, account_id) values (?, ?) on conflict do nothing")
+            jdbc.sql(
+                    "insert into groups_network_coordinator (network_id, account_id) values (?, ?) on conflict do nothing")
                     .params(networkId, accountId).update();
         }
     }

@@ -15,9 +15,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.staffroom.identity.AccountEvents.AccessTokenCreated;
+import org.staffroom.identity.internal.UnlockedSecrets;
 import org.staffroom.shared.DomainException;
 import org.staffroom.shared.DomainException.InvalidInput;
-import org.staffroom.identity.internal.UnlockedSecrets;
 import org.staffroom.shared.SecretTokens;
 import org.staffroom.shared.Times;
 

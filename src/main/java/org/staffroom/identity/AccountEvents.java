@@ -1,6 +1,7 @@
 package org.staffroom.identity;
 
 import java.util.UUID;
+
 import org.jspecify.annotations.Nullable;
 
 /** What identity tells other features. None carries an address, a user agent, a password or a token. */

@@ -70,8 +70,10 @@ public class TwoFactor {
                 .queryParam("period", PERIOD_SECONDS).build().toUriString();
         try {
             ByteArrayOutputStream png = new ByteArrayOutputStream();
-            MatrixToImageWriter.writeToStream(new QRCodeWriter().encode(uri, BarcodeFormat.QR_CODE, 350, 350), "PNG", png);
-            return new Setup(secret, uri, "data:image/png;base64," + Base64.getEncoder().encodeToString(png.toByteArray()));
+            MatrixToImageWriter.writeToStream(new QRCodeWriter().encode(uri, BarcodeFormat.QR_CODE, 350, 350), "PNG",
+                    png);
+            return new Setup(secret, uri,
+                    "data:image/png;base64," + Base64.getEncoder().encodeToString(png.toByteArray()));
         } catch (WriterException | IOException e) {
             throw new IllegalStateException("could not draw the QR code", e);
         }
@@ -174,7 +176,8 @@ public class TwoFactor {
                 changed += jdbc.sql("update identity_account set totp_secret = ? where id = ? and totp_secret = ?")
                         .params(keys.seal(plain.get(), context(row.id())), row.id(), row.totpSecret()).update();
             } else {
-                LOG.warn("A two-step sign-in secret is sealed under a key this server does not have (docs/security.md)");
+                LOG.warn(
+                        "A two-step sign-in secret is sealed under a key this server does not have (docs/security.md)");
             }
         }
         return changed;

@@ -2,6 +2,8 @@ package org.staffroom.identity;
 
 import java.time.Instant;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContext;
@@ -13,9 +15,6 @@ import org.staffroom.identity.AccountEvents.SignedIn;
 import org.staffroom.identity.internal.PasswordAuthenticator;
 import org.staffroom.identity.internal.SessionRegistry;
 import org.staffroom.identity.internal.TrustedDevices;
-
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 /** Signs in an account that has just been created (setup page, accepted invitation) without a second form. */
 @Component

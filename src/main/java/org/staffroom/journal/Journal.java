@@ -171,7 +171,7 @@ public class Journal {
                 from journal_entry e join journal_version v on v.entry_id = e.id
                 where e.account_id = ? order by e.id, v.version""").param(accountId).query(Row.class).list()
                 .forEach(row -> entries.computeIfAbsent(row.entryId(),
-                                id -> new Entry(id, row.importedAt(), new ArrayList<>()))
+                        id -> new Entry(id, row.importedAt(), new ArrayList<>()))
                         .versions().add(new Version(row.version(), row.writtenAt(), row.iv(), row.data())));
         return List.copyOf(entries.values());
     }

@@ -118,7 +118,8 @@ public class JournalSharing {
             journal.owned(accountId, entry.entryId());
             Sealed sealed = Ciphertexts.sealed(new Sealed(entry.key(), entry.iv(), entry.data()), Ciphertexts.MAX_DATA);
             try {
-                jdbc.sql("insert into journal_share_entry (share_id, entry_id, sealed_key, iv, data) values (?, ?, ?, ?, ?)")
+                jdbc.sql(
+                        "insert into journal_share_entry (share_id, entry_id, sealed_key, iv, data) values (?, ?, ?, ?, ?)")
                         .params(shareId, entry.entryId(), sealed.key(), sealed.iv(), sealed.data()).update();
             } catch (DuplicateKeyException e) {
                 throw new InvalidInput("entries", "journal.share.chooseEntries");
@@ -161,7 +162,8 @@ public class JournalSharing {
     /** The author takes a share back: the rep's copies on the server go at once. */
     @Transactional
     public void revoke(UUID accountId, UUID shareId) {
-        if (jdbc.sql("delete from journal_share where id = ? and author_id = ?").params(shareId, accountId).update() == 0) {
+        if (jdbc.sql("delete from journal_share where id = ? and author_id = ?").params(shareId, accountId)
+                .update() == 0) {
             throw new DomainException.NotFound();
         }
         events.publishEvent(new JournalEvents.ShareRevoked(accountId));

@@ -105,9 +105,9 @@ public class JournalWitnesses {
                 where e.account_id = ? order by w.requested_at""").param(accountId).query(Row.class).list();
         var names = journal.names(rows.stream().map(Row::witnessId).filter(Objects::nonNull).toList());
         return rows.stream().map(row -> new Witness(row.id(), row.entryId(), row.requestedAt(),
-                        row.witnessId() == null ? null : names.get(row.witnessId()), row.confirmedAt(),
-                        row.confirmedAt() == null ? null
-                                : new Sealed(row.confirmationKey(), row.confirmationIv(), row.confirmation())))
+                row.witnessId() == null ? null : names.get(row.witnessId()), row.confirmedAt(),
+                row.confirmedAt() == null ? null
+                        : new Sealed(row.confirmationKey(), row.confirmationIv(), row.confirmation())))
                 .toList();
     }
 

@@ -25,12 +25,12 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.staffroom.directory.JoinRequests.ApprovalEmailRequested;
 import org.staffroom.directory.JoinRequests.JoinRequestReceived;
+import org.staffroom.groups.GroupEvents.InvitationEmailRequested;
 import org.staffroom.groups.Groups;
 import org.staffroom.identity.Accounts;
-import org.staffroom.groups.GroupEvents.InvitationEmailRequested;
 import org.staffroom.identity.PasswordResets.ResetLinkRequested;
-import org.staffroom.shared.Jobs;
 import org.staffroom.shared.InstanceSettings;
+import org.staffroom.shared.Jobs;
 import org.staffroom.shared.ServerKeys;
 import org.staffroom.shared.Times;
 
@@ -73,8 +73,10 @@ public class Mailer {
     private final org.springframework.context.ApplicationEventPublisher events;
     static final int KEPT_DAYS = 7;
 
-    Mailer(JdbcClient jdbc, Groups groups, Accounts accounts, MessageSource messages, InstanceSettings settings, ObjectProvider<JavaMailSender> sender,
-            @Value("${staffroom.mail.from}") String from, @Value("${spring.mail.host:}") String smtpHost, Clock clock, Jobs jobs,
+    Mailer(JdbcClient jdbc, Groups groups, Accounts accounts, MessageSource messages, InstanceSettings settings,
+            ObjectProvider<JavaMailSender> sender,
+            @Value("${staffroom.mail.from}") String from, @Value("${spring.mail.host:}") String smtpHost, Clock clock,
+            Jobs jobs,
             ServerKeys keys, org.springframework.context.ApplicationEventPublisher events) {
         this.jobs = jobs;
         this.keys = keys;
@@ -153,8 +155,10 @@ public class Mailer {
         jdbc.sql("""
                 insert into mail_outbox (id, recipient, subject, body, created_at, expires_at, delivered)
                 values (?, ?, ?, ?, ?, ?, false)""")
-                .params(id, keys.seal(recipient, context(id, "recipient")), subject, keys.seal(body, context(id, "body")),
-                        sendAt, expires).update();
+                .params(id, keys.seal(recipient, context(id, "recipient")), subject,
+                        keys.seal(body, context(id, "body")),
+                        sendAt, expires)
+                .update();
     }
 
     private static String context(UUID id, String column) {

@@ -58,7 +58,8 @@ public class GroupMomentum {
             if (falling(recent.stream().map(Attended::attended).filter(Objects::nonNull).toList())) {
                 warnings.add(Warning.ATTENDANCE_FALLING);
             }
-            boolean planned = jdbc.sql("select count(*) from meetings_meeting where group_id = ? and starts_at > ? and not cancelled")
+            boolean planned = jdbc
+                    .sql("select count(*) from meetings_meeting where group_id = ? and starts_at > ? and not cancelled")
                     .params(groupId, now).query(Long.class).single() > 0;
             if (!planned) {
                 warnings.add(Warning.NO_MEETING_PLANNED);

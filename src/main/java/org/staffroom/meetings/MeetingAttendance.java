@@ -67,7 +67,8 @@ public class MeetingAttendance {
         }
         jdbc.sql("delete from meetings_attendee where meeting_id = ?").param(meetingId).update();
         for (UUID id : came) {
-            jdbc.sql("insert into meetings_attendee (meeting_id, account_id) values (?, ?)").params(meetingId, id).update();
+            jdbc.sql("insert into meetings_attendee (meeting_id, account_id) values (?, ?)").params(meetingId, id)
+                    .update();
         }
         jdbc.sql("update meetings_meeting set attended = ? where id = ?").params(came.size(), meetingId).update();
     }

@@ -34,7 +34,8 @@ import org.staffroom.shared.Times;
 @Service
 public class MeetingRecords {
 
-    public record Action(UUID id, String what, @Nullable UUID ownerId, @Nullable String owner, LocalDate dueOn, boolean done,
+    public record Action(UUID id, String what, @Nullable UUID ownerId, @Nullable String owner, LocalDate dueOn,
+            boolean done,
             boolean overdue, UUID meetingId) {
     }
 
@@ -49,7 +50,8 @@ public class MeetingRecords {
      * sanitiser also lets data: through, which can carry a page or a script.
      */
     private static final HtmlRenderer RENDERER = HtmlRenderer.builder().escapeHtml(true).sanitizeUrls(true)
-            .urlSanitizer(new DefaultUrlSanitizer(List.of("http", "https", "mailto"))).softbreak("<br>").attributeProviderFactory(context -> (node, tag, attributes) -> {
+            .urlSanitizer(new DefaultUrlSanitizer(List.of("http", "https", "mailto"))).softbreak("<br>")
+            .attributeProviderFactory(context -> (node, tag, attributes) -> {
                 if (tag.equals("a")) {
                     attributes.put("rel", "nofollow noopener noreferrer");
                 }
@@ -75,12 +77,15 @@ public class MeetingRecords {
     }
 
     private MeetingRow meeting(UUID groupId, UUID meetingId) {
-        return jdbc.sql("select facilitator_id, note_taker_id, starts_at from meetings_meeting where id = ? and group_id = ?")
-                .params(meetingId, groupId).query(MeetingRow.class).optional().orElseThrow(DomainException.NotFound::new);
+        return jdbc.sql(
+                "select facilitator_id, note_taker_id, starts_at from meetings_meeting where id = ? and group_id = ?")
+                .params(meetingId, groupId).query(MeetingRow.class).optional()
+                .orElseThrow(DomainException.NotFound::new);
     }
 
     private boolean canEdit(UUID accountId, Role role, MeetingRow meeting) {
-        return role == Role.ORGANISER || accountId.equals(meeting.facilitatorId()) || accountId.equals(meeting.noteTakerId());
+        return role == Role.ORGANISER || accountId.equals(meeting.facilitatorId())
+                || accountId.equals(meeting.noteTakerId());
     }
 
     private void requireEditor(UUID accountId, UUID groupId, MeetingRow meeting) {
@@ -96,7 +101,8 @@ public class MeetingRecords {
         }
         Minutes minutes = jdbc.sql("select text, decisions from meetings_minutes where meeting_id = ?").param(meetingId)
                 .query(Minutes.class).optional().orElse(new Minutes("", ""));
-        List<Action> actions = actions(jdbc.sql(SELECT + " where a.meeting_id = ? order by a.position").param(meetingId));
+        List<Action> actions = actions(
+                jdbc.sql(SELECT + " where a.meeting_id = ? order by a.position").param(meetingId));
         List<Action> carried = actions(jdbc.sql(SELECT
                 + " where a.group_id = ? and not a.done and m.starts_at < ? order by m.starts_at, a.position")
                 .params(groupId, meeting.startsAt()));
@@ -117,7 +123,8 @@ public class MeetingRecords {
         LocalDate today = Times.today(clock);
         return rows.stream().map(r -> new Action(r.id(), r.what(), r.ownerId(),
                 r.ownerId() == null || owners.get(r.ownerId()) == null ? null : owners.get(r.ownerId()).displayName(),
-                r.dueOn(), r.done(), !r.done() && r.dueOn() != null && r.dueOn().isBefore(today), r.meetingId())).toList();
+                r.dueOn(), r.done(), !r.done() && r.dueOn() != null && r.dueOn().isBefore(today), r.meetingId()))
+                .toList();
     }
 
     private static List<String> lines(String text) {

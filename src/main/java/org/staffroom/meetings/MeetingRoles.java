@@ -43,7 +43,8 @@ public class MeetingRoles {
                 .thenComparing(UUID::toString);
         List<UUID> members = groups.memberIds(groupId);
         UUID facilitator = members.stream()
-                .min(Comparator.comparing((UUID id) -> facilitated.get(id), neverFirst).thenComparing(byEither)).orElse(null);
+                .min(Comparator.comparing((UUID id) -> facilitated.get(id), neverFirst).thenComparing(byEither))
+                .orElse(null);
         UUID noteTaker = members.stream().filter(id -> !id.equals(facilitator))
                 .min(Comparator.comparing((UUID id) -> noted.get(id), neverFirst).thenComparing(byEither)).orElse(null);
         return new Suggestion(facilitator, noteTaker);
@@ -55,7 +56,8 @@ public class MeetingRoles {
         jdbc.sql("select " + column + " holder, max(starts_at) held from meetings_meeting where group_id = ?"
                 + " and not cancelled and " + column + " is not null group by " + column)
                 .param(groupId)
-                .query((rs, n) -> last.put(rs.getObject("holder", UUID.class), rs.getObject("held", OffsetDateTime.class)))
+                .query((rs, n) -> last.put(rs.getObject("holder", UUID.class),
+                        rs.getObject("held", OffsetDateTime.class)))
                 .list();
         return last;
     }

@@ -35,10 +35,12 @@ public class MeetingSettings {
     @Transactional
     public void changeSettings(UUID accountId, UUID groupId, Settings settings) {
         access.requireOrganiser(groupId, accountId);
-        int updated = jdbc.sql("update meetings_settings set members_can_schedule = ?, attendance_by_name = ? where group_id = ?")
+        int updated = jdbc
+                .sql("update meetings_settings set members_can_schedule = ?, attendance_by_name = ? where group_id = ?")
                 .params(settings.membersCanSchedule(), settings.attendanceByName(), groupId).update();
         if (updated == 0) {
-            jdbc.sql("insert into meetings_settings (group_id, members_can_schedule, attendance_by_name) values (?, ?, ?)")
+            jdbc.sql(
+                    "insert into meetings_settings (group_id, members_can_schedule, attendance_by_name) values (?, ?, ?)")
                     .params(groupId, settings.membersCanSchedule(), settings.attendanceByName()).update();
         }
     }

@@ -109,7 +109,8 @@ public class Meetings {
     private final Clock clock;
     private final ZoneId zone;
 
-    Meetings(JdbcClient jdbc, GroupAccess access, MeetingSettings settings, Accounts accounts, List<GroupActivity> activities,
+    Meetings(JdbcClient jdbc, GroupAccess access, MeetingSettings settings, Accounts accounts,
+            List<GroupActivity> activities,
             Clock clock, @Value("${staffroom.time-zone:Europe/London}") ZoneId zone) {
         this.jdbc = jdbc;
         this.settings = settings;
@@ -229,8 +230,10 @@ public class Meetings {
 
     private Summary summary(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
         return new Summary(rs.getObject("id", UUID.class), rs.getString("title"),
-                zoned(rs.getObject("starts_at", OffsetDateTime.class)), zoned(rs.getObject("ends_at", OffsetDateTime.class)),
-                rs.getString("place"), rs.getBoolean("cancelled"), rs.getLong("coming"), (Integer) rs.getObject("attended"));
+                zoned(rs.getObject("starts_at", OffsetDateTime.class)),
+                zoned(rs.getObject("ends_at", OffsetDateTime.class)),
+                rs.getString("place"), rs.getBoolean("cancelled"), rs.getLong("coming"),
+                (Integer) rs.getObject("attended"));
     }
 
     private ZonedDateTime zoned(OffsetDateTime time) {
@@ -240,8 +243,9 @@ public class Meetings {
     public View get(UUID accountId, UUID groupId, UUID meetingId) {
         Role role = access.requireMember(groupId, accountId);
         Row row = find(groupId, meetingId);
-        List<AgendaItem> agenda = jdbc.sql("""
-                select text, link_kind kind, link_path path from meetings_agenda_item where meeting_id = ? order by position""")
+        List<AgendaItem> agenda = jdbc
+                .sql("""
+                        select text, link_kind kind, link_path path from meetings_agenda_item where meeting_id = ? order by position""")
                 .param(meetingId).query(AgendaItem.class).list();
         Settings settings = this.settings.of(groupId);
         List<UUID> attendeeIds = settings.attendanceByName()
@@ -250,7 +254,8 @@ public class Meetings {
                 : List.of();
         record Rsvp(UUID accountId, String answer) {
         }
-        List<Rsvp> rsvps = jdbc.sql("select account_id, answer from meetings_rsvp where meeting_id = ?").param(meetingId)
+        List<Rsvp> rsvps = jdbc.sql("select account_id, answer from meetings_rsvp where meeting_id = ?")
+                .param(meetingId)
                 .query(Rsvp.class).list();
         Map<UUID, AccountView> people = accounts.views(Stream.of(Stream.of(row.facilitatorId(), row.noteTakerId()),
                 rsvps.stream().filter(r -> r.answer().equals("YES")).map(Rsvp::accountId), attendeeIds.stream())
@@ -267,9 +272,11 @@ public class Meetings {
         return new View(row.id(), row.groupId(), row.title(), zoned(row.startsAt()), zoned(row.endsAt()), row.place(),
                 row.onlineLink(), name(people, row.facilitatorId()), name(people, row.noteTakerId()), agenda,
                 row.cancelled(), mine, answers, coming, organiser || settings.membersCanSchedule(), row.attended(),
-                (organiser || accountId.equals(row.facilitatorId())) && !row.startsAt().isAfter(OffsetDateTime.now(clock)),
+                (organiser || accountId.equals(row.facilitatorId()))
+                        && !row.startsAt().isAfter(OffsetDateTime.now(clock)),
                 settings.attendanceByName(), attendeeIds.stream().map(id -> name(people, id)).filter(Objects::nonNull)
-                        .sorted().toList(), ended(row.endsAt(), clock));
+                        .sorted().toList(),
+                ended(row.endsAt(), clock));
     }
 
     /** A meeting has ended once its end time has passed; the queue checks the same. */
@@ -283,10 +290,11 @@ public class Meetings {
     }
 
     Row find(UUID groupId, UUID meetingId) {
-        return jdbc.sql("""
-                select id, group_id, title, starts_at, ends_at, place, online_link, facilitator_id, note_taker_id, cancelled,
-                    attended
-                from meetings_meeting where id = ? and group_id = ?""")
+        return jdbc
+                .sql("""
+                        select id, group_id, title, starts_at, ends_at, place, online_link, facilitator_id, note_taker_id, cancelled,
+                            attended
+                        from meetings_meeting where id = ? and group_id = ?""")
                 .params(meetingId, groupId).query(Row.class).optional().orElseThrow(DomainException.NotFound::new);
     }
 
@@ -320,7 +328,8 @@ public class Meetings {
 
     /** For the calendar feed: a group's meetings that end after {@code since}, soonest first (at most 100). */
     List<UUID> idsSince(UUID groupId, OffsetDateTime since) {
-        return jdbc.sql("select id from meetings_meeting where group_id = ? and ends_at >= ? order by starts_at limit 100")
+        return jdbc
+                .sql("select id from meetings_meeting where group_id = ? and ends_at >= ? order by starts_at limit 100")
                 .params(groupId, since).query(UUID.class).list();
     }
 

@@ -38,7 +38,8 @@ class MeetingsActivity implements GroupActivity {
 
     @Override
     public List<Monthly> monthly(UUID groupId, YearMonth from, YearMonth to) {
-        OffsetDateTime start = from.atDay(1).atStartOfDay(zone).toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC);
+        OffsetDateTime start = from.atDay(1).atStartOfDay(zone).toOffsetDateTime()
+                .withOffsetSameInstant(ZoneOffset.UTC);
         OffsetDateTime end = to.plusMonths(1).atDay(1).atStartOfDay(zone).toOffsetDateTime()
                 .withOffsetSameInstant(ZoneOffset.UTC);
         Map<YearMonth, Set<UUID>> active = new HashMap<>();

@@ -49,7 +49,8 @@ class MeetingsToDo implements GroupActivity {
                 and due_on < ? order by due_on limit 10""")
                 .params(groupId, accountId, Times.today(clock)).query(Action.class).list()
                 .forEach(action -> tasks.add(new Task("toDo.action", action.what(),
-                        "/groups/" + groupId + "/meetings/" + action.meetingId(), action.dueOn().atStartOfDay(), false, true)));
+                        "/groups/" + groupId + "/meetings/" + action.meetingId(), action.dueOn().atStartOfDay(), false,
+                        true)));
         return tasks;
     }
 }

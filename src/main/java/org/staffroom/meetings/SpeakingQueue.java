@@ -66,7 +66,8 @@ public class SpeakingQueue {
         return jdbc.sql("""
                 select title, facilitator_id, speaking_seconds, cancelled, ends_at from meetings_meeting
                 where id = ? and group_id = ?""")
-                .params(meetingId, groupId).query(MeetingRow.class).optional().orElseThrow(DomainException.NotFound::new);
+                .params(meetingId, groupId).query(MeetingRow.class).optional()
+                .orElseThrow(DomainException.NotFound::new);
     }
 
     /** Once the meeting has ended its queue is closed: nobody joins, leaves or is given the floor. */
@@ -82,7 +83,8 @@ public class SpeakingQueue {
     }
 
     private List<Entry> entries(UUID meetingId) {
-        return jdbc.sql("select id, account_id, position, state from meetings_speaker where meeting_id = ? order by position")
+        return jdbc.sql(
+                "select id, account_id, position, state from meetings_speaker where meeting_id = ? order by position")
                 .param(meetingId).query(Entry.class).list();
     }
 
@@ -95,12 +97,16 @@ public class SpeakingQueue {
         Function<Entry, Speaker> speaker = e -> new Speaker(e.id(),
                 people.get(e.accountId()) == null ? null : people.get(e.accountId()).displayName(),
                 spoken.getOrDefault(e.accountId(), 0L).intValue(), e.accountId().equals(accountId));
-        Speaker speaking = entries.stream().filter(e -> e.state().equals("SPEAKING")).findFirst().map(speaker).orElse(null);
+        Speaker speaking = entries.stream().filter(e -> e.state().equals("SPEAKING")).findFirst().map(speaker)
+                .orElse(null);
         List<Speaker> waiting = order(entries, spoken).stream().map(speaker).toList();
-        boolean imWaiting = entries.stream().anyMatch(e -> e.accountId().equals(accountId) && e.state().equals("WAITING"));
+        boolean imWaiting = entries.stream()
+                .anyMatch(e -> e.accountId().equals(accountId) && e.state().equals("WAITING"));
         return new State(meetingId, groupId, meeting.title(), speaking, waiting, imWaiting,
-                speaking != null && speaking.me(), !waiting.isEmpty() && waiting.getFirst().me(), meeting.speakingSeconds(),
-                role == Role.ORGANISER || accountId.equals(meeting.facilitatorId()), Meetings.ended(meeting.endsAt(), clock));
+                speaking != null && speaking.me(), !waiting.isEmpty() && waiting.getFirst().me(),
+                meeting.speakingSeconds(),
+                role == Role.ORGANISER || accountId.equals(meeting.facilitatorId()),
+                Meetings.ended(meeting.endsAt(), clock));
     }
 
     /** Turns each member has had or is having: whoever has the floor now counts as having spoken. */
@@ -133,7 +139,8 @@ public class SpeakingQueue {
         }
         int position = jdbc.sql("select queue_asked from meetings_meeting where id = ?").param(meetingId)
                 .query(Integer.class).single();
-        jdbc.sql("insert into meetings_speaker (id, meeting_id, account_id, position, state) values (?, ?, ?, ?, 'WAITING')")
+        jdbc.sql(
+                "insert into meetings_speaker (id, meeting_id, account_id, position, state) values (?, ?, ?, ?, 'WAITING')")
                 .params(UUID.randomUUID(), meetingId, accountId, position).update();
     }
 
@@ -153,11 +160,12 @@ public class SpeakingQueue {
     public void next(UUID accountId, UUID groupId, UUID meetingId) {
         requireFacilitator(accountId, groupId, meetingId);
         lock(meetingId);
-        jdbc.sql("update meetings_speaker set state = 'DONE' where meeting_id = ? and state = 'SPEAKING'").param(meetingId)
+        jdbc.sql("update meetings_speaker set state = 'DONE' where meeting_id = ? and state = 'SPEAKING'")
+                .param(meetingId)
                 .update();
         List<Entry> entries = entries(meetingId);
-        order(entries, turns(entries)).stream().findFirst().ifPresent(first ->
-                jdbc.sql("update meetings_speaker set state = 'SPEAKING' where id = ?").param(first.id()).update());
+        order(entries, turns(entries)).stream().findFirst().ifPresent(first -> jdbc
+                .sql("update meetings_speaker set state = 'SPEAKING' where id = ?").param(first.id()).update());
     }
 
     /** The facilitator takes someone off the queue. */

@@ -65,8 +65,10 @@ public class AnonymousRows {
         Map<Object, List<Map<String, Object>>> children = new HashMap<>();
         for (Child child : table.children()) {
             Set<Object> parents = rows.stream().map(r -> r.get(table.key().getFirst())).collect(Collectors.toSet());
-            for (Map<String, Object> row : jdbc.queryForList("select * from " + child.name() + " where " + child.column()
-                    + " in (select " + table.key().getFirst() + " from " + table.name() + " where " + where + ")", params)) {
+            for (Map<String, Object> row : jdbc.queryForList("select * from " + child.name() + " where "
+                    + child.column()
+                    + " in (select " + table.key().getFirst() + " from " + table.name() + " where " + where + ")",
+                    params)) {
                 Object parent = row.get(child.column());
                 if (parents.contains(parent)) {
                     children.computeIfAbsent(parent, p -> new ArrayList<>()).add(row);
@@ -85,7 +87,8 @@ public class AnonymousRows {
         insert(table.name(), shuffled);
         for (Child child : table.children()) {
             List<Map<String, Object>> inOrder = new ArrayList<>();
-            shuffled.forEach(parent -> inOrder.addAll(children.getOrDefault(parent.get(table.key().getFirst()), List.of())));
+            shuffled.forEach(
+                    parent -> inOrder.addAll(children.getOrDefault(parent.get(table.key().getFirst()), List.of())));
             insert(child.name(), inOrder);
         }
         return rows.size();

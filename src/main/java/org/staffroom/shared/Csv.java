@@ -1,6 +1,7 @@
 package org.staffroom.shared;
 
 import java.util.List;
+
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -35,10 +35,12 @@ public final class DatabaseFailures implements SQLExceptionOverride {
                 return true;
             }
             if (cause instanceof DataAccessResourceFailureException || cause instanceof CannotCreateTransactionException
-                    || cause instanceof SQLTransientConnectionException || H2_STORAGE_FAILURE.equals(cause.getClass().getName())) {
+                    || cause instanceof SQLTransientConnectionException
+                    || H2_STORAGE_FAILURE.equals(cause.getClass().getName())) {
                 return true;
             }
-            if (cause instanceof SQLException sql && sql.getSQLState() != null && UNAVAILABLE.matcher(sql.getSQLState()).matches()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && UNAVAILABLE.matcher(sql.getSQLState()).matches()) {
                 return true;
             }
         }
@@ -48,6 +50,7 @@ public final class DatabaseFailures implements SQLExceptionOverride {
     /** The pool's judge: a connection whose database failed so is not handed out again. */
     @java.lang.Override
     public SQLExceptionOverride.Override adjudicate(SQLException failure) {
-        return unreachable(failure) ? SQLExceptionOverride.Override.MUST_EVICT : SQLExceptionOverride.Override.CONTINUE_EVICT;
+        return unreachable(failure) ? SQLExceptionOverride.Override.MUST_EVICT
+                : SQLExceptionOverride.Override.CONTINUE_EVICT;
     }
 }

@@ -33,6 +33,7 @@ public abstract sealed class DomainException extends RuntimeException
 
     /** Also used where something exists but the caller may not know that it does. */
     public static final class NotFound extends DomainException {
+
         public NotFound() {
             super("error.notFound");
         }
@@ -44,6 +45,7 @@ public abstract sealed class DomainException extends RuntimeException
     }
 
     public static final class Forbidden extends DomainException {
+
         public Forbidden(String messageCode) {
             super(messageCode);
         }
@@ -55,6 +57,7 @@ public abstract sealed class DomainException extends RuntimeException
     }
 
     public static final class Conflict extends DomainException {
+
         public Conflict(String messageCode, Object... arguments) {
             super(messageCode, arguments);
         }
@@ -66,6 +69,7 @@ public abstract sealed class DomainException extends RuntimeException
     }
 
     public static final class Gone extends DomainException {
+
         public Gone(String messageCode) {
             super(messageCode);
         }
@@ -78,6 +82,7 @@ public abstract sealed class DomainException extends RuntimeException
 
     /** Credentials that do not match; says nothing about which part was wrong. */
     public static final class Unauthorized extends DomainException {
+
         public Unauthorized(String messageCode) {
             super(messageCode);
         }
@@ -89,6 +94,7 @@ public abstract sealed class DomainException extends RuntimeException
     }
 
     public static final class TooManyRequests extends DomainException {
+
         public TooManyRequests() {
             super("error.tooManyRequests");
         }
@@ -105,6 +111,7 @@ public abstract sealed class DomainException extends RuntimeException
      * own, and {@link #all()} lists them all.
      */
     public static final class InvalidInput extends DomainException {
+
         private final String field;
         private final transient java.util.List<InvalidInput> all;
 
@@ -140,6 +147,7 @@ public abstract sealed class DomainException extends RuntimeException
      * {@link #done()} throws one {@link InvalidInput} carrying them all, so a form shows every mistake at once.
      */
     public static final class Checks {
+
         private final java.util.List<InvalidInput> found = new java.util.ArrayList<>();
 
         /** The checked value, or null when the check refused it (the refusal is kept). */

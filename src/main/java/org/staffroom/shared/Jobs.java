@@ -2,7 +2,6 @@ package org.staffroom.shared;
 
 import java.time.Duration;
 import java.time.Instant;
-
 import javax.sql.DataSource;
 
 import org.springframework.beans.factory.annotation.Value;

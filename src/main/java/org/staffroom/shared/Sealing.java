@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.Optional;
-
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
@@ -65,7 +64,8 @@ public final class Sealing {
     /** A 256-bit key from a secret token (itself of 256 random bits), for one purpose ({@code info}). */
     public static byte[] keyFromToken(String token, String info) {
         HKDFBytesGenerator hkdf = new HKDFBytesGenerator(new SHA256Digest());
-        hkdf.init(new HKDFParameters(token.getBytes(StandardCharsets.UTF_8), null, info.getBytes(StandardCharsets.UTF_8)));
+        hkdf.init(new HKDFParameters(token.getBytes(StandardCharsets.UTF_8), null,
+                info.getBytes(StandardCharsets.UTF_8)));
         byte[] key = new byte[32];
         hkdf.generateBytes(key, 0, key.length);
         return key;

@@ -53,7 +53,8 @@ public class ServerKeys {
 
     /** Seals a value for the row and column named by {@code context}. */
     public String seal(String plaintext, String context) {
-        byte[] sealed = Sealing.seal(java.util.Objects.requireNonNull(keys.get(current)), plaintext.getBytes(StandardCharsets.UTF_8),
+        byte[] sealed = Sealing.seal(java.util.Objects.requireNonNull(keys.get(current)),
+                plaintext.getBytes(StandardCharsets.UTF_8),
                 context.getBytes(StandardCharsets.UTF_8));
         return PREFIX + current + ":" + Base64.getEncoder().encodeToString(sealed);
     }

@@ -29,7 +29,7 @@ public class SharedThrottles {
 
     @Scheduled(fixedDelayString = "PT5M", initialDelayString = "PT1M")
     void forgetEndedWindows() {
-        jobs.whenFree("shared-forget-ended-throttle-windows", () ->
-                jdbc.sql("delete from shared_throttle where window_ends <= ?").param(OffsetDateTime.now(clock)).update());
+        jobs.whenFree("shared-forget-ended-throttle-windows", () -> jdbc
+                .sql("delete from shared_throttle where window_ends <= ?").param(OffsetDateTime.now(clock)).update());
     }
 }

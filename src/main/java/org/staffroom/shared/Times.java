@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+
 import org.jspecify.annotations.Nullable;
 
 /** Conversions that read and write the same on H2 and PostgreSQL (both take OffsetDateTime). */

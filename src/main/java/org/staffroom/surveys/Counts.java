@@ -105,18 +105,20 @@ class Counts {
         params.addAll(byParams);
         params.add(batch);
         merge("select r.survey_id, r.group_id, " + by + ", a.question_id, a.item, count(*) respondents,"
-                + " coalesce(sum(a.number), 0) total" + from + ", a.item union all select r.survey_id, r.group_id, " + by
+                + " coalesce(sum(a.number), 0) total" + from + ", a.item union all select r.survey_id, r.group_id, "
+                + by
                 + ", a.question_id, -1, count(distinct r.id), coalesce(sum(a.number), 0)" + from, params.toArray());
     }
 
     private void merge(String counts, Object... params) {
-        jdbc.sql("merge into surveys_count c using (" + counts + """
-                ) n on (c.survey_id = n.survey_id and c.group_id = n.group_id and c.by_question = n.by_question
-                    and c.by_item = n.by_item and c.question_id = n.question_id and c.item = n.item)
-                when matched then update set respondents = c.respondents + n.respondents, total = c.total + n.total
-                when not matched then insert (survey_id, group_id, by_question, by_item, question_id, item, respondents,
-                    total)
-                values (n.survey_id, n.group_id, n.by_question, n.by_item, n.question_id, n.item, n.respondents, n.total)""")
+        jdbc.sql("merge into surveys_count c using (" + counts
+                + """
+                        ) n on (c.survey_id = n.survey_id and c.group_id = n.group_id and c.by_question = n.by_question
+                            and c.by_item = n.by_item and c.question_id = n.question_id and c.item = n.item)
+                        when matched then update set respondents = c.respondents + n.respondents, total = c.total + n.total
+                        when not matched then insert (survey_id, group_id, by_question, by_item, question_id, item, respondents,
+                            total)
+                        values (n.survey_id, n.group_id, n.by_question, n.by_item, n.question_id, n.item, n.respondents, n.total)""")
                 .params(params).update();
     }
 }

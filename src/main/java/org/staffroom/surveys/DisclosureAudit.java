@@ -63,6 +63,7 @@ final class DisclosureAudit {
 
     /** One way of cutting the respondents into cells. */
     static final class Space {
+
         final int breakdown;
         final int cells;
         final int[] part;
@@ -124,6 +125,7 @@ final class DisclosureAudit {
      * their unknowns and time.
      */
     static final class Stats {
+
         long rounds;
         long checks;
         long trials;
@@ -508,6 +510,7 @@ final class DisclosureAudit {
 
     /** The audit of one decision ({@code hidden}: the figures hidden). */
     final class Round {
+
         final BitSet hidden;
         /** Per node (a cutting's cell): the shown figure that is that cell alone, or -1 (an unknown). */
         final int[] pinnedBy;
@@ -629,7 +632,8 @@ final class DisclosureAudit {
          * as the shown figures holding its respondents allow, each alone: null if so; else by how much the
          * ranges fall short, all answers together.
          */
-        @Nullable Narrowed check(int f) {
+        @Nullable
+        Narrowed check(int f) {
             List<Integer> holding = holding(f);
             List<double[]> targets = new ArrayList<>();
             boolean any = false;
@@ -665,8 +669,8 @@ final class DisclosureAudit {
                 // first a small neighbourhood (see below; only where every cell's truth is known, which the joint
                 // table's are not): most figures pass in it, at a fraction of the cost
                 stats.neighbourhoods++;
-                if (shortfall(f, cells, targets, nodesIn(components, neighbourhood(parts, components, FIRST_VARIABLES)))
-                        == null) {
+                if (shortfall(f, cells, targets,
+                        nodesIn(components, neighbourhood(parts, components, FIRST_VARIABLES))) == null) {
                     return null;
                 }
             }
@@ -679,7 +683,8 @@ final class DisclosureAudit {
             // too large to solve whole: first a neighbourhood of the figure's own groups and the groups most tied to
             // them, every other cell at its true value — a table that agrees with everything shown, so what the
             // neighbourhood reaches the whole reaches too — then larger ones; failing those, hide more
-            @Nullable Narrowed result = null;
+            @Nullable
+            Narrowed result = null;
             for (int budget = LOCAL_VARIABLES; budget <= whole; budget *= 2) {
                 result = shortfall(f, cells, targets, nodesIn(components, neighbourhood(parts, components, budget)));
                 if (result == null) {
@@ -779,11 +784,12 @@ final class DisclosureAudit {
                         continue;
                     }
                     Integer rowOfH = index.get(new Figure(DisclosureControl.WHOLE, space.breakdown, space.item[h]));
-                    boolean undo = in.groups() > 0 && (known.get(java.util.Objects.requireNonNull(rowOfC)) || known.get(java.util.Objects.requireNonNull(rowOfH)));
+                    boolean undo = in.groups() > 0 && (known.get(java.util.Objects.requireNonNull(rowOfC))
+                            || known.get(java.util.Objects.requireNonNull(rowOfH)));
                     double taken = undo ? 0 : amount;
                     int other = items.indexOf(space.item[h]);
-                    for (int step = 1; undo && step < in.groups() && step <= PARTNERS && taken < amount - EPSILON;
-                            step++) {
+                    for (int step = 1; undo && step < in.groups() && step <= PARTNERS
+                            && taken < amount - EPSILON; step++) {
                         int q = (space.part[c] + step) % in.groups();
                         int qc = at[q + 1][item];
                         int qh = at[q + 1][other];
@@ -823,7 +829,8 @@ final class DisclosureAudit {
             for (Map.Entry<Integer, double[]> entry : now.entrySet()) {
                 int cell = entry.getKey();
                 double[] values = entry.getValue();
-                if (shownAlone[space.offset + cell] >= 0 && in.answers() != Answers.NUMBER || !allowed(space, cell, values)) {
+                if (shownAlone[space.offset + cell] >= 0 && in.answers() != Answers.NUMBER
+                        || !allowed(space, cell, values)) {
                     return false;
                 }
                 for (int g : space.holders[cell]) {
@@ -969,7 +976,8 @@ final class DisclosureAudit {
             }
             int total = chosen.stream().map(p -> used[p]).sum();
             List<Integer> ranked = new ArrayList<>(ties.keySet());
-            ranked.sort(Comparator.comparing((Integer p) -> -java.util.Objects.requireNonNull(ties.get(p))).thenComparing(p -> -java.util.Objects.requireNonNull(people.get(p)))
+            ranked.sort(Comparator.comparing((Integer p) -> -java.util.Objects.requireNonNull(ties.get(p)))
+                    .thenComparing(p -> -java.util.Objects.requireNonNull(people.get(p)))
                     .thenComparing(p -> p));
             for (int p : ranked) {
                 if (total >= budget) {
@@ -1124,7 +1132,8 @@ final class DisclosureAudit {
     }
 
     /** A cutting's named sets' failures, for the figures of it that were hidden when they were found. */
-    private record Combinations(BitSet hidden, List<Narrowed> failures, int named) {}
+    private record Combinations(BitSet hidden, List<Narrowed> failures, int named) {
+    }
 
     private final Map<Space, Combinations> combinationsOf = new HashMap<>();
     private final Map<Space, BitSet> heldBy = new HashMap<>();
@@ -1227,6 +1236,7 @@ final class DisclosureAudit {
      * their own figures), from the singular value decomposition of cells by figures.
      */
     static final class Basis {
+
         final List<Integer> shown;
         /** Per cell, the shown figure that is that cell alone, or -1: such cells are left out of the basis. */
         final int[] alone;
@@ -1253,8 +1263,8 @@ final class DisclosureAudit {
                     }
                 }
             }
-            org.ojalgo.matrix.decomposition.SingularValue<Double> svd =
-                    org.ojalgo.matrix.decomposition.SingularValue.R064.make(matrix);
+            org.ojalgo.matrix.decomposition.SingularValue<Double> svd = org.ojalgo.matrix.decomposition.SingularValue.R064
+                    .make(matrix);
             svd.decompose(matrix);
             rank = svd.getRank();
             double[] values = new double[Math.min(Math.max(1, rows), shown.size())];
@@ -1298,8 +1308,8 @@ final class DisclosureAudit {
                     m.set(j, i, value);
                 }
             }
-            org.ojalgo.matrix.decomposition.SingularValue<Double> svd =
-                    org.ojalgo.matrix.decomposition.SingularValue.R064.make(m);
+            org.ojalgo.matrix.decomposition.SingularValue<Double> svd = org.ojalgo.matrix.decomposition.SingularValue.R064
+                    .make(m);
             svd.decompose(m);
             double[] values = new double[n];
             svd.getSingularValues(values);
@@ -1352,6 +1362,7 @@ final class DisclosureAudit {
 
     /** A linear program over some cells' answers (the unknowns); every other cell is a constant. */
     final class Problem {
+
         final Polytope polytope = new Polytope();
         final Round round;
         final BitSet unknowns;

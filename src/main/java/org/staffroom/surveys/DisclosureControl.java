@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -139,7 +140,8 @@ public final class DisclosureControl {
                 }
             }
             if (!groupNames.isEmpty()) {
-                for (String row : java.util.stream.Stream.concat(java.util.stream.Stream.of(""), rows.stream()).toList()) {
+                for (String row : java.util.stream.Stream.concat(java.util.stream.Stream.of(""), rows.stream())
+                        .toList()) {
                     lines.add(new Line("all/" + row, groupNames.stream().map(g -> g + "/" + row).toList()));
                 }
             }

@@ -113,7 +113,8 @@ final class DisclosureDecision {
 
     /** Whether anyone can know the figure's answers: shown, of nobody, or the same people as a shown one. */
     private boolean known(int f) {
-        return !hidden.get(f) || audit.size[f] == 0 || java.util.Objects.requireNonNull(shownInClass.get(audit.same[f])) > 0;
+        return !hidden.get(f) || audit.size[f] == 0
+                || java.util.Objects.requireNonNull(shownInClass.get(audit.same[f])) > 0;
     }
 
     /** Rule 2 over every line of every table, until nothing changes. */

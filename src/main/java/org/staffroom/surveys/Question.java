@@ -2,6 +2,7 @@ package org.staffroom.surveys;
 
 import java.util.List;
 import java.util.UUID;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -9,7 +10,8 @@ import org.jspecify.annotations.Nullable;
  * {@code options} are the answers to choose from (for SCALE, the five points of agreement).
  */
 public record Question(UUID id, int position, String section, @Nullable String code, Kind kind, String text,
-        List<String> options, @Nullable Integer min, @Nullable Integer max, boolean breakdown, boolean sensitive, boolean required) {
+        List<String> options, @Nullable Integer min, @Nullable Integer max, boolean breakdown, boolean sensitive,
+        boolean required) {
 
     public enum Kind {
         SINGLE, SEVERAL, SCALE, NUMBER, TEXT

@@ -2,6 +2,7 @@ package org.staffroom.surveys;
 
 import java.util.List;
 import java.util.Optional;
+
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -40,13 +41,16 @@ public final class QuestionBank {
                     null, null, true, false),
             new BankQuestion("ethnicity", ABOUT_YOU, Question.Kind.SINGLE,
                     "Which of these best describes your ethnic group?", List.of("Asian or Asian British",
-                            "Black, Black British, Caribbean or African", "Mixed or more than one ethnic group", "White",
-                            "Another ethnic group", "I would rather not say"), null, null, true, false),
+                            "Black, Black British, Caribbean or African", "Mixed or more than one ethnic group",
+                            "White",
+                            "Another ethnic group", "I would rather not say"),
+                    null, null, true, false),
             new BankQuestion("hourly_pay", PAY, Question.Kind.NUMBER,
                     "What is your basic pay per hour, in whole pounds?", List.of(), 0, 200, false, false),
             new BankQuestion("travel_paid", PAY, Question.Kind.SINGLE,
                     "If you travel between visits, are you paid for the travel time?", List.of("Yes, all of it",
-                            "Some of it", "No", "I do not travel between visits"), null, null, false, false),
+                            "Some of it", "No", "I do not travel between visits"),
+                    null, null, false, false),
             new BankQuestion("unpaid_hours", PAY, Question.Kind.NUMBER,
                     "In a usual week, how many hours do you work beyond your contract without being paid?", List.of(),
                     0, 80, false, false),
@@ -73,11 +77,13 @@ public final class QuestionBank {
             new BankQuestion("discrimination", SAFETY, Question.Kind.SINGLE,
                     "In the last 12 months, have you been discriminated against at work?", List.of("No",
                             "Yes, by a manager or colleague", "Yes, by patients, people I support or the public",
-                            "Yes, by both"), null, null, false, true),
+                            "Yes, by both"),
+                    null, null, false, true),
             new BankQuestion("intend_to_leave", SAFETY, Question.Kind.SINGLE,
                     "Are you thinking of leaving your job in the next 12 months?", List.of("No",
                             "Yes, for another job in health or care", "Yes, to leave health and care work",
-                            "Yes, to retire", "I am not sure"), null, null, false, false));
+                            "Yes, to retire", "I am not sure"),
+                    null, null, false, false));
 
     private QuestionBank() {
     }

@@ -38,7 +38,8 @@ class Releases {
     record Decision(int threshold, Map<Key, Reason> hidden) {
 
         /** @param group null for the whole survey */
-        @Nullable Reason reason(@Nullable UUID group, UUID by, int item) {
+        @Nullable
+        Reason reason(@Nullable UUID group, UUID by, int item) {
             return hidden.get(new Key(group == null, group == null ? Counts.NONE : group, by, item));
         }
     }
@@ -160,7 +161,8 @@ class Releases {
                         figures.groups().stream().map(UUID::toString).toList()) : java.util.Set.of());
         transactions.executeWithoutResult(status -> {
             // one decision a question: a second decider waits here, then finds it made
-            jdbc.sql("select id from surveys_survey where id = ? for update").param(surveyId).query(UUID.class).single();
+            jdbc.sql("select id from surveys_survey where id = ? for update").param(surveyId).query(UUID.class)
+                    .single();
             if (undecided(surveyId, List.of(question)).isEmpty()) {
                 return;
             }
@@ -175,7 +177,8 @@ class Releases {
             });
             for (int from = 0; from < rows.size(); from += 1000) {
                 batches.batchUpdate("insert into surveys_hidden (survey_id, question_id, by_question, by_item, whole,"
-                        + " group_id, reason) values (?, ?, ?, ?, ?, ?, ?)", rows.subList(from, Math.min(rows.size(), from + 1000)));
+                        + " group_id, reason) values (?, ?, ?, ?, ?, ?, ?)",
+                        rows.subList(from, Math.min(rows.size(), from + 1000)));
             }
         });
     }
@@ -211,10 +214,12 @@ class Releases {
         }
         List<Count> rows = jdbc.sql("select group_id, by_question, by_item, item, respondents, total from surveys_count"
                 + " where survey_id = ? and question_id = ?").params(surveyId, question.id())
-                .query((rs, n) -> new Count(rs.getObject("group_id", UUID.class), rs.getObject("by_question", UUID.class),
+                .query((rs, n) -> new Count(rs.getObject("group_id", UUID.class),
+                        rs.getObject("by_question", UUID.class),
                         rs.getInt("by_item"), rs.getInt("item"), rs.getLong("respondents"), rs.getLong("total")))
                 .list();
-        List<UUID> groups = network ? new ArrayList<>(new TreeSet<>(rows.stream().map(Count::group).toList())) : List.of();
+        List<UUID> groups = network ? new ArrayList<>(new TreeSet<>(rows.stream().map(Count::group).toList()))
+                : List.of();
         Map<UUID, Integer> part = new HashMap<>();
         for (int g = 0; g < groups.size(); g++) {
             part.put(groups.get(g), g);
@@ -257,7 +262,8 @@ class Releases {
      * How many respondents of each group gave each pair of breakdown answers, from the breakdown questions'
      * tables by each other; null when the joint table would be too large to audit anyway.
      */
-    private @Nullable Map<DisclosureControl.Pair, Long> together(UUID surveyId, List<Question> breakdowns, Map<UUID, Integer> part,
+    private @Nullable Map<DisclosureControl.Pair, Long> together(UUID surveyId, List<Question> breakdowns,
+            Map<UUID, Integer> part,
             boolean network) {
         long cells = 1;
         for (Question breakdown : breakdowns) {
@@ -278,7 +284,8 @@ class Releases {
                 + " survey_id = ? and question_id in (" + in + ") and by_question in (" + in + ")")
                 .params(params)
                 .query((rs, n) -> count.merge(List.of(network ? rs.getObject("group_id", UUID.class) : Counts.NONE,
-                        rs.getObject("by_question", UUID.class), rs.getInt("by_item"), rs.getObject("question_id", UUID.class),
+                        rs.getObject("by_question", UUID.class), rs.getInt("by_item"),
+                        rs.getObject("question_id", UUID.class),
                         rs.getInt("item")), rs.getLong("respondents"), Long::sum))
                 .list();
         Map<DisclosureControl.Pair, Long> together = new HashMap<>();
@@ -293,9 +300,11 @@ class Releases {
                     for (int b = -1; b < breakdowns.get(j).options().size(); b++) {
                         // respondents with answer b to the second (-1: not stated)
                         long withB = b >= 0 ? count.getOrDefault(List.of(group, Counts.NONE, 0, second, b), 0L)
-                                : turnout - count.getOrDefault(List.of(group, Counts.NONE, 0, second, Counts.ANSWERED), 0L);
+                                : turnout - count.getOrDefault(List.of(group, Counts.NONE, 0, second, Counts.ANSWERED),
+                                        0L);
                         long answeredFirst = count.getOrDefault(List.of(group, second, b, first, Counts.ANSWERED), 0L);
-                        together.put(new DisclosureControl.Pair(p, i + 1, Counts.NOT_STATED, j + 1, b), withB - answeredFirst);
+                        together.put(new DisclosureControl.Pair(p, i + 1, Counts.NOT_STATED, j + 1, b),
+                                withB - answeredFirst);
                         for (int a = 0; a < breakdowns.get(i).options().size(); a++) {
                             together.put(new DisclosureControl.Pair(p, i + 1, a, j + 1, b),
                                     count.getOrDefault(List.of(group, second, b, first, a), 0L));

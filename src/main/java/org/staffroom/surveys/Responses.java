@@ -74,14 +74,16 @@ public class Responses {
      * device. Returns the device's token: a new one unless {@code token} is given.
      */
     @Transactional
-    public String saveDraft(UUID accountId, UUID groupId, UUID surveyId, String token, Map<String, List<String>> given) {
+    public String saveDraft(UUID accountId, UUID groupId, UUID surveyId, String token,
+            Map<String, List<String>> given) {
         Surveys.Row survey = surveys.visible(accountId, new Scope.Group(groupId), surveyId);
         if (surveys.status(survey) != Surveys.Status.OPEN) {
             throw new DomainException.Conflict("survey.notOpen");
         }
         List<String> questionIds = surveys.questions(surveyId).stream().map(q -> q.id().toString()).toList();
         if (!questionIds.containsAll(given.keySet()) || given.values().stream()
-                .anyMatch(values -> values.size() > Surveys.MAX_OPTIONS || values.stream().anyMatch(v -> v.length() > 2000))) {
+                .anyMatch(values -> values.size() > Surveys.MAX_OPTIONS
+                        || values.stream().anyMatch(v -> v.length() > 2000))) {
             throw new InvalidInput("answers", "survey.answer.unknownQuestion");
         }
         String device = token == null || token.isBlank() ? SecretTokens.newToken(32) : token;
@@ -148,7 +150,8 @@ public class Responses {
             javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
             mac.init(new javax.crypto.spec.SecretKeySpec(tags.tag(accountId, scope(surveyId))
                     .getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
-            return java.util.HexFormat.of().formatHex(mac.doFinal(token.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            return java.util.HexFormat.of()
+                    .formatHex(mac.doFinal(token.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
@@ -191,7 +194,8 @@ public class Responses {
         List<Question> questions = surveys.questions(surveyId);
         Map<UUID, List<Row>> rows = check(questions, answers == null ? Map.of() : answers);
         try {
-            jdbc.sql("insert into surveys_participant (survey_id, participant, released, fresh) values (?, ?, false, true)")
+            jdbc.sql(
+                    "insert into surveys_participant (survey_id, participant, released, fresh) values (?, ?, false, true)")
                     .params(surveyId, tags.tag(accountId, scope(surveyId))).update();
         } catch (DuplicateKeyException e) {
             throw new DomainException.Conflict("survey.alreadyAnswered");
@@ -222,13 +226,15 @@ public class Responses {
 
     private void store(UUID surveyId, UUID groupId, Map<UUID, List<Row>> rows) {
         UUID responseId = UUID.randomUUID();
-        jdbc.sql("insert into surveys_response (id, survey_id, group_id, released, fresh) values (?, ?, ?, false, true)")
+        jdbc.sql(
+                "insert into surveys_response (id, survey_id, group_id, released, fresh) values (?, ?, ?, false, true)")
                 .params(responseId, surveyId, groupId).update();
         List<Object[]> answerRows = new ArrayList<>();
         rows.forEach((questionId, checked) -> checked.forEach(row -> answerRows.add(
                 new Object[] {responseId, questionId, row.item(), row.number(), row.text()})));
         // one round trip for the answers, not one each
-        batches.batchUpdate("insert into surveys_answer (response_id, question_id, item, number, text) values (?, ?, ?, ?, ?)",
+        batches.batchUpdate(
+                "insert into surveys_answer (response_id, question_id, item, number, text) values (?, ?, ?, ?, ?)",
                 answerRows);
     }
 
@@ -256,10 +262,11 @@ public class Responses {
                     }
                     checked.add(new Row(choices.getFirst(), null, null));
                 }
-                case SEVERAL -> choices(question, answer, field).forEach(choice -> checked.add(new Row(choice, null, null)));
+                case SEVERAL ->
+                    choices(question, answer, field).forEach(choice -> checked.add(new Row(choice, null, null)));
                 case NUMBER -> {
                     if (answer.number() == null || answer.number() < java.util.Objects.requireNonNull(question.min())
-                        || answer.number() > java.util.Objects.requireNonNull(question.max())) {
+                            || answer.number() > java.util.Objects.requireNonNull(question.max())) {
                         throw new InvalidInput(field, "survey.answer.number", question.min(), question.max());
                     }
                     checked.add(new Row(0, answer.number(), null));

@@ -46,7 +46,8 @@ public class Results {
      * hidden row says why, and against which threshold, and carries no figure.
      */
     public record Row(RowKind kind, @Nullable String label, @Nullable String group, boolean suppressed,
-            @Nullable Reason reason, @Nullable Integer threshold, @Nullable Long respondents, @Nullable List<Cell> cells,
+            @Nullable Reason reason, @Nullable Integer threshold, @Nullable Long respondents,
+            @Nullable List<Cell> cells,
             @Nullable Double mean) {
     }
 
@@ -122,7 +123,8 @@ public class Results {
             boolean narrow) {
         Surveys.Row row = surveys.visible(accountId, scope, surveyId);
         Surveys.Status status = surveys.status(row);
-        if (status != Surveys.Status.PUBLISHED && !(status == Surveys.Status.CLOSED && surveys.canManage(accountId, row))) {
+        if (status != Surveys.Status.PUBLISHED
+                && !(status == Surveys.Status.CLOSED && surveys.canManage(accountId, row))) {
             throw new DomainException.Conflict("survey.results.notYet");
         }
         surveys.closeIfOverdue(surveyId);
@@ -192,7 +194,8 @@ public class Results {
     private Set<UUID> read(UUID surveyId, boolean network, @Nullable Question breakdown, @Nullable Question only,
             @Nullable UUID viewerGroup,
             Map<String, Long> stored) {
-        List<Object> params = new ArrayList<>(List.of(surveyId, Counts.NONE, breakdown == null ? Counts.NONE : breakdown.id()));
+        List<Object> params = new ArrayList<>(
+                List.of(surveyId, Counts.NONE, breakdown == null ? Counts.NONE : breakdown.id()));
         String where = " from surveys_count where survey_id = ? and by_question in (?, ?)";
         if (only != null) {
             where += " and question_id in (?, ?)";
@@ -285,8 +288,10 @@ public class Results {
         List<Row> rows = new ArrayList<>();
         byParts.forEach((by, key) -> rows.add(row(question, breakdown, by, ALL, key, null, sizes, hidden, stored, k)));
         if (perGroup) {
-            groups.forEach((g, name) -> rows.add(row(question, breakdown, "", g.toString(), java.util.Objects.requireNonNull(byParts.get("")), name, sizes,
-                    hidden, stored, k)));
+            groups.forEach((g,
+                    name) -> rows.add(row(question, breakdown, "", g.toString(),
+                            java.util.Objects.requireNonNull(byParts.get("")), name, sizes,
+                            hidden, stored, k)));
         } else if (viewerGroup != null) {
             String name = groups.get(viewerGroup);
             byParts.forEach((by, key) -> rows.add(row(question, breakdown, by, viewerGroup.toString(), key, name, sizes,
@@ -301,7 +306,8 @@ public class Results {
         String figure = part + "/" + by;
         RowKind kind = by.isEmpty() ? RowKind.EVERYONE
                 : by.equals(String.valueOf(Counts.NOT_STATED)) ? RowKind.NOT_STATED : RowKind.ANSWER;
-        String label = kind == RowKind.ANSWER ? java.util.Objects.requireNonNull(breakdown).options().get(Integer.parseInt(by)) : null;
+        String label = kind == RowKind.ANSWER
+                ? java.util.Objects.requireNonNull(breakdown).options().get(Integer.parseInt(by)) : null;
         Reason reason = hidden.get(figure);
         if (reason != null) {
             return new Row(kind, label, group, true, reason, k, null, null, null);

@@ -59,6 +59,7 @@ class Shuffle {
         draw(surveyId);
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+
                 @Override
                 public void afterCommit() {
                     rewrite(surveyId);

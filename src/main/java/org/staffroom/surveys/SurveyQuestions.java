@@ -41,7 +41,8 @@ public class SurveyQuestions {
         if (kind == Question.Kind.SINGLE || kind == Question.Kind.SEVERAL) {
             String raw = TextInput.multiline("options", question.options(), Surveys.MAX_OPTIONS * 160, false);
             options = Arrays.stream(raw.split("\\R")).map(String::strip).filter(o -> !o.isEmpty()).toList();
-            if (options.size() < 2 || options.size() > Surveys.MAX_OPTIONS || new HashSet<>(options).size() != options.size()
+            if (options.size() < 2 || options.size() > Surveys.MAX_OPTIONS
+                    || new HashSet<>(options).size() != options.size()
                     || options.stream().anyMatch(o -> o.length() > 150)) {
                 throw new InvalidInput("options", "survey.question.options.invalid", Surveys.MAX_OPTIONS);
             }
@@ -72,7 +73,8 @@ public class SurveyQuestions {
         if (surveys.questions(surveyId).stream().anyMatch(q -> bank.code().equals(q.code()))) {
             throw new DomainException.Conflict("survey.bank.already");
         }
-        return surveys.insert(surveyId, bank.section(), bank.code(), bank.kind(), bank.text(), bank.options(), bank.min(),
+        return surveys.insert(surveyId, bank.section(), bank.code(), bank.kind(), bank.text(), bank.options(),
+                bank.min(),
                 bank.max(), bank.breakdown(), bank.sensitive(), false);
     }
 

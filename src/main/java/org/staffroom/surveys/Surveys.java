@@ -39,7 +39,8 @@ public class Surveys {
 
     /** A question of the group's own; {@code options} one a line. */
     public record NewQuestion(String section, String kind, String text, String options, @Nullable Integer min,
-            @Nullable Integer max, @Nullable Boolean breakdown, @Nullable Boolean sensitive, @Nullable Boolean required) {
+            @Nullable Integer max, @Nullable Boolean breakdown, @Nullable Boolean sensitive,
+            @Nullable Boolean required) {
     }
 
     public record Summary(UUID id, String title, Status status, @Nullable LocalDate closesOn) {
@@ -51,7 +52,8 @@ public class Surveys {
      * network's coordinators).
      */
     public record View(UUID id, @Nullable UUID groupId, @Nullable UUID networkId, String title, String intro,
-            Status status, @Nullable LocalDate closesOn, List<Question> questions, @Nullable UUID copiedFrom, boolean manager, boolean linkOpen,
+            Status status, @Nullable LocalDate closesOn, List<Question> questions, @Nullable UUID copiedFrom,
+            boolean manager, boolean linkOpen,
             boolean codesRequired) {
     }
 
@@ -95,7 +97,8 @@ public class Surveys {
                 insert into surveys_survey (id, group_id, network_id, title, intro, status, created_by, created_on)
                 values (?, ?, ?, ?, ?, 'DRAFT', ?, ?)""")
                 .params(id, scope instanceof Scope.Group ? scope.id() : null,
-                        scope instanceof Scope.Network ? scope.id() : null, TextInput.line("title", draft.title(), 150, true),
+                        scope instanceof Scope.Network ? scope.id() : null,
+                        TextInput.line("title", draft.title(), 150, true),
                         TextInput.multiline("intro", draft.intro(), 3000, false), accountId, Times.today(clock))
                 .update();
         return id;
@@ -190,7 +193,8 @@ public class Surveys {
     Row managed(UUID accountId, Scope scope, UUID surveyId) {
         Row row = visible(accountId, scope, surveyId);
         if (!canManage(accountId, row)) {
-            throw new DomainException.Forbidden(row.groupId() != null ? "error.organisersOnly" : "survey.coordinatorsOnly");
+            throw new DomainException.Forbidden(
+                    row.groupId() != null ? "error.organisersOnly" : "survey.coordinatorsOnly");
         }
         return row;
     }
@@ -234,7 +238,8 @@ public class Surveys {
 
     /** Adds a question at the end of the draft; a draft holds at most {@value #MAX_QUESTIONS}. */
     UUID insert(UUID surveyId, String section, @Nullable String code, Question.Kind kind, String text,
-            List<String> options, @Nullable Integer min, @Nullable Integer max, boolean breakdown, boolean sensitive, boolean required) {
+            List<String> options, @Nullable Integer min, @Nullable Integer max, boolean breakdown, boolean sensitive,
+            boolean required) {
         int count = jdbc.sql("select count(*) from surveys_question where survey_id = ?").param(surveyId)
                 .query(Integer.class).single();
         if (count >= MAX_QUESTIONS) {
@@ -264,7 +269,8 @@ public class Surveys {
         if (questions(surveyId).isEmpty()) {
             throw new DomainException.Conflict("survey.noQuestions");
         }
-        jdbc.sql("update surveys_survey set status = 'OPEN', closes_on = ? where id = ?").params(closes, surveyId).update();
+        jdbc.sql("update surveys_survey set status = 'OPEN', closes_on = ? where id = ?").params(closes, surveyId)
+                .update();
     }
 
     /** Closes an open survey now. */
@@ -313,7 +319,8 @@ public class Surveys {
                         Times.today(clock))
                 .update();
         for (Question q : questions(surveyId)) {
-            insert(id, q.section(), q.code(), q.kind(), q.text(), q.kind() == Question.Kind.SCALE ? List.of() : q.options(),
+            insert(id, q.section(), q.code(), q.kind(), q.text(),
+                    q.kind() == Question.Kind.SCALE ? List.of() : q.options(),
                     q.min(), q.max(), q.breakdown(), q.sensitive(), q.required());
         }
         return id;

@@ -84,7 +84,8 @@ class NamedActivityTest {
                 .params(groupEvent, longAgo, UUID.randomUUID()).update();
         audit.expire();
         assertThat(jdbc.sql("select id from audit_event where id in (?, ?)").params(accountEvent, groupEvent)
-                .query(UUID.class).list()).as("a group's events are its record; an account's go").containsExactly(groupEvent);
+                .query(UUID.class).list()).as("a group's events are its record; an account's go")
+                .containsExactly(groupEvent);
 
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         UUID waiting = mail(now.minusDays(2), now.plusDays(5));

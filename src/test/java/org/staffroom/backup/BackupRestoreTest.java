@@ -16,7 +16,6 @@ import java.util.TreeMap;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
-
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
@@ -74,8 +73,9 @@ class BackupRestoreTest {
                 max.next();
                 highest = max.getLong(1);
             }
-            statement.execute("insert into directory_change (group_id, changed_at) values ('" + java.util.UUID.randomUUID()
-                    + "', current_timestamp)");
+            statement.execute(
+                    "insert into directory_change (group_id, changed_at) values ('" + java.util.UUID.randomUUID()
+                            + "', current_timestamp)");
             try (var max = statement.executeQuery("select max(seq) from directory_change")) {
                 max.next();
                 assertThat(max.getLong(1)).as("the new row's number").isGreaterThan(highest);
@@ -117,7 +117,8 @@ class BackupRestoreTest {
         backup(dataSource, backup);
         Path damaged = directory.resolve("damaged.zip");
         // the same backup with the last line of the accounts cut off
-        try (ZipFile original = new ZipFile(backup.toFile()); ZipOutputStream copy = new ZipOutputStream(Files.newOutputStream(damaged))) {
+        try (ZipFile original = new ZipFile(backup.toFile());
+                ZipOutputStream copy = new ZipOutputStream(Files.newOutputStream(damaged))) {
             for (ZipEntry entry : java.util.Collections.list(original.entries())) {
                 byte[] content = original.getInputStream(entry).readAllBytes();
                 if (entry.getName().equals("tables/identity_account.jsonl")) {
@@ -148,14 +149,16 @@ class BackupRestoreTest {
         Map<String, String> entries = new TreeMap<>();
         try (ZipFile zip = new ZipFile(file.toFile())) {
             for (ZipEntry entry : java.util.Collections.list(zip.entries())) {
-                entries.put(entry.getName(), new String(zip.getInputStream(entry).readAllBytes(), StandardCharsets.UTF_8));
+                entries.put(entry.getName(),
+                        new String(zip.getInputStream(entry).readAllBytes(), StandardCharsets.UTF_8));
             }
         }
         return entries;
     }
 
     private static long count(DataSource source, String table) throws Exception {
-        try (Connection connection = source.getConnection(); Statement statement = connection.createStatement();
+        try (Connection connection = source.getConnection();
+                Statement statement = connection.createStatement();
                 ResultSet rows = statement.executeQuery("select count(*) from " + table)) {
             rows.next();
             return rows.getLong(1);
@@ -164,7 +167,8 @@ class BackupRestoreTest {
 
     private static long tables(DataSource source) throws Exception {
         try (Connection connection = source.getConnection();
-                ResultSet rows = connection.getMetaData().getTables(null, connection.getSchema(), "%", new String[] {"TABLE"})) {
+                ResultSet rows = connection.getMetaData().getTables(null, connection.getSchema(), "%",
+                        new String[] {"TABLE"})) {
             long count = 0;
             while (rows.next()) {
                 count++;

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -64,7 +63,8 @@ class AnonymityAuditTest {
                 .json().get("cosignCount").asInt()).as("the count never moves in the request that completes a batch")
                 .isZero();
         api.post(path + "/" + concernId + "/messages", token(api, organiser), Map.of("text", "Can you say more?"));
-        api.post("/api/v1/receipts/messages", null, Map.of("receipt", receipt, "text", "It happens on every late shift"));
+        api.post("/api/v1/receipts/messages", null,
+                Map.of("receipt", receipt, "text", "It happens on every late shift"));
         api.post(path + "/" + colleagueConcern + "/comments", memberToken,
                 Map.of("text", "Rotas changed without notice for me too", "anonymous", true));
         // on the pages too, and the dump is taken before the redirect is followed: nothing about the act may
@@ -76,7 +76,8 @@ class AnonymityAuditTest {
         assertThat(web.post(pagePath + "/comments", Map.of("text", "Mine are cut short too", "anonymous", "true"))
                 .status()).isEqualTo(302);
         assertThat(web.post(pagePath + "/cosign", Map.of("anonymous", "true")).raw().headers().allValues("Set-Cookie"))
-                .as("a second try is refused").anyMatch(cookie -> cookie.startsWith("SR_NOTICE=problem_alreadyCosigned"));
+                .as("a second try is refused")
+                .anyMatch(cookie -> cookie.startsWith("SR_NOTICE=problem_alreadyCosigned"));
         String tag = jdbc.sql("select tag from concerns_cosign where concern_id = ? and account_id is null")
                 .param(UUID.fromString(colleagueConcern)).query(String.class).single();
 
@@ -91,14 +92,16 @@ class AnonymityAuditTest {
                 .as("rows that hold both the member and an anonymous act").isEmpty();
         assertThat(rows).as("the acts are stored").anyMatch(row -> row.contains(tag))
                 .anyMatch(row -> row.contains(concernId));
-        assertThat(rows).as("the member's session is stored").anyMatch(row -> row.getFirst().equalsIgnoreCase("spring_session")
-                && row.contains(member.id().toString()));
+        assertThat(rows).as("the member's session is stored")
+                .anyMatch(row -> row.getFirst().equalsIgnoreCase("spring_session")
+                        && row.contains(member.id().toString()));
 
         // no key the database holds recomputes the tag, as a server-side keyed hash of the member would
         Unlinkability.assertNoStoredKeyRecomputes(rows, "concern:" + colleagueConcern, tag);
         // neither the concern whose batch the member completed nor the outbox dates that moment
         assertThat(rows).filteredOn(row -> row.contains(colleagueConcern) || row.contains(concernId))
-                .allSatisfy(row -> assertThat(row.subList(1, row.size())).noneMatch(v -> v.matches(".*\\d{2}:\\d{2}:\\d{2}.*")));
+                .allSatisfy(row -> assertThat(row.subList(1, row.size()))
+                        .noneMatch(v -> v.matches(".*\\d{2}:\\d{2}:\\d{2}.*")));
         // an anonymous concern keeps a date, never a time
         assertThat(jdbc.sql("select raised_on from concerns_concern where id = ?").param(UUID.fromString(concernId))
                 .query(String.class).single()).matches("\\d{4}-\\d{2}-\\d{2}");

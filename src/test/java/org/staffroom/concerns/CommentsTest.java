@@ -47,7 +47,8 @@ class CommentsTest {
 
         assertThat(api.post(comments, memberToken, Map.of("text", "Same on my ward", "anonymous", true)).status())
                 .isEqualTo(201);
-        JsonNode named = api.post(comments, memberToken, Map.of("text", "You are all useless", "anonymous", false)).json();
+        JsonNode named = api.post(comments, memberToken, Map.of("text", "You are all useless", "anonymous", false))
+                .json();
         assertThat(named).as("the anonymous comment waits for the release; the named one shows at once").hasSize(1);
         fixtures.release();
         JsonNode list = api.get(comments, memberToken).json();
@@ -55,7 +56,8 @@ class CommentsTest {
         assertThat(list.get(1).get("author").isNull()).as("it takes the next place when released").isTrue();
         assertThat(list.get(1).get("text").asString()).isEqualTo("Same on my ward");
         assertThat(api.post(comments, memberToken, Map.of("text", "   ")).status()).isEqualTo(400);
-        assertThat(api.post(comments, signIn(fixtures.person("stranger")), Map.of("text", "hi")).status()).isEqualTo(404);
+        assertThat(api.post(comments, signIn(fixtures.person("stranger")), Map.of("text", "hi")).status())
+                .isEqualTo(404);
 
         String abusive = list.get(0).get("id").asString();
         assertThat(api.post(g + "/comments/" + abusive + "/hide", memberToken, Map.of()).status()).isEqualTo(403);

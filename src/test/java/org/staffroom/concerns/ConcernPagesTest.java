@@ -51,7 +51,8 @@ class ConcernPagesTest {
         assertThat(page.locator("#title-error")).isVisible();
         visited.check(page, "raise form with errors");
         page.locator("#title").fill("Agency staff left alone on nights");
-        page.locator("#details").fill("Agency nurses are left in charge with no induction.\nIt happened 4 times in May.");
+        page.locator("#details")
+                .fill("Agency nurses are left in charge with no induction.\nIt happened 4 times in May.");
         page.locator("#category").selectOption("PATIENT_SAFETY");
         page.locator("#name-anonymous").check();
         page.locator("form[action$='/concerns'] button[type=submit]").click();
@@ -59,7 +60,8 @@ class ConcernPagesTest {
         String receipt = page.locator("#receipt").innerText().strip();
         assertThat(receipt).matches("([0-9A-Z]{4}-){5}[0-9A-Z]{4}");
         visited.check(page, "receipt");
-        Download download = page.waitForDownload(() -> page.locator("form[action$='/receipt/download'] button").click());
+        Download download = page
+                .waitForDownload(() -> page.locator("form[action$='/receipt/download'] button").click());
         assertThat(Files.readString(download.path())).contains(receipt).contains("/receipt");
         page.locator("#lastFour").fill("ZZZZ".equals(receipt.substring(25)) ? "YYYY" : "ZZZZ");
         page.locator("form[action$='/receipt/confirm'] button").click();
@@ -77,7 +79,8 @@ class ConcernPagesTest {
         assertThat(colleaguePage.locator("main")).not().containsText("Agency staff left alone on nights");
         fixtures.release();
         colleaguePage.reload();
-        assertThat((String) colleaguePage.evaluate("getComputedStyle(document.querySelector('main ul li.card').parentElement).listStyleType"))
+        assertThat((String) colleaguePage
+                .evaluate("getComputedStyle(document.querySelector('main ul li.card').parentElement).listStyleType"))
                 .as("the list of concerns is styled as cards, without bullets").isEqualTo("none");
         colleaguePage.locator("text=Agency staff left alone on nights").click();
         assertThat(colleaguePage.locator("main")).containsText("Raised anonymously");
@@ -164,7 +167,8 @@ class ConcernPagesTest {
         Person member = fixtures.member(groupId, organiser);
         Page page = Pages.signedIn(port, member.email(), Fixtures.PASSWORD);
         // as after a passkey sign-in: the session is there, the key to the signing secret is not
-        page.context().clearCookies(new com.microsoft.playwright.BrowserContext.ClearCookiesOptions().setName("SR_UNLOCK"));
+        page.context()
+                .clearCookies(new com.microsoft.playwright.BrowserContext.ClearCookiesOptions().setName("SR_UNLOCK"));
         page.navigate(Pages.base(port) + "/groups/" + groupId + "/concerns/new");
         assertThat(page.url()).contains("/account/unlock");
         visited.check(page, "unlock");

@@ -134,7 +134,8 @@ class ConcernsApiTest {
         Map<String, Object> noTitle = draft("", false);
         Response missing = api().post(path(group), token, noTitle);
         assertThat(missing.status()).isEqualTo(400);
-        assertThat(missing.json().get("errors").toString()).as("the field named in the problem's errors").contains("title");
+        assertThat(missing.json().get("errors").toString()).as("the field named in the problem's errors")
+                .contains("title");
         Map<String, Object> badCategory = draft("Hoist", false);
         badCategory.put("category", "MOON");
         assertThat(api().post(path(group), token, badCategory).json().get("errors").toString()).contains("category");
@@ -200,7 +201,8 @@ class ConcernsApiTest {
             assertThat(cosigned.status()).isEqualTo(200);
             counts.add(cosigned.json().get("cosignCount").asInt());
             fixtures.mix();
-            afterEachRun.add(api().get(path(group) + "/" + id, group.organiserToken()).json().get("cosignCount").asInt());
+            afterEachRun
+                    .add(api().get(path(group) + "/" + id, group.organiserToken()).json().get("cosignCount").asInt());
         }
         assertThat(counts).as("no co-signature moves the count in its own request").containsExactly(0, 0, 0, 3);
         assertThat(afterEachRun).as("the job releases them once three wait").containsExactly(0, 0, 3, 3);
@@ -227,8 +229,10 @@ class ConcernsApiTest {
         String id = raised.json().get("id").asString();
         Api early = api();
         Response waiting = early.post("/api/v1/receipts/concern", null, Map.of("receipt", receipt));
-        assertThat(waiting.json().get("waiting").asBoolean()).as("the receipt opens it before the group sees it").isTrue();
-        assertThat(early.post("/api/v1/receipts/messages", null, Map.of("receipt", receipt, "text", "Too soon")).status())
+        assertThat(waiting.json().get("waiting").asBoolean()).as("the receipt opens it before the group sees it")
+                .isTrue();
+        assertThat(
+                early.post("/api/v1/receipts/messages", null, Map.of("receipt", receipt, "text", "Too soon")).status())
                 .as("nobody to write to until the group sees it").isEqualTo(409);
         fixtures.release();
 
@@ -239,7 +243,8 @@ class ConcernsApiTest {
                 Map.of("receipt", receipt.toLowerCase().replace("-", " ")));
         assertThat(opened.status()).isEqualTo(200);
         assertThat(opened.json().get("title").asString()).isEqualTo("Manager shouts at juniors");
-        assertThat(opened.json().get("conversation").get(0).get("text").asString()).isEqualTo("Thank you. Which shifts?");
+        assertThat(opened.json().get("conversation").get(0).get("text").asString())
+                .isEqualTo("Thank you. Which shifts?");
         JsonNode afterWriting = visitor.post("/api/v1/receipts/messages", null,
                 Map.of("receipt", receipt, "text", "Weekend lates")).json();
         assertThat(afterWriting.get("conversation").size()).isEqualTo(2);
@@ -265,10 +270,12 @@ class ConcernsApiTest {
         assertThat(visitor.post("/api/v1/receipts/concern", null, Map.of("receipt", wrongSecret)).status())
                 .isEqualTo(400);
 
-        Map<String, String> edit = new HashMap<>(Map.of("receipt", receipt, "title", "Manager shouts at juniors on lates",
-                "details", "Every late shift", "category", "BULLYING_AND_HARASSMENT", "affected", "Juniors"));
+        Map<String, String> edit = new HashMap<>(
+                Map.of("receipt", receipt, "title", "Manager shouts at juniors on lates",
+                        "details", "Every late shift", "category", "BULLYING_AND_HARASSMENT", "affected", "Juniors"));
         JsonNode edited = visitor.post("/api/v1/receipts/edit", null, edit).json();
-        assertThat(edited.get("title").asString()).as("the author sees their edit").isEqualTo("Manager shouts at juniors on lates");
+        assertThat(edited.get("title").asString()).as("the author sees their edit")
+                .isEqualTo("Manager shouts at juniors on lates");
         assertThat(edited.get("changeWaiting").asBoolean()).isTrue();
         assertThat(api().get(path(group) + "/" + id, memberToken).json().get("title").asString())
                 .as("the group sees it with the next release, not at the moment of the edit")
@@ -278,8 +285,10 @@ class ConcernsApiTest {
         fixtures.release();
         assertThat(api().get(path(group) + "/" + id, memberToken).json().get("title").asString())
                 .isEqualTo("Manager shouts at juniors on lates");
-        assertThat(visitor.post("/api/v1/receipts/concern", null, Map.of("receipt", receipt)).json().get("changeWaiting")
-                .asBoolean()).isFalse();
+        assertThat(
+                visitor.post("/api/v1/receipts/concern", null, Map.of("receipt", receipt)).json().get("changeWaiting")
+                        .asBoolean())
+                .isFalse();
         Response withdrawn = visitor.post("/api/v1/receipts/withdraw", null, Map.of("receipt", receipt));
         assertThat(withdrawn.json().get("status").asString()).isEqualTo("WITHDRAWN");
         assertThat(api().get(path(group), memberToken).body()).as("shown until the next release")
@@ -313,7 +322,8 @@ class ConcernsApiTest {
         String settingsPage = "/groups/" + group.id() + "/concerns/settings";
         organiserPages.get(settingsPage);
         for (Map<String, String> bad : List.of(Map.of("threshold", "1", "retentionMonths", "6"),
-                Map.of("threshold", "3", "retentionMonths", "0"), Map.of("threshold", "three", "retentionMonths", "6"))) {
+                Map.of("threshold", "3", "retentionMonths", "0"),
+                Map.of("threshold", "three", "retentionMonths", "6"))) {
             org.staffroom.support.WebSession.Page refused = organiserPages.post(settingsPage, bad);
             assertThat(refused.status()).as(bad.toString()).isEqualTo(200);
             assertThat(refused.body()).as(bad.toString()).contains("aria-invalid=\"true\"");

@@ -1,5 +1,6 @@
 package org.staffroom.concerns;
 
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
@@ -21,10 +22,7 @@ import org.staffroom.support.PageChecks;
 import org.staffroom.support.Pages;
 
 import com.microsoft.playwright.Page;
-
 import tools.jackson.databind.JsonNode;
-
-import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 /** From a shared concern to a collective grievance: adoption, the three stages, status and timeline. */
 @IntegrationTest
@@ -62,7 +60,8 @@ class GrievancesTest {
         String id = adopted.json().get("id").asString();
         String path = g + "/grievances/" + id;
         assertThat(adopted.json().get("problem").get("what").asString()).contains("Two nurses on nights");
-        assertThat(api.get(g + "/concerns/" + concernId, memberToken).json().get("status").asString()).isEqualTo("ADOPTED");
+        assertThat(api.get(g + "/concerns/" + concernId, memberToken).json().get("status").asString())
+                .isEqualTo("ADOPTED");
         assertThat(api.post(g + "/concerns/" + concernId + "/grievance", organiserToken, Map.of()).status())
                 .as("once only").isEqualTo(409);
 
@@ -117,7 +116,8 @@ class GrievancesTest {
                 "PLAN_ITEM_DONE", "STATUS_CHANGED");
         assertThat(won.get("timeline").get(2).get("actor").asString()).isEqualTo(member.displayName());
         assertThat(won.get("timeline").get(3).get("actor").isNull()).as("the anonymous addition has no actor").isTrue();
-        assertThat(api.get(g + "/concerns/" + concernId, memberToken).json().get("status").asString()).isEqualTo("CLOSED");
+        assertThat(api.get(g + "/concerns/" + concernId, memberToken).json().get("status").asString())
+                .isEqualTo("CLOSED");
         assertThat(api.get(path, signIn(fixtures.person("stranger"))).status()).isEqualTo(404);
         assertThat(api.get(g + "/grievances", memberToken).json().get(0).get("status").asString()).isEqualTo("WON");
     }

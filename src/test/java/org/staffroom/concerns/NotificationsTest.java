@@ -51,7 +51,8 @@ class NotificationsTest {
         assertThat(keenSession.get("/account/notifications").status()).isEqualTo(200);
         assertThat(keenSession.post("/account/notifications", Map.of("newConcern", "true", "shared", "true")).status())
                 .isEqualTo(302);
-        assertThat(keenSession.get("/account/notifications").body()).contains("id=\"newConcern\" name=\"newConcern\" value=\"true\" checked");
+        assertThat(keenSession.get("/account/notifications").body())
+                .contains("id=\"newConcern\" name=\"newConcern\" value=\"true\" checked");
         notifications.choose(author.id(), new ConcernNotifications.Choices(true, false, true));
 
         String g = "/api/v1/groups/" + groupId;
@@ -71,7 +72,8 @@ class NotificationsTest {
                 .doesNotContain(groupId.toString()).doesNotContain("/groups/").contains("Sign in to see it")
                 .doesNotContain("worry").doesNotContain(anonymous).doesNotContain("Mail ward");
         assertThat(message.createdAt()).as("sent, and dated, on the hour")
-                .isAfter(java.time.OffsetDateTime.now()).satisfies(at -> assertThat(at.getMinute() + at.getSecond() + at.getNano()).isZero());
+                .isAfter(java.time.OffsetDateTime.now())
+                .satisfies(at -> assertThat(at.getMinute() + at.getSecond() + at.getNano()).isZero());
         fixtures.release();
         assertThat(mailTo(keen)).as("once").hasSize(1);
 

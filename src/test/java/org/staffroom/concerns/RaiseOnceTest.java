@@ -167,14 +167,15 @@ class RaiseOnceTest {
                         randomBytes()).substring(0, 43);
                 ConcernDraft draft = new ConcernDraft("Sent twice " + round, "Details", "OTHER", "", anonymous);
                 java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
-                java.util.concurrent.Callable<Concerns.Raised> send = () -> tags.actingAs(author.id(), Fixtures.PASSWORD, () -> {
-                    try {
-                        together.await();
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                    return raising.raise(author.id(), groupId, draft, key);
-                });
+                java.util.concurrent.Callable<Concerns.Raised> send = () -> tags.actingAs(author.id(),
+                        Fixtures.PASSWORD, () -> {
+                            try {
+                                together.await();
+                            } catch (Exception e) {
+                                throw new IllegalStateException(e);
+                            }
+                            return raising.raise(author.id(), groupId, draft, key);
+                        });
                 var first = pool.submit(send);
                 var second = pool.submit(send);
                 Concerns.Raised a = first.get();

@@ -101,6 +101,7 @@ class ReceiptLeftBehindAttackTest {
         assertThat(authors.view().title()).isEqualTo("Manager falsifies rotas");
         Concerns.Raised again = tags.actingAs(author.id(), Fixtures.PASSWORD, () -> raising.raise(author.id(),
                 groupId, new ConcernDraft("Manager falsifies rotas", "Real concern", "OTHER", "", true), key));
-        assertThat(again.concernId()).as("and the author's form sent again still finds it").isEqualTo(authors.concernId());
+        assertThat(again.concernId()).as("and the author's form sent again still finds it")
+                .isEqualTo(authors.concernId());
     }
 }

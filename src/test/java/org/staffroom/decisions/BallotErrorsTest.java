@@ -42,8 +42,10 @@ class BallotErrorsTest {
     final PageChecks.Visited visited = new PageChecks.Visited();
 
     private UUID propose(Person organiser, UUID groupId, String kind, Integer points, String... options) {
-        return proposals.propose(organiser.id(), groupId, new Proposals.Draft(kind + " ballot", "", kind, "SIMPLE", points,
-                0, false, false, LocalDateTime.now().plusDays(2).withNano(0).toString(), List.of(options), null));
+        return proposals.propose(organiser.id(), groupId,
+                new Proposals.Draft(kind + " ballot", "", kind, "SIMPLE", points,
+                        0, false, false, LocalDateTime.now().plusDays(2).withNano(0).toString(), List.of(options),
+                        null));
     }
 
     private long ballots(UUID proposalId) {
@@ -71,7 +73,8 @@ class BallotErrorsTest {
         page.getByLabel("Add Supervision to your order").click();
         page.getByLabel("Add Caseloads to your order").click();
         page.getByLabel("Add Mileage to your order").click();
-        assertThat(page.locator("#ranking-order li .ranking-label")).hasText(new String[] {"Supervision", "Caseloads", "Mileage"});
+        assertThat(page.locator("#ranking-order li .ranking-label"))
+                .hasText(new String[] {"Supervision", "Caseloads", "Mileage"});
         // an option in the order cannot be added again
         assertThat(page.locator("#ranking-left")).hasCount(0);
         page.getByLabel("Move Caseloads up").click();
@@ -133,7 +136,8 @@ class BallotErrorsTest {
                 "SIMPLE", null, 0, false, true, LocalDateTime.now().plusDays(2).withNano(0).toString(),
                 List.of("Caseloads", "Breaks", "Parking"), null));
         // round 1: Caseloads 2, Breaks 1, Parking 2, so Breaks goes out; round 2: its ballot goes to Caseloads
-        List<List<Integer>> ballots = List.of(List.of(0, 1), List.of(0, 1), List.of(1, 0), List.of(2, 1), List.of(2, 1));
+        List<List<Integer>> ballots = List.of(List.of(0, 1), List.of(0, 1), List.of(1, 0), List.of(2, 1),
+                List.of(2, 1));
         for (List<Integer> ranking : ballots) {
             Person member = fixtures.member(groupId, organiser);
             proposals.vote(member.id(), groupId, proposalId, new Proposals.Ballot(null, ranking, null));
@@ -142,8 +146,9 @@ class BallotErrorsTest {
         page.navigate(Pages.base(port) + "/groups/" + groupId + "/proposals/" + proposalId);
         assertThat(page.locator("main")).containsText("Chosen: Caseloads");
         assertThat(page.locator("main")).containsText("Counted in 2 rounds");
-        assertThat(page.locator("ol.rounds li")).hasText(new String[] {"Round 1: Caseloads 2, Breaks 1, Parking 2; out: Breaks",
-                "Round 2: Caseloads 3, Parking 2"});
+        assertThat(page.locator("ol.rounds li"))
+                .hasText(new String[] {"Round 1: Caseloads 2, Breaks 1, Parking 2; out: Breaks",
+                        "Round 2: Caseloads 3, Parking 2"});
         visited.check(page, "ranked result, two rounds");
         visited.assertClean();
         page.context().close();
@@ -163,7 +168,8 @@ class BallotErrorsTest {
         var response = page.request().post(url + "/ballots",
                 com.microsoft.playwright.options.RequestOptions.create()
                         .setForm(com.microsoft.playwright.options.FormData.create().append("_csrf", csrf)
-                                .append("ranked", "1").append("ranked", "1").append("ranked", "9").append("move", "add:7")));
+                                .append("ranked", "1").append("ranked", "1").append("ranked", "9")
+                                .append("move", "add:7")));
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.text()).contains("ranking-order");
         var duplicate = page.request().post(url + "/ballots",

@@ -35,9 +35,11 @@ class CountingTest {
 
     @Test
     void oneBlockStopsAConsensusHoweverManyAgree() {
-        assertThat(Counting.consensus(all(times(20, AGREE), List.of(BLOCK))).outcome()).isEqualTo(ConsensusOutcome.BLOCKED);
+        assertThat(Counting.consensus(all(times(20, AGREE), List.of(BLOCK))).outcome())
+                .isEqualTo(ConsensusOutcome.BLOCKED);
         assertThat(Counting.consensus(all(times(20, AGREE), List.of(BLOCK))).blocks()).isEqualTo(1);
-        assertThat(Counting.consensus(all(times(3, AGREE), times(2, ABSTAIN))).outcome()).isEqualTo(ConsensusOutcome.CONSENSUS);
+        assertThat(Counting.consensus(all(times(3, AGREE), times(2, ABSTAIN))).outcome())
+                .isEqualTo(ConsensusOutcome.CONSENSUS);
         assertThat(Counting.consensus(all(times(3, AGREE), times(1, DISAGREE))).outcome())
                 .isEqualTo(ConsensusOutcome.AGREED_WITH_DISAGREEMENT);
         assertThat(Counting.consensus(times(4, ABSTAIN)).outcome()).isEqualTo(ConsensusOutcome.NOT_AGREED);
@@ -46,10 +48,13 @@ class CountingTest {
 
     @Test
     void aSimpleMajorityNeedsMoreYesThanNoAndTwoThirdsMeansTwoThirdsOfThoseWhoTookASide() {
-        assertThat(Counting.yesNo(all(times(5, YES), times(5, NO)), Majority.SIMPLE).carried()).as("a tie is lost").isFalse();
-        assertThat(Counting.yesNo(all(times(6, YES), times(5, NO), times(9, Counting.Vote.ABSTAIN)), Majority.SIMPLE).carried())
+        assertThat(Counting.yesNo(all(times(5, YES), times(5, NO)), Majority.SIMPLE).carried()).as("a tie is lost")
+                .isFalse();
+        assertThat(Counting.yesNo(all(times(6, YES), times(5, NO), times(9, Counting.Vote.ABSTAIN)), Majority.SIMPLE)
+                .carried())
                 .as("abstentions do not count against").isTrue();
-        assertThat(Counting.yesNo(all(times(6, YES), times(3, NO)), Majority.TWO_THIRDS).carried()).as("exactly two thirds").isTrue();
+        assertThat(Counting.yesNo(all(times(6, YES), times(3, NO)), Majority.TWO_THIRDS).carried())
+                .as("exactly two thirds").isTrue();
         assertThat(Counting.yesNo(all(times(6, YES), times(4, NO)), Majority.TWO_THIRDS).carried()).isFalse();
         assertThat(Counting.yesNo(times(3, Counting.Vote.ABSTAIN), Majority.TWO_THIRDS).carried()).isFalse();
         assertThat(Counting.yesNo(all(times(2, YES), times(1, NO), times(1, Counting.Vote.ABSTAIN)), Majority.SIMPLE))
@@ -70,7 +75,8 @@ class CountingTest {
         assertThat(Counting.chooseOne(options, List.of()).leaders()).isEmpty();
         assertThatThrownBy(() -> Counting.chooseSeveral(options, List.of(List.of("Pay", "Pay"))))
                 .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> Counting.chooseOne(options, List.of("Holidays"))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Counting.chooseOne(options, List.of("Holidays")))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -94,7 +100,8 @@ class CountingTest {
                 times(2, List.of("C", "B")));
         RankedResult result = Counting.rankedChoice(options, ballots);
         assertThat(result.rounds()).hasSize(2);
-        assertThat(result.rounds().get(0).counts()).containsExactly(Map.entry("A", 4), Map.entry("B", 3), Map.entry("C", 2));
+        assertThat(result.rounds().get(0).counts()).containsExactly(Map.entry("A", 4), Map.entry("B", 3),
+                Map.entry("C", 2));
         assertThat(result.rounds().get(0).eliminated()).containsExactly("C");
         assertThat(result.rounds().get(1).counts()).containsExactly(Map.entry("A", 4), Map.entry("B", 5));
         assertThat(result.winner()).isEqualTo("B");
@@ -127,12 +134,15 @@ class CountingTest {
         List<List<String>> backward = all(times(3, List.of("A")), times(2, List.of("B")), times(2, List.of("C")),
                 times(1, List.of("D", "B")));
         RankedResult second = Counting.rankedChoice(options, backward);
-        assertThat(second.rounds().get(1).counts()).containsExactly(Map.entry("A", 3), Map.entry("B", 3), Map.entry("C", 2));
+        assertThat(second.rounds().get(1).counts()).containsExactly(Map.entry("A", 3), Map.entry("B", 3),
+                Map.entry("C", 2));
         assertThat(second.rounds().get(2).counts()).containsExactly(Map.entry("A", 3), Map.entry("B", 3));
-        assertThat(second.rounds().get(2).eliminated()).as("broken by the first round, where B had fewer").containsExactly("B");
+        assertThat(second.rounds().get(2).eliminated()).as("broken by the first round, where B had fewer")
+                .containsExactly("B");
         assertThat(second.winner()).isEqualTo("A");
 
-        RankedResult tie = Counting.rankedChoice(List.of("A", "B"), all(times(2, List.of("A")), times(2, List.of("B"))));
+        RankedResult tie = Counting.rankedChoice(List.of("A", "B"),
+                all(times(2, List.of("A")), times(2, List.of("B"))));
         assertThat(tie.winner()).isNull();
         assertThat(tie.tied()).containsExactly("A", "B");
         assertThat(Counting.rankedChoice(options, List.of()).winner()).isNull();

@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.staffroom.support.Api;
 import org.staffroom.support.Browser;
 import org.staffroom.support.Fixtures;
@@ -20,7 +20,6 @@ import org.staffroom.support.PageChecks;
 import org.staffroom.support.Pages;
 
 import com.microsoft.playwright.Page;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -62,7 +61,8 @@ class ProposalFormTest {
         // no title, one option, no points, a closing time gone: all four said at once, each by its field
         page.locator("#options").fill("Only one");
         page.locator("#points").fill("");
-        page.locator("#closesAt").fill(LocalDateTime.now().minusDays(1).withSecond(0).withNano(0).toString().substring(0, 16));
+        page.locator("#closesAt")
+                .fill(LocalDateTime.now().minusDays(1).withSecond(0).withNano(0).toString().substring(0, 16));
         page.locator("#title").fill("");
         page.locator("#title").evaluate("field => field.removeAttribute('required')");
         page.locator("form[action$='/proposals'] .actions button").click();
@@ -90,6 +90,7 @@ class ProposalFormTest {
 
         JsonNode problem = new Api(port).post("/api/v1/groups/" + groupId + "/proposals", organiser.token(),
                 Map.of("title", "", "kind", "DOTS", "options", List.of("One"), "closesAt", "2001-01-01T10:00")).json();
-        assertThat(problem.get("errors").findValuesAsString("field")).contains("title", "points", "closesAt", "options");
+        assertThat(problem.get("errors").findValuesAsString("field")).contains("title", "points", "closesAt",
+                "options");
     }
 }

@@ -46,11 +46,13 @@ class ProposalPagesTest {
         page.locator("#title").fill("Which grievance first?");
         page.locator("#kind").selectOption("RANKED");
         page.locator("#options").fill("Caseloads\nMileage\nSupervision");
-        page.locator("#closesAt").fill(LocalDateTime.now().plusDays(2).withSecond(0).withNano(0).toString().substring(0, 16));
+        page.locator("#closesAt")
+                .fill(LocalDateTime.now().plusDays(2).withSecond(0).withNano(0).toString().substring(0, 16));
         page.locator("#secret").check();
         page.locator("#resultsLive").check();
         page.locator("form[action$='/proposals'] .actions button").click();
-        assertThat(page.locator("#resultsLive-error")).containsText("A secret ballot cannot show results while voting is open");
+        assertThat(page.locator("#resultsLive-error"))
+                .containsText("A secret ballot cannot show results while voting is open");
         visited.check(page, "secret ballot with live results refused");
         page.locator("#resultsLive").uncheck();
         page.locator("form[action$='/proposals'] .actions button").click();
@@ -92,7 +94,8 @@ class ProposalPagesTest {
         // round 1: Caseloads 1, Mileage 1, Supervision 1 -> all tied with no earlier round: a tie
         assertThat(page.locator("main")).containsText("A tie between Caseloads, Mileage, Supervision");
         assertThat(page.locator("main")).containsText("Counted in 1 round");
-        assertThat(page.locator("ol.rounds li")).hasText(new String[] {"Round 1: Caseloads 1, Mileage 1, Supervision 1"});
+        assertThat(page.locator("ol.rounds li"))
+                .hasText(new String[] {"Round 1: Caseloads 1, Mileage 1, Supervision 1"});
         visited.check(page, "result");
         visited.assertClean();
         page.context().close();

@@ -68,7 +68,8 @@ class ProposalsTest {
     }
 
     String propose(Group group, Map<String, Object> draft) {
-        Response response = new Api(port).post("/api/v1/groups/" + group.id() + "/proposals", group.tokens().getFirst(), draft);
+        Response response = new Api(port).post("/api/v1/groups/" + group.id() + "/proposals", group.tokens().getFirst(),
+                draft);
         assertThat(response.status()).as(response.body()).isEqualTo(201);
         return response.json().get("id").asString();
     }
@@ -89,7 +90,8 @@ class ProposalsTest {
         String consensus = propose(group, draft("CONSENSUS", false, false));
         List<String> stances = List.of("AGREE", "AGREE", "AGREE", "ABSTAIN", "BLOCK");
         for (int i = 0; i < 5; i++) {
-            assertThat(api.post(path(group, consensus) + "/ballots", group.tokens().get(i), Map.of("answer", stances.get(i)))
+            assertThat(api
+                    .post(path(group, consensus) + "/ballots", group.tokens().get(i), Map.of("answer", stances.get(i)))
                     .json().get("turnout").asInt()).isEqualTo(i + 1);
         }
         JsonNode open = api.get(path(group, consensus), group.tokens().get(1)).json();
@@ -113,7 +115,8 @@ class ProposalsTest {
         assertThat(live.get("result").get("carried").asBoolean()).as("2 of 3 who took a side").isTrue();
 
         String ranked = propose(group, draft("RANKED", false, true, "A", "B", "C"));
-        List<List<Integer>> rankings = List.of(List.of(0, 1), List.of(0, 1), List.of(1, 0), List.of(2, 1), List.of(2, 1));
+        List<List<Integer>> rankings = List.of(List.of(0, 1), List.of(0, 1), List.of(1, 0), List.of(2, 1),
+                List.of(2, 1));
         for (int i = 0; i < 5; i++) {
             api.post(path(group, ranked) + "/ballots", group.tokens().get(i), Map.of("choices", rankings.get(i)));
         }
@@ -128,14 +131,17 @@ class ProposalsTest {
         String dotsId = propose(group, dots);
         api.post(path(group, dotsId) + "/ballots", group.tokens().getFirst(), Map.of("points", List.of(3, 0)));
         api.post(path(group, dotsId) + "/ballots", group.tokens().get(1), Map.of("points", List.of(1, 2)));
-        assertThat(api.post(path(group, dotsId) + "/ballots", group.tokens().get(2), Map.of("points", List.of(3, 1))).status())
+        assertThat(api.post(path(group, dotsId) + "/ballots", group.tokens().get(2), Map.of("points", List.of(3, 1)))
+                .status())
                 .as("more points than given").isEqualTo(400);
         assertThat(api.get(path(group, dotsId), group.tokens().getFirst()).json().get("result").get("counts")
                 .get("Caseloads").asInt()).isEqualTo(4);
 
         String several = propose(group, draft("CHOOSE_SEVERAL", false, true, "Rotas", "Breaks", "Pay"));
-        assertThat(api.post(path(group, several) + "/ballots", group.tokens().getFirst(), Map.of("choices", List.of(0, 2)))
-                .status()).isEqualTo(201);
+        assertThat(
+                api.post(path(group, several) + "/ballots", group.tokens().getFirst(), Map.of("choices", List.of(0, 2)))
+                        .status())
+                .isEqualTo(201);
         assertThat(api.post(path(group, several) + "/ballots", group.tokens().get(1), Map.of("choices", List.of(0, 0)))
                 .status()).isEqualTo(400);
         assertThat(api.post(path(group, several) + "/ballots", group.tokens().get(1), Map.of("choices", List.of(7)))
@@ -163,7 +169,8 @@ class ProposalsTest {
         Api api = new Api(port);
         String proposals = "/api/v1/groups/" + group.id() + "/proposals";
         for (Map.Entry<String, Object> bad : List.<Map.Entry<String, Object>>of(Map.entry("kind", "ARM_WRESTLING"),
-                Map.entry("closesAt", "soon"), Map.entry("closesAt", LocalDateTime.now().minusDays(1).withNano(0).toString()),
+                Map.entry("closesAt", "soon"),
+                Map.entry("closesAt", LocalDateTime.now().minusDays(1).withNano(0).toString()),
                 Map.entry("options", List.of("Only one")), Map.entry("quorumPercent", 150), Map.entry("title", ""))) {
             Map<String, Object> draft = draft("CHOOSE_ONE", false, false, "A", "B");
             draft.put(bad.getKey(), bad.getValue());
@@ -207,7 +214,8 @@ class ProposalsTest {
         JsonNode two = api.get(path(group, id), group.tokens().get(2)).json();
         assertThat(two.get("turnout").asInt()).as("two waiting are not a batch").isZero();
         assertThat(two.get("result").isNull()).isTrue();
-        assertThat(api.post(path(group, id) + "/ballots", group.members().get(2).token(), Map.of("answer", "YES")).status())
+        assertThat(api.post(path(group, id) + "/ballots", group.members().get(2).token(), Map.of("answer", "YES"))
+                .status())
                 .as("a personal token cannot unlock the signing secret").isEqualTo(403);
         api.post(path(group, id) + "/ballots", group.tokens().get(2), Map.of("answer", "YES"));
         assertThat(api.get(path(group, id), group.tokens().get(2)).json().get("turnout").asInt()).isZero();
@@ -223,7 +231,8 @@ class ProposalsTest {
         assertThat(four.get("quorumMet").asBoolean()).isTrue();
         assertThat(four.get("votedByMe").asBoolean()).isTrue();
 
-        List<String> tags = jdbc.sql("select voter from decisions_ballot where proposal_id = ?").param(UUID.fromString(id))
+        List<String> tags = jdbc.sql("select voter from decisions_ballot where proposal_id = ?")
+                .param(UUID.fromString(id))
                 .query(String.class).list();
         assertThat(tags).hasSize(4).allSatisfy(tag -> assertThat(group.members().stream().map(m -> m.id().toString()))
                 .doesNotContain(tag));

@@ -2,6 +2,7 @@ package org.staffroom.demands;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,8 +22,6 @@ import org.staffroom.support.Api.Response;
 import org.staffroom.support.Fixtures;
 import org.staffroom.support.Fixtures.Person;
 import org.staffroom.support.IntegrationTest;
-
-import java.net.http.HttpResponse;
 
 import tools.jackson.databind.JsonNode;
 
@@ -69,19 +68,22 @@ class DemandsTest {
         assertThat(api.post(path + "/support", tokens.get(2), Map.of()).json().get("supporters").asInt()).isZero();
         assertThat(api.post(path + "/support", tokens.get(2), Map.of()).status()).as("once").isEqualTo(409);
         assertThat(api.get(path, tokens.get(2)).json().get("supportedByMe").asBoolean()).isTrue();
-        assertThat(api.get(path, tokens.get(2)).json().get("signedOpenly")).as("names wait for the release too").isEmpty();
+        assertThat(api.get(path, tokens.get(2)).json().get("signedOpenly")).as("names wait for the release too")
+                .isEmpty();
         fixtures.mix();
         assertThat(api.get(path, tokens.get(2)).json().get("supporters").asInt()).as("released once three wait")
                 .isEqualTo(3);
         assertThat(jdbc.sql("select count(*) from demands_supporter where demand_id = ? and signed_by is not null")
-                .param(UUID.fromString(id)).query(Long.class).single()).as("only open signatures name anyone").isEqualTo(1);
+                .param(UUID.fromString(id)).query(Long.class).single()).as("only open signatures name anyone")
+                .isEqualTo(1);
 
         String text = api.get(path + "/letter.txt", tokens.get(1)).body();
         assertThat(text).contains("3 members of").contains("Pay travel time between visits")
                 .contains("Signed by: " + members.get(0).displayName())
                 .doesNotContain(members.get(1).displayName()).doesNotContain(members.get(2).displayName());
         HttpResponse<byte[]> pdf = java.net.http.HttpClient.newHttpClient().send(
-                api.request(path + "/letter.pdf", tokens.get(1)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+                api.request(path + "/letter.pdf", tokens.get(1)).GET().build(),
+                HttpResponse.BodyHandlers.ofByteArray());
         assertThat(pdf.headers().firstValue("Content-Type").orElse("")).startsWith("application/pdf");
         try (PDDocument document = Loader.loadPDF(pdf.body())) {
             String extracted = new PDFTextStripper().getText(document);
@@ -101,7 +103,8 @@ class DemandsTest {
         assertThat(api.post(path + "/events", organiserToken, Map.of("kind", "SHRUGGED")).status()).isEqualTo(400);
         assertThat(api.post(path + "/events", organiserToken, Map.of("kind", "OUTCOME", "outcome", "MAYBE")).status())
                 .isEqualTo(400);
-        api.post(path + "/events", organiserToken, Map.of("kind", "RESPONSE", "detail", "Travel time will be paid from April."));
+        api.post(path + "/events", organiserToken,
+                Map.of("kind", "RESPONSE", "detail", "Travel time will be paid from April."));
         JsonNode won = api.post(path + "/events", organiserToken, Map.of("kind", "OUTCOME", "outcome", "MET")).json();
         assertThat(won.get("status").asString()).isEqualTo("CLOSED");
         assertThat(won.get("timeline").valueStream().map(e -> e.get("kind").asString()))
@@ -109,8 +112,10 @@ class DemandsTest {
         assertThat(api.get(base, tokens.getFirst()).json().get(0).get("outcome").asString()).isEqualTo("MET");
         assertThat(api.get(path, fixtures.person("stranger").token()).status()).isEqualTo(404);
 
-        assertThat(api.put("/api/v1/groups/" + groupId + "/ladder", organiserToken, Map.of("steps", List.of("Only one")))
-                .status()).isEqualTo(400);
+        assertThat(
+                api.put("/api/v1/groups/" + groupId + "/ladder", organiserToken, Map.of("steps", List.of("Only one")))
+                        .status())
+                .isEqualTo(400);
         assertThat(api.put("/api/v1/groups/" + groupId + "/ladder", organiserToken,
                 Map.of("steps", List.of("Ask nicely", "Ask together", "Go to the union"))).json().get("steps").size())
                 .isEqualTo(3);
@@ -128,7 +133,8 @@ class DemandsTest {
                 "addressedTo", "The team manager");
         assertThat(api.post(base + "/demands", organiserToken, withGrievance(draft, UUID.randomUUID())).status())
                 .as("a grievance of this group or none").isEqualTo(400);
-        String path = base + "/demands/" + api.post(base + "/demands", organiserToken, draft).json().get("id").asString();
+        String path = base + "/demands/"
+                + api.post(base + "/demands", organiserToken, draft).json().get("id").asString();
         String proposal = api.post(base + "/proposals", member, Map.of("title", "Refuse extra caseloads together",
                 "kind", "YES_NO", "closesAt", java.time.LocalDateTime.now().plusDays(1).withNano(0).toString()))
                 .json().get("id").asString();

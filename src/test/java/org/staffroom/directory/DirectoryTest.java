@@ -2,14 +2,14 @@ package org.staffroom.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
-import java.time.Clock;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -67,10 +67,12 @@ class DirectoryTest {
     void searchFindsListedGroupsByWordsAreaEmployerProfessionAndSectorButNeverHiddenOnes() {
         Person organiser = fixtures.person("organiser");
         String word = unique();
-        groups.create(organiser.id(), new GroupDetails(word + " Community Team", "Severn Mental Health Trust", "NHS_TRUST",
-                "Psychological well-being practitioners", "BS34", "Supervision and training", true, "", false));
-        groups.create(organiser.id(), new GroupDetails(word + " Home Care", "Riverside Care Ltd", "PRIVATE_CARE_PROVIDER",
-                "Home care workers", "BS5", "Paid travel time", true, "", false));
+        groups.create(organiser.id(),
+                new GroupDetails(word + " Community Team", "Severn Mental Health Trust", "NHS_TRUST",
+                        "Psychological well-being practitioners", "BS34", "Supervision and training", true, "", false));
+        groups.create(organiser.id(),
+                new GroupDetails(word + " Home Care", "Riverside Care Ltd", "PRIVATE_CARE_PROVIDER",
+                        "Home care workers", "BS5", "Paid travel time", true, "", false));
         groups.create(organiser.id(), new GroupDetails(word + " Secret Team", "Severn Mental Health Trust", "NHS_TRUST",
                 "Nurses", "BS34", "Not listed", false, "", false));
         Api api = new Api(port);
@@ -153,11 +155,13 @@ class DirectoryTest {
         otherServer.readChanges();
         assertThat(otherServer.search(search, null, 0, 20).ids()).containsExactly(groupId);
 
-        groups.update(organiser.id(), groupId, new GroupDetails(word + " Ward", "", "OTHER", "", "", "", false, "", false));
+        groups.update(organiser.id(), groupId,
+                new GroupDetails(word + " Ward", "", "OTHER", "", "", "", false, "", false));
         otherServer.readChanges();
         assertThat(otherServer.search(search, null, 0, 20).ids()).isEmpty();
 
-        groups.update(organiser.id(), groupId, new GroupDetails(word + " Ward", "", "OTHER", "", "", "", true, "", false));
+        groups.update(organiser.id(), groupId,
+                new GroupDetails(word + " Ward", "", "OTHER", "", "", "", true, "", false));
         otherServer.rebuild();
         assertThat(otherServer.search(search, null, 0, 20).ids()).containsExactly(groupId);
     }
@@ -211,7 +215,8 @@ class DirectoryTest {
         UUID groupId = fixtures.group(organiser, word + " Ward");
         Api api = new Api(port);
         assertThat(names(api.get("/api/v1/directory/groups?q=" + word, null))).hasSize(1);
-        groups.update(organiser.id(), groupId, new GroupDetails(word + " Ward", "", "OTHER", "", "", "", false, "", false));
+        groups.update(organiser.id(), groupId,
+                new GroupDetails(word + " Ward", "", "OTHER", "", "", "", false, "", false));
         assertThat(names(api.get("/api/v1/directory/groups?q=" + word, null))).isEmpty();
         assertThat(api.post("/api/v1/directory/groups/" + groupId + "/join-requests", null,
                 Map.of("name", "A", "contact", "a@example.org")).status()).isEqualTo(404);
@@ -224,7 +229,8 @@ class DirectoryTest {
         assertThat(api.get("/api/v1/directory/groups?q=" + "x".repeat(101), null).status()).isEqualTo(400);
         assertThat(api.get("/api/v1/directory/groups?page=-1", null).status()).isEqualTo(400);
         assertThat(api.get("/api/v1/directory/groups?page=abc", null).status()).isEqualTo(400);
-        assertThat(api.get("/api/v1/directory/groups?q=%27%3B+drop+table+groups_group%3B--", null).status()).isEqualTo(200);
+        assertThat(api.get("/api/v1/directory/groups?q=%27%3B+drop+table+groups_group%3B--", null).status())
+                .isEqualTo(200);
     }
 
     @Test
@@ -256,7 +262,8 @@ class DirectoryTest {
 
         assertThat(joinRequests.pending(organiser.id(), groupId)).extracting(JoinRequests.JoinRequest::name)
                 .containsExactly("Robin Applicant");
-        assertThat(jdbc.sql("select count(*) from audit_event where group_id = ? and kind = 'JOIN_REQUESTS_VIEWED' and actor_id = ?")
+        assertThat(jdbc.sql(
+                "select count(*) from audit_event where group_id = ? and kind = 'JOIN_REQUESTS_VIEWED' and actor_id = ?")
                 .params(groupId, organiser.id()).query(Long.class).single()).isEqualTo(1);
         JoinRequests.Approval approval = joinRequests.approve(organiser.id(), groupId, requestId);
         assertThat(approval.emailed()).isTrue();

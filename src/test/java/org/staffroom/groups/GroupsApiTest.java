@@ -33,7 +33,8 @@ class GroupsApiTest {
     @Test
     void signInWithPasswordGivesATokenThatShowsWhoIAm() {
         Person person = fixtures.person("nurse");
-        Response token = api().post("/api/v1/auth/token", null, Map.of("email", person.email(), "password", Fixtures.PASSWORD));
+        Response token = api().post("/api/v1/auth/token", null,
+                Map.of("email", person.email(), "password", Fixtures.PASSWORD));
         assertThat(token.status()).isEqualTo(200);
         assertThat(token.json().get("expiresAt").asString()).isNotBlank();
 
@@ -47,12 +48,15 @@ class GroupsApiTest {
     @Test
     void aWrongPasswordIs401WithAProblemDocumentThatDoesNotSayWhetherTheAddressExists() {
         Person person = fixtures.person("nurse");
-        Response wrongPassword = api().post("/api/v1/auth/token", null, Map.of("email", person.email(), "password", "not the password at all"));
-        Response unknownAddress = api().post("/api/v1/auth/token", null, Map.of("email", "nobody-" + UUID.randomUUID() + "@example.org", "password", "not the password at all"));
+        Response wrongPassword = api().post("/api/v1/auth/token", null,
+                Map.of("email", person.email(), "password", "not the password at all"));
+        Response unknownAddress = api().post("/api/v1/auth/token", null,
+                Map.of("email", "nobody-" + UUID.randomUUID() + "@example.org", "password", "not the password at all"));
         assertThat(wrongPassword.status()).isEqualTo(401);
         assertThat(unknownAddress.status()).isEqualTo(401);
         assertThat(wrongPassword.header("Content-Type")).startsWith("application/problem+json");
-        assertThat(wrongPassword.json().get("detail").asString()).isEqualTo(unknownAddress.json().get("detail").asString());
+        assertThat(wrongPassword.json().get("detail").asString())
+                .isEqualTo(unknownAddress.json().get("detail").asString());
     }
 
     @Test
@@ -85,11 +89,13 @@ class GroupsApiTest {
         assertThat(noName.status()).isEqualTo(400);
         assertThat(noName.json().get("errors").get(0).get("field").asString()).isEqualTo("name");
 
-        Response badSector = api().post("/api/v1/groups", organiser.token(), Map.of("name", "A group", "sector", "SPACE_AGENCY"));
+        Response badSector = api().post("/api/v1/groups", organiser.token(),
+                Map.of("name", "A group", "sector", "SPACE_AGENCY"));
         assertThat(badSector.status()).isEqualTo(400);
         assertThat(badSector.json().get("errors").get(0).get("field").asString()).isEqualTo("sector");
 
-        Response tooLong = api().post("/api/v1/groups", organiser.token(), Map.of("name", "x".repeat(121), "sector", "OTHER"));
+        Response tooLong = api().post("/api/v1/groups", organiser.token(),
+                Map.of("name", "x".repeat(121), "sector", "OTHER"));
         assertThat(tooLong.status()).isEqualTo(400);
         assertThat(tooLong.json().get("detail").asString()).contains("120");
         assertThat(api().get("/api/v1/groups", organiser.token()).json().size()).isZero();
@@ -102,7 +108,8 @@ class GroupsApiTest {
         assertThat(broken.status()).isEqualTo(400);
         assertThat(broken.header("Content-Type")).startsWith("application/problem+json");
 
-        Response wrongType = api().postRaw("/api/v1/groups", organiser.token(), "application/json", "{\"name\": [1,2], \"listed\": \"perhaps\"}");
+        Response wrongType = api().postRaw("/api/v1/groups", organiser.token(), "application/json",
+                "{\"name\": [1,2], \"listed\": \"perhaps\"}");
         assertThat(wrongType.status()).isEqualTo(400);
 
         Response xml = api().postRaw("/api/v1/groups", organiser.token(), "application/xml", "<group/>");
@@ -156,10 +163,13 @@ class GroupsApiTest {
         Person organiser = fixtures.person("organiser");
         UUID groupId = fixtures.group(organiser, "Therapists");
         Person member = fixtures.member(groupId, organiser);
-        assertThat(api().post("/api/v1/groups/" + groupId + "/invitations", member.token(), Map.of()).status()).isEqualTo(403);
+        assertThat(api().post("/api/v1/groups/" + groupId + "/invitations", member.token(), Map.of()).status())
+                .isEqualTo(403);
         Person outsider = fixtures.person("outsider");
-        assertThat(api().post("/api/v1/groups/" + groupId + "/invitations", outsider.token(), Map.of()).status()).isEqualTo(404);
-        Response badDays = api().post("/api/v1/groups/" + groupId + "/invitations", organiser.token(), Map.of("validDays", 0));
+        assertThat(api().post("/api/v1/groups/" + groupId + "/invitations", outsider.token(), Map.of()).status())
+                .isEqualTo(404);
+        Response badDays = api().post("/api/v1/groups/" + groupId + "/invitations", organiser.token(),
+                Map.of("validDays", 0));
         assertThat(badDays.status()).isEqualTo(400);
         assertThat(badDays.json().get("errors").get(0).get("field").asString()).isEqualTo("validDays");
     }
@@ -177,14 +187,17 @@ class GroupsApiTest {
         assertThat(paths.has("/api/v1/receipts/concern")).isTrue();
         assertThat(paths.has("/api/v1/groups/{groupId}/grievances/{grievanceId}/plan")).isTrue();
         assertThat(List.of("/api/v1/groups/{groupId}/meetings", "/api/v1/groups/{groupId}/meetings/{meetingId}.ics",
-                "/api/v1/groups/{groupId}/meetings/{meetingId}/queue", "/api/v1/groups/{groupId}/meetings/{meetingId}/attendance",
+                "/api/v1/groups/{groupId}/meetings/{meetingId}/queue",
+                "/api/v1/groups/{groupId}/meetings/{meetingId}/attendance",
                 "/api/v1/groups/{groupId}/meetings/{meetingId}/minutes", "/api/v1/groups/{groupId}/momentum",
                 "/api/v1/groups/{groupId}/meeting-settings", "/api/v1/groups/{groupId}/proposals",
                 "/api/v1/groups/{groupId}/proposals/{proposalId}/ballots", "/api/v1/groups/{groupId}/demands",
-                "/api/v1/groups/{groupId}/demands/{demandId}/events", "/api/v1/groups/{groupId}/demands/{demandId}/letter.pdf",
+                "/api/v1/groups/{groupId}/demands/{demandId}/events",
+                "/api/v1/groups/{groupId}/demands/{demandId}/letter.pdf",
                 "/api/v1/groups/{groupId}/ladder"))
                 .as("meetings, decisions and demands").allMatch(paths::has);
-        assertThat(paths.get("/api/v1/groups/{groupId}/proposals/{proposalId}/ballots").get("post").get("responses").has("409"))
+        assertThat(paths.get("/api/v1/groups/{groupId}/proposals/{proposalId}/ballots").get("post").get("responses")
+                .has("409"))
                 .as("a second ballot is documented").isTrue();
     }
 }

@@ -47,18 +47,22 @@ class InvitationRulesTest {
         UUID invitationId = invitations.list(organiser.id(), groupId).getFirst().id();
         invitations.revoke(organiser.id(), groupId, invitationId);
         Person late = fixtures.person("late");
-        assertThat(new Api(port).post("/api/v1/invitations/" + code + "/accept", late.token(), null).status()).isEqualTo(410);
+        assertThat(new Api(port).post("/api/v1/invitations/" + code + "/accept", late.token(), null).status())
+                .isEqualTo(410);
         assertThat(new WebSession(port).get("/invitations/" + code).status()).isEqualTo(410);
     }
 
     @Test
     void membersInviteWhenTheGroupAllowsIt() {
         Person organiser = fixtures.person("organiser");
-        UUID groupId = groups.create(organiser.id(), new GroupDetails("Open group", "", "OTHER", "", "", "", false, "", true));
+        UUID groupId = groups.create(organiser.id(),
+                new GroupDetails("Open group", "", "OTHER", "", "", "", false, "", true));
         Person member = fixtures.member(groupId, organiser);
-        Api.Response created = new Api(port).post("/api/v1/groups/" + groupId + "/invitations", member.token(), Map.of());
+        Api.Response created = new Api(port).post("/api/v1/groups/" + groupId + "/invitations", member.token(),
+                Map.of());
         assertThat(created.status()).isEqualTo(201);
-        assertThat(catchThrowable(() -> invitations.list(member.id(), groupId))).isInstanceOf(DomainException.Forbidden.class);
+        assertThat(catchThrowable(() -> invitations.list(member.id(), groupId)))
+                .isInstanceOf(DomainException.Forbidden.class);
     }
 
     @Test
@@ -72,7 +76,8 @@ class InvitationRulesTest {
                 .status()).isEqualTo(200);
         Mailer.OutboxMessage message = mailer.outbox().stream().filter(m -> m.recipient().equals(address)).findFirst()
                 .orElseThrow();
-        assertThat(message.body()).contains("/invitations/").doesNotContain("Secret Ward Name").doesNotContain(organiser.displayName());
+        assertThat(message.body()).contains("/invitations/").doesNotContain("Secret Ward Name")
+                .doesNotContain(organiser.displayName());
         assertThat(message.subject()).doesNotContain("Secret");
     }
 
@@ -107,7 +112,7 @@ class InvitationRulesTest {
         WebSession prober = new WebSession(port);
         prober.get("/invitations/" + code);
         WebSession.Page register = prober.post("/invitations/" + code + "/register",
-                        Map.of("email", existing.email(), "displayName", "Probe", "password", "a long enough passphrase"));
+                Map.of("email", existing.email(), "displayName", "Probe", "password", "a long enough passphrase"));
         assertThat(register.body()).as("an open link registers no one, so it cannot say an address is taken")
                 .doesNotContain("cannot be used to create an account");
 
@@ -116,18 +121,22 @@ class InvitationRulesTest {
         Person stranger = fixtures.person("stranger");
         assertThat(new Api(port).post("/api/v1" + existingLink + "/accept", stranger.token(), null).status())
                 .as("a personal link works only for its address").isEqualTo(403);
-        assertThat(new Api(port).post("/api/v1" + existingLink + "/accept", existing.token(), null).status()).isEqualTo(200);
+        assertThat(new Api(port).post("/api/v1" + existingLink + "/accept", existing.token(), null).status())
+                .isEqualTo(200);
 
         // the newcomer's: registering with another address is refused, with its own address it works
         String freshLink = linkIn(fresh);
         WebSession newcomer = new WebSession(port);
         newcomer.get(freshLink);
         WebSession.Page wrong = newcomer.post(freshLink + "/register",
-                Map.of("email", "someone-else@example.org", "displayName", "Nadia", "password", "a long enough passphrase"));
+                Map.of("email", "someone-else@example.org", "displayName", "Nadia", "password",
+                        "a long enough passphrase"));
         assertThat(wrong.body()).contains("aria-invalid=\"true\"").contains("different e-mail address");
         assertThat(newcomer.post(freshLink + "/register",
-                Map.of("email", fresh, "displayName", "Nadia", "password", "a long enough passphrase")).status()).isEqualTo(302);
-        assertThat(invitations.list(organiser.id(), groupId).getFirst().uses()).as("the open link counts both").isEqualTo(2);
+                Map.of("email", fresh, "displayName", "Nadia", "password", "a long enough passphrase")).status())
+                .isEqualTo(302);
+        assertThat(invitations.list(organiser.id(), groupId).getFirst().uses()).as("the open link counts both")
+                .isEqualTo(2);
     }
 
     private WebSession.Page askForLink(WebSession visitor, String code, String address) {
@@ -150,9 +159,10 @@ class InvitationRulesTest {
         String address = invited.email().toLowerCase(java.util.Locale.ROOT);
         String hashed = org.staffroom.shared.SecretTokens.hash(address);
         // the account itself holds the address, as it must
-        assertThat(DatabaseDump.allRows(jdbc).stream().filter(row -> !row.getFirst().equalsIgnoreCase("identity_account")))
-                .as("rows giving away the invited address").noneMatch(row -> row.stream().anyMatch(value ->
-                        value.toLowerCase(java.util.Locale.ROOT).contains(address) || value.contains(hashed)));
+        assertThat(
+                DatabaseDump.allRows(jdbc).stream().filter(row -> !row.getFirst().equalsIgnoreCase("identity_account")))
+                .as("rows giving away the invited address").noneMatch(row -> row.stream().anyMatch(
+                        value -> value.toLowerCase(java.util.Locale.ROOT).contains(address) || value.contains(hashed)));
         assertThat(new Api(port).post("/api/v1" + link + "/accept", invited.token(), null).status()).isEqualTo(200);
     }
 
@@ -178,11 +188,13 @@ class InvitationRulesTest {
     @Test
     void discreetModeShowsOnlyTheNeutralNameInPageTitles() {
         Person organiser = fixtures.person("organiser");
-        UUID groupId = groups.create(organiser.id(), new GroupDetails("Ward 5 Union Organising", "", "OTHER", "", "", "",
-                false, "Book club", false));
+        UUID groupId = groups.create(organiser.id(),
+                new GroupDetails("Ward 5 Union Organising", "", "OTHER", "", "", "",
+                        false, "Book club", false));
         WebSession session = WebSession.signedIn(port, organiser.email(), Fixtures.PASSWORD);
         for (String path : new String[] {"", "/members", "/settings", "/invitations"}) {
-            String title = session.get("/groups/" + groupId + path).body().replaceAll("(?s).*<title>([^<]*)</title>.*", "$1");
+            String title = session.get("/groups/" + groupId + path).body().replaceAll("(?s).*<title>([^<]*)</title>.*",
+                    "$1");
             assertThat(title).as(path).contains("Book club").doesNotContain("Union");
         }
     }

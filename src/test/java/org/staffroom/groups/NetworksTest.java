@@ -38,11 +38,13 @@ class NetworksTest {
 
         WebSession adminPages = WebSession.signedIn(port, admin.email(), Fixtures.PASSWORD);
         adminPages.get("/admin/networks");
-        WebSession.Page created = adminPages.post("/admin/networks", Map.of("name", "City network", "description", "All of us"));
+        WebSession.Page created = adminPages.post("/admin/networks",
+                Map.of("name", "City network", "description", "All of us"));
         assertThat(created.status()).isEqualTo(302);
         UUID networkId = UUID.fromString(created.location().replaceAll(".*/networks/", ""));
         adminPages.get("/networks/" + networkId);
-        assertThat(adminPages.post("/networks/" + networkId + "/coordinators", Map.of("email", coordinator.email())).status())
+        assertThat(adminPages.post("/networks/" + networkId + "/coordinators", Map.of("email", coordinator.email()))
+                .status())
                 .isEqualTo(302);
         assertThat(networks.isCoordinator(coordinator.id(), networkId)).as("not until they accept").isFalse();
         networks.answerOffer(coordinator.id(), networkId, true);
@@ -59,7 +61,8 @@ class NetworksTest {
         assertThat(networks.view(stranger.id(), networkId).groups()).extracting(Networks.NetworkGroup::name)
                 .containsExactly("Listed home care");
         assertThat(networks.view(stranger.id(), networkId).coordinators()).containsExactly(coordinator.displayName());
-        assertThat(networks.coordinatedBy(coordinator.id())).extracting(Networks.NetworkSummary::id).containsExactly(networkId);
+        assertThat(networks.coordinatedBy(coordinator.id())).extracting(Networks.NetworkSummary::id)
+                .containsExactly(networkId);
 
         assertThat(catchThrowable(() -> networks.addCoordinator(stranger.id(), networkId, stranger.email())))
                 .isInstanceOf(DomainException.Forbidden.class);
@@ -93,7 +96,8 @@ class NetworksTest {
 
         WebSession askedPages = WebSession.signedIn(port, asked.email(), Fixtures.PASSWORD);
         assertThat(askedPages.get("/").body()).contains("You are asked to coordinate");
-        assertThat(askedPages.post("/networks/" + networkId + "/offer", Map.of("accept", "true")).status()).isEqualTo(302);
+        assertThat(askedPages.post("/networks/" + networkId + "/offer", Map.of("accept", "true")).status())
+                .isEqualTo(302);
         assertThat(networks.isCoordinator(asked.id(), networkId)).isTrue();
         assertThat(askedPages.get("/").body()).doesNotContain("You are asked to coordinate");
         assertThat(askedPages.post("/networks/" + networkId + "/offer", Map.of("accept", "true")).status())

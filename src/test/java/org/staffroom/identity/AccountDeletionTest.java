@@ -56,7 +56,8 @@ class AccountDeletionTest {
 
         WebSession.Page wrong = session.post("/account/delete", Map.of("password", "not my password"));
         assertThat(wrong.status()).isEqualTo(200);
-        assertThat(jdbc.sql("select count(*) from identity_account where id = ?").param(member.id()).query(Long.class).single())
+        assertThat(jdbc.sql("select count(*) from identity_account where id = ?").param(member.id()).query(Long.class)
+                .single())
                 .isEqualTo(1);
 
         WebSession.Page deleted = session.post("/account/delete", Map.of("password", Fixtures.PASSWORD));
@@ -86,20 +87,24 @@ class AccountDeletionTest {
         String group = "/api/v1/groups/" + groupId;
 
         String concern = api.post(group + "/concerns", token, Map.of("title", "Short staffed",
-                "details", "Two nurses on nights for 28 patients.", "category", "STAFFING_AND_WORKLOAD", "affected", "Nights",
+                "details", "Two nurses on nights for 28 patients.", "category", "STAFFING_AND_WORKLOAD", "affected",
+                "Nights",
                 "anonymous", false))
                 .json().get("id").asString();
-        api.post(group + "/concerns/" + concern + "/comments", token, Map.of("text", "It is every night", "anonymous", false));
+        api.post(group + "/concerns/" + concern + "/comments", token,
+                Map.of("text", "It is every night", "anonymous", false));
         api.post(group + "/concerns/" + concern + "/cosign", token, Map.of("anonymous", false));
         UUID demand = fixtures.demand(organiser, groupId, "Paid travel time");
-        assertThat(api.post(group + "/demands/" + demand + "/support", token, Map.of("openly", true)).status()).isEqualTo(200);
+        assertThat(api.post(group + "/demands/" + demand + "/support", token, Map.of("openly", true)).status())
+                .isEqualTo(200);
         UUID proposal = fixtures.proposal(organiser, groupId, "Refuse extra visits");
         assertThat(api.post(group + "/proposals/" + proposal + "/ballots", token, Map.of("answer", "YES")).status())
                 .isBetween(200, 201);
         UUID meeting = fixtures.meeting(organiser, groupId, "Branch meeting");
         api.post(group + "/meetings/" + meeting + "/answer", token, Map.of("answer", "YES"));
         Person otherOrganiser = fixtures.person("organiser");
-        UUID otherGroup = fixtures.group(otherOrganiser, "Deletion neighbours " + UUID.randomUUID().toString().substring(0, 6));
+        UUID otherGroup = fixtures.group(otherOrganiser,
+                "Deletion neighbours " + UUID.randomUUID().toString().substring(0, 6));
         joinRequests.submit(otherGroup, member.displayName(), member.email().toUpperCase(java.util.Locale.ROOT),
                 "I would like to join");
         WebSession reset = new WebSession(port);
@@ -111,9 +116,11 @@ class AccountDeletionTest {
 
         String id = member.id().toString();
         assertThat(DatabaseDump.allRows(jdbc)).as("rows still naming the deleted account")
-                .noneMatch(row -> row.stream().skip(1).anyMatch(value -> value.toLowerCase(java.util.Locale.ROOT).contains(id)
-                        || value.toLowerCase(java.util.Locale.ROOT).contains(member.email().toLowerCase(java.util.Locale.ROOT))
-                        || value.equals(member.displayName())));
+                .noneMatch(row -> row.stream().skip(1)
+                        .anyMatch(value -> value.toLowerCase(java.util.Locale.ROOT).contains(id)
+                                || value.toLowerCase(java.util.Locale.ROOT)
+                                        .contains(member.email().toLowerCase(java.util.Locale.ROOT))
+                                || value.equals(member.displayName())));
         assertThat(mailer.outbox()).as("no message waits for the deleted address")
                 .noneMatch(message -> message.recipient().equals(member.email()));
     }
@@ -140,7 +147,8 @@ class AccountDeletionTest {
 
         String id = leaving.id().toString();
         assertThat(DatabaseDump.allRows(jdbc)).as("rows still naming the deleted account")
-                .noneMatch(row -> row.stream().skip(1).anyMatch(value -> value.toLowerCase(java.util.Locale.ROOT).contains(id)));
+                .noneMatch(row -> row.stream().skip(1)
+                        .anyMatch(value -> value.toLowerCase(java.util.Locale.ROOT).contains(id)));
     }
 
     @Test

@@ -63,7 +63,8 @@ class PasskeyTest {
         page.locator("#passkey-label").fill("Pixel in locker");
         page.locator("#passkey-add button").click();
         page.waitForURL(url -> url.contains("passkeyAdded"));
-        assertThat(page.locator("#passkeys-heading + div, section[aria-labelledby=passkeys-heading]").first().innerText())
+        assertThat(
+                page.locator("#passkeys-heading + div, section[aria-labelledby=passkeys-heading]").first().innerText())
                 .contains("Pixel in locker").contains("The passkey is added");
 
         List<String> names = jdbc.sql("select name from user_entities").query(String.class).list();
@@ -88,7 +89,8 @@ class PasskeyTest {
 
         page.locator("section[aria-labelledby=passkeys-heading] form[action*='/remove'] button").click();
         page.waitForURL(url -> url.endsWith("/account"));
-        assertThat(page.locator("main").innerText()).contains("The passkey is removed").doesNotContain("Pixel in locker");
+        assertThat(page.locator("main").innerText()).contains("The passkey is removed")
+                .doesNotContain("Pixel in locker");
         page.locator("form[action$='/logout'] button").click();
         page.waitForURL(url -> url.contains("signedOut"));
         page.locator("#passkey-sign-in").click();

@@ -13,7 +13,8 @@ class PasswordPolicyTest {
 
     @Test
     void acceptsLongPassphrasesWithoutCompositionRules() {
-        assertThatCode(() -> policy.check("password", "river otter teapot mango", "a@example.org")).doesNotThrowAnyException();
+        assertThatCode(() -> policy.check("password", "river otter teapot mango", "a@example.org"))
+                .doesNotThrowAnyException();
         assertThatCode(() -> policy.check("password", "é".repeat(64), null)).doesNotThrowAnyException();
     }
 

@@ -61,7 +61,8 @@ class PasswordResetTest {
         WebSession visitor = new WebSession(port);
         visitor.get("/password-reset");
         String known = visitor.post("/password-reset", Map.of("email", person.email())).body();
-        String unknown = visitor.post("/password-reset", Map.of("email", "nobody-" + UUID.randomUUID() + "@example.org")).body();
+        String unknown = visitor
+                .post("/password-reset", Map.of("email", "nobody-" + UUID.randomUUID() + "@example.org")).body();
         assertThat(known).contains("If that address has an account, we have sent a link");
         assertThat(strip(known)).isEqualTo(strip(unknown));
     }
@@ -93,8 +94,10 @@ class PasswordResetTest {
             assertThat(visitor.post("/password-reset", Map.of("email", colleague.email())).body())
                     .contains("If that address has an account, we have sent a link");
         }
-        assertThat(colleagues.stream().filter(c -> mailer.outbox().stream().anyMatch(m -> m.recipient().equals(c.email())))
-                .count()).as("ten requests an hour from one client").isEqualTo(10);
+        assertThat(
+                colleagues.stream().filter(c -> mailer.outbox().stream().anyMatch(m -> m.recipient().equals(c.email())))
+                        .count())
+                .as("ten requests an hour from one client").isEqualTo(10);
     }
 
     /** The pages differ only in their CSRF token. */

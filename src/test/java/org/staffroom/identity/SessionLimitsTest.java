@@ -77,11 +77,12 @@ class SessionLimitsTest {
         Api.Response response = new Api(port).send(request);
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.header("Strict-Transport-Security")).contains("max-age=31536000");
-        assertThat(response.raw().headers().allValues("Set-Cookie")).anySatisfy(cookie ->
-                assertThat(cookie).startsWith("SESSION=").contains("Secure").contains("HttpOnly"));
+        assertThat(response.raw().headers().allValues("Set-Cookie")).anySatisfy(
+                cookie -> assertThat(cookie).startsWith("SESSION=").contains("Secure").contains("HttpOnly"));
         WebSession.Page plain = new WebSession(port).get("/login");
         assertThat(plain.header("Strict-Transport-Security")).isNull();
-        assertThat(plain.raw().headers().allValues("Set-Cookie")).allSatisfy(cookie -> assertThat(cookie).doesNotContain("Secure"));
+        assertThat(plain.raw().headers().allValues("Set-Cookie"))
+                .allSatisfy(cookie -> assertThat(cookie).doesNotContain("Secure"));
     }
 
     @Test

@@ -37,7 +37,8 @@ class SessionSecurityTest {
         WebSession.Page page = session.get("/account");
         assertThat(page.status()).isEqualTo(200);
         String csp = page.header("Content-Security-Policy");
-        assertThat(csp).contains("default-src 'self'", "script-src 'self'", "frame-ancestors 'none'", "object-src 'none'")
+        assertThat(csp)
+                .contains("default-src 'self'", "script-src 'self'", "frame-ancestors 'none'", "object-src 'none'")
                 .doesNotContain("unsafe-inline", "unsafe-eval", "http:", "https:");
         assertThat(page.header("X-Frame-Options")).isEqualTo("DENY");
         assertThat(page.header("Referrer-Policy")).isEqualTo("no-referrer");
@@ -107,10 +108,12 @@ class SessionSecurityTest {
 
         // three minutes on: the slowed window has passed, the count of five has not
         jdbc.sql("update shared_throttle set window_ends = ? where throttle = 'sign-in-slowed' and key_hash = ?")
-                .params(java.time.OffsetDateTime.now().minusSeconds(1), org.staffroom.shared.SecretTokens.hash(person.email()))
+                .params(java.time.OffsetDateTime.now().minusSeconds(1),
+                        org.staffroom.shared.SecretTokens.hash(person.email()))
                 .update();
         assertThat(jdbc.sql("select attempts from shared_throttle where throttle = 'sign-in' and key_hash = ?")
-                .param(org.staffroom.shared.SecretTokens.hash(person.email())).query(Integer.class).single()).isEqualTo(5);
+                .param(org.staffroom.shared.SecretTokens.hash(person.email())).query(Integer.class).single())
+                .isEqualTo(5);
         assertThat(session.signIn(person.email(), Fixtures.PASSWORD).location()).doesNotContain("error");
     }
 
@@ -120,7 +123,8 @@ class SessionSecurityTest {
         WebSession wrongSession = new WebSession(port);
         WebSession unknownSession = new WebSession(port);
         WebSession.Page wrongPassword = wrongSession.signIn(person.email(), "not the right password");
-        WebSession.Page unknown = unknownSession.signIn("nobody-" + UUID.randomUUID() + "@example.org", "whatever it is");
+        WebSession.Page unknown = unknownSession.signIn("nobody-" + UUID.randomUUID() + "@example.org",
+                "whatever it is");
         // both must be a refusal (not equal because both are missing), and say the same
         assertThat(wrongPassword.status()).isEqualTo(unknown.status()).isEqualTo(302);
         assertThat(wrongPassword.location()).endsWith("/login?error").isEqualTo(unknown.location());
@@ -154,7 +158,8 @@ class SessionSecurityTest {
         assertThat(changed.status()).isEqualTo(302);
         assertThat(phone.get("/account").status()).isEqualTo(200);
         assertThat(laptop.get("/account").status()).isEqualTo(302);
-        assertThat(new WebSession(port).signIn(person.email(), "a brand new passphrase for me").location()).doesNotContain("error");
+        assertThat(new WebSession(port).signIn(person.email(), "a brand new passphrase for me").location())
+                .doesNotContain("error");
     }
 
     @Test
@@ -182,7 +187,8 @@ class SessionSecurityTest {
         List<String> everything = DatabaseDump.allValues(jdbc);
         assertThat(everything).isNotEmpty();
         assertThat(everything.stream().filter(value -> value.contains("127.0.0.1") || value.contains("0:0:0:0:0:0:0:1")
-                || value.contains("Java-http-client") || value.contains("HeadlessChrome") || value.contains("Mozilla/")))
+                || value.contains("Java-http-client") || value.contains("HeadlessChrome")
+                || value.contains("Mozilla/")))
                 .isEmpty();
     }
 }

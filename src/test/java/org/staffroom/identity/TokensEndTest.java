@@ -41,7 +41,8 @@ class TokensEndTest {
     Mailer mailer;
 
     /** A member with an app signed in, a personal key and a second browser, and what each still reaches. */
-    private record WaysIn(Person person, WebSession browser, WebSession otherBrowser, String appToken, String personalKey,
+    private record WaysIn(Person person, WebSession browser, WebSession otherBrowser, String appToken,
+            String personalKey,
             String calendar) {
 
         void assertAllEnded(Api api, WebSession visitor) {
@@ -69,7 +70,8 @@ class TokensEndTest {
 
         String account = browser.get("/account").body();
         assertThat(account).as("the app's sign-in is listed with the personal key")
-                .contains("An app you signed in to (for 12 hours)", "Rota app", "Your calendar link", "/account/calendar/revoke");
+                .contains("An app you signed in to (for 12 hours)", "Rota app", "Your calendar link",
+                        "/account/calendar/revoke");
         assertThat(account.split("/account/tokens/[0-9a-f-]{36}/revoke", -1))
                 .as("a stop button for each, and for the key the fixture made").hasSize(4);
         for (String token : List.of(appToken, personalKey)) {

@@ -8,17 +8,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.staffroom.support.TotpCodes;
 import org.staffroom.support.Api;
 import org.staffroom.support.DatabaseDump;
 import org.staffroom.support.Fixtures;
 import org.staffroom.support.Fixtures.Person;
 import org.staffroom.support.IntegrationTest;
+import org.staffroom.support.TotpCodes;
 import org.staffroom.support.WebSession;
-
 
 @IntegrationTest
 class TwoFactorTest {
@@ -92,7 +91,8 @@ class TwoFactorTest {
 
         phone.get("/account");
         phone.post("/account/two-factor/disable", Map.of("password", Fixtures.PASSWORD));
-        assertThat(new WebSession(port).signIn(person.email(), Fixtures.PASSWORD).location()).doesNotContain("two-factor");
+        assertThat(new WebSession(port).signIn(person.email(), Fixtures.PASSWORD).location())
+                .doesNotContain("two-factor");
     }
 
     /**
@@ -106,7 +106,8 @@ class TwoFactorTest {
         String secret = secretOn(session.get("/account/two-factor"));
         assertThat(session.post("/account/two-factor", Map.of("code", code(secret))).status()).isEqualTo(302);
 
-        assertThat(DatabaseDump.allValues(jdbc)).as("no table holds the secret").noneMatch(value -> value.contains(secret));
+        assertThat(DatabaseDump.allValues(jdbc)).as("no table holds the secret")
+                .noneMatch(value -> value.contains(secret));
         String stored = jdbc.sql("select totp_secret from identity_account where id = ?").param(person.id())
                 .query(String.class).single();
         Person other = fixtures.person("carer");

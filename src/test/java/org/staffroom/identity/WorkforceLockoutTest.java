@@ -7,9 +7,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-
-import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.AriaRole;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,6 +17,9 @@ import org.staffroom.support.Fixtures.Person;
 import org.staffroom.support.IntegrationTest;
 import org.staffroom.support.Pages;
 import org.staffroom.support.WebSession;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
 
 /**
  * In a hospital everyone shares a few addresses. One hostile person there guesses 25 wrong passwords over
@@ -48,7 +48,8 @@ class WorkforceLockoutTest {
     void oneHostileGuesserCannotShutTheWorkforceOut() {
         Person colleague = fixtures.person("nurse");
         WebSession colleaguesPhone = WebSession.signedIn(port, HOSPITAL, colleague.email(), Fixtures.PASSWORD);
-        assertThat(colleaguesPhone.cookie("staffroom_device")).as("a browser that signed in is remembered").isNotBlank();
+        assertThat(colleaguesPhone.cookie("staffroom_device")).as("a browser that signed in is remembered")
+                .isNotBlank();
         colleaguesPhone.forget("SESSION"); // the shift is over; the session has ended
 
         List<Person> targets = new ArrayList<>();

@@ -171,7 +171,8 @@ class JournalApiTest {
         assertThat(request.get("authorName").asString()).isEqualTo(author.displayName());
         assertThat(request.get("authorPublicKey").asString())
                 .isEqualTo(api.get("/api/v1/journal/keyring", author.token()).json().get("publicKey").asString());
-        assertThat(api.get("/api/v1/journal/witness-requests/" + token + "x", colleague.token()).status()).isEqualTo(404);
+        assertThat(api.get("/api/v1/journal/witness-requests/" + token + "x", colleague.token()).status())
+                .isEqualTo(404);
 
         Map<String, Object> confirmation = sealed();
         assertThat(api.post("/api/v1/journal/witness-requests/" + token, colleague.token(), confirmation).status())
@@ -213,11 +214,13 @@ class JournalApiTest {
 
         Person otherMember = fixtures.member(groupId, rep);
         api.post("/api/v1/journal/keyring", otherMember.token(), keyring());
-        String notTheirs = api.post("/api/v1/journal/entries", otherMember.token(), ciphertext()).json().get("id").asString();
+        String notTheirs = api.post("/api/v1/journal/entries", otherMember.token(), ciphertext()).json().get("id")
+                .asString();
         Map<String, Object> someoneElses = new java.util.HashMap<>(sealed());
         someoneElses.put("entryId", notTheirs);
         assertThat(api.post("/api/v1/journal/shares", author.token(),
-                Map.of("repId", rep.id().toString(), "entries", List.of(sealed, someoneElses))).status()).isEqualTo(404);
+                Map.of("repId", rep.id().toString(), "entries", List.of(sealed, someoneElses))).status())
+                .isEqualTo(404);
         assertThat(api.get("/api/v1/journal/shared-with-me", rep.token()).json()).as("nothing half-saved").isEmpty();
 
         Api.Response shared = api.post("/api/v1/journal/shares", author.token(),

@@ -68,8 +68,8 @@ class JournalPagesTest {
         page.locator("#create-confirm").fill(passphrase);
         page.locator("#create-understood").check();
         page.locator("#create-form button[type=submit]").click();
-        assertThat(page.locator("#recovery-code")).hasText(RECOVERY_CODE, new com.microsoft.playwright.assertions
-                .LocatorAssertions.HasTextOptions().setTimeout(30_000));
+        assertThat(page.locator("#recovery-code")).hasText(RECOVERY_CODE,
+                new com.microsoft.playwright.assertions.LocatorAssertions.HasTextOptions().setTimeout(30_000));
         String code = page.locator("#recovery-code").textContent();
         page.locator("#recovery-done").click();
         assertThat(page.locator("#entry-form")).isVisible();
@@ -79,8 +79,8 @@ class JournalPagesTest {
     static void unlock(Page page, String passphrase) {
         page.locator("#unlock-passphrase").fill(passphrase);
         page.locator("#unlock-form button[type=submit]").click();
-        assertThat(page.locator("#journal-open")).isVisible(new com.microsoft.playwright.assertions.LocatorAssertions
-                .IsVisibleOptions().setTimeout(20_000));
+        assertThat(page.locator("#journal-open")).isVisible(
+                new com.microsoft.playwright.assertions.LocatorAssertions.IsVisibleOptions().setTimeout(20_000));
     }
 
     static void write(Page page, String date, String place, String what, String tag) {
@@ -259,7 +259,8 @@ class JournalPagesTest {
         witness.locator("input[name=email]").fill(colleague.email());
         witness.locator("input[name=password]").fill(Fixtures.PASSWORD);
         witness.locator("form[action$='/login'] button[type=submit]").click();
-        assertThat(witness.locator("#witness-shown-summary")).hasText("The manager shouted at me at handover on the 21st.");
+        assertThat(witness.locator("#witness-shown-summary"))
+                .hasText("The manager shouted at me at handover on the 21st.");
         assertThat(witness.locator("#witness-from")).containsText(author.displayName());
         assertThat(witness.locator("main")).not().containsText("rota gaps");
         visited.check(witness, "journal-witness");

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
-
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Tag;
@@ -30,7 +29,7 @@ class ReceivesSharesMigrationTest {
         UUID sharedWith = UUID.randomUUID();
         UUID keepsOne = UUID.randomUUID();
         UUID author = UUID.randomUUID();
-        for (UUID account : new UUID[] { sharedWith, keepsOne, author }) {
+        for (UUID account : new UUID[] {sharedWith, keepsOne, author}) {
             jdbc.update("""
                     insert into journal_keyring (account_id, kdf, iterations, salt, wrapped_key, recovery_salt,
                         recovery_wrapped_key, public_key, wrapped_private_key, created_at)

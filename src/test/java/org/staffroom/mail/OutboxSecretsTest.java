@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
+import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,8 +37,6 @@ import org.staffroom.support.Fixtures;
 import org.staffroom.support.Fixtures.Person;
 import org.staffroom.support.IntegrationTest;
 import org.staffroom.support.WebSession;
-
-import jakarta.mail.internet.MimeMessage;
 
 /**
  * The outbox as an administrator and a copy of the database would use it: a password-reset link waiting
@@ -105,10 +104,13 @@ class OutboxSecretsTest {
         assertThat(outbox).as("the message waits in the outbox").isNotEmpty();
         assertThat(outbox).allSatisfy(row -> assertThat(String.join(" ", row))
                 .doesNotContain(token).doesNotContain(person.email()).doesNotContain("/password-reset/"));
-        assertThat(DatabaseDump.allValues(jdbc)).as("no table holds the link").noneMatch(value -> value.contains(token));
+        assertThat(DatabaseDump.allValues(jdbc)).as("no table holds the link")
+                .noneMatch(value -> value.contains(token));
 
-        OffsetDateTime expires = jdbc.sql("select expires_at from mail_outbox where created_at >= ? order by created_at desc")
-                .param(OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(5)).query(OffsetDateTime.class).list().getFirst();
+        OffsetDateTime expires = jdbc
+                .sql("select expires_at from mail_outbox where created_at >= ? order by created_at desc")
+                .param(OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(5)).query(OffsetDateTime.class).list()
+                .getFirst();
         assertThat(expires).as("the message goes when its link stops working")
                 .isBefore(OffsetDateTime.now(ZoneOffset.UTC).plusHours(1).plusMinutes(1));
 
@@ -126,13 +128,16 @@ class OutboxSecretsTest {
         WebSession organiserSession = WebSession.signedIn(port, organiser.email(), Fixtures.PASSWORD);
         organiserSession.get("/groups/" + groupId + "/invitations");
         organiserSession.post("/groups/" + groupId + "/invitations/email", Map.of("email", invited, "validDays", "7"));
-        String invitation = mailer.outbox().stream().filter(m -> m.recipient().equals(invited)).findFirst().orElseThrow()
+        String invitation = mailer.outbox().stream().filter(m -> m.recipient().equals(invited)).findFirst()
+                .orElseThrow()
                 .body();
 
-        String page = WebSession.signedIn(port, fixtures.administrator().email(), Fixtures.PASSWORD).get("/admin/outbox")
+        String page = WebSession.signedIn(port, fixtures.administrator().email(), Fixtures.PASSWORD)
+                .get("/admin/outbox")
                 .body();
         assertThat(page).as("the administrator would sign in as the member with it")
-                .doesNotContain(path).doesNotContain(path.substring(path.lastIndexOf('/') + 1)).contains(person.email());
+                .doesNotContain(path).doesNotContain(path.substring(path.lastIndexOf('/') + 1))
+                .contains(person.email());
         assertThat(page).as("without SMTP the administrator is the post")
                 .contains(invitation.substring(invitation.indexOf("/invitations/")).split("\\s")[0]);
     }
@@ -153,7 +158,8 @@ class OutboxSecretsTest {
         withSmtp.deliver();
         assertThat(sent).filteredOn(m -> m.getTo()[0].equals(person.email()))
                 .singleElement().satisfies(m -> assertThat(m.getText()).contains(path));
-        assertThat(mailer.outbox()).as("a message sent is deleted").noneMatch(m -> m.recipient().equals(person.email()));
+        assertThat(mailer.outbox()).as("a message sent is deleted")
+                .noneMatch(m -> m.recipient().equals(person.email()));
     }
 
     @Test
@@ -168,7 +174,8 @@ class OutboxSecretsTest {
         assertThat(mailer.outbox()).filteredOn(m -> m.recipient().equals(address)).singleElement()
                 .satisfies(m -> assertThat(m.createdAt()).isAfter(OffsetDateTime.now(ZoneOffset.UTC)));
         Mailer anHourLater = new Mailer(jdbc, groups, accounts, messages, settings, provider(new Recording(sent)),
-                "staffroom@localhost", "smtp.invalid", Clock.offset(clock, java.time.Duration.ofHours(1)), jobs, keys, events);
+                "staffroom@localhost", "smtp.invalid", Clock.offset(clock, java.time.Duration.ofHours(1)), jobs, keys,
+                events);
         anHourLater.deliver();
         assertThat(sent).as("on the hour").anyMatch(m -> m.getTo()[0].equals(address));
     }
@@ -202,7 +209,8 @@ class OutboxSecretsTest {
         askForReset(fixtures.person("nurse"));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         Backups.Manifest manifest = new Backups(dataSource).backup(out);
-        assertThat(manifest.tables()).extracting(Backups.Table::name).doesNotContain("mail_outbox").contains("identity_account");
+        assertThat(manifest.tables()).extracting(Backups.Table::name).doesNotContain("mail_outbox")
+                .contains("identity_account");
         List<String> entries = new ArrayList<>();
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(out.toByteArray()))) {
             for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
@@ -214,6 +222,7 @@ class OutboxSecretsTest {
 
     private static ObjectProvider<JavaMailSender> provider(JavaMailSender sender) {
         return new ObjectProvider<>() {
+
             @Override
             public JavaMailSender getObject() {
                 return sender;
@@ -223,6 +232,7 @@ class OutboxSecretsTest {
 
     /** An SMTP server that keeps what it is given. */
     private static final class Recording extends JavaMailSenderImpl {
+
         private final List<SimpleMailMessage> sent;
 
         Recording(List<SimpleMailMessage> sent) {

@@ -21,7 +21,6 @@ import org.staffroom.support.Pages;
 import org.staffroom.support.TestClock;
 
 import com.microsoft.playwright.Page;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -75,19 +74,24 @@ class GroupWorkTest {
         api.post(t.g() + "/meetings", organiser, meeting(clock.today().minusDays(7), "facilitatorId", t.first().id(),
                 "noteTakerId", t.second().id()));
         JsonNode suggested = api.get(t.g() + "/meetings/suggested-roles", organiser).json();
-        assertThat(suggested.get("facilitatorId").asString()).as("nobody else has facilitated; the organiser has held no role")
+        assertThat(suggested.get("facilitatorId").asString())
+                .as("nobody else has facilitated; the organiser has held no role")
                 .isEqualTo(t.organiser().id().toString());
         assertThat(suggested.get("noteTakerId").asString()).as("the first member has not taken notes")
                 .isEqualTo(t.first().id().toString());
 
         String concernId = api.post(t.g() + "/concerns", api.signIn(t.first()), concern("Handovers are unpaid"))
                 .json().get("id").asString();
-        String demandId = api.post(t.g() + "/demands", organiser, Map.of("what", "Pay handovers", "reasons", "Fifteen minutes a shift.",
-                "addressedTo", "The ward manager")).json().get("id").asString();
+        String demandId = api.post(t.g() + "/demands", organiser,
+                Map.of("what", "Pay handovers", "reasons", "Fifteen minutes a shift.",
+                        "addressedTo", "The ward manager"))
+                .json().get("id").asString();
         assertThat(api.post(t.g() + "/meetings", organiser, meeting(clock.today().plusDays(3), "linked",
                 List.of(UUID.randomUUID().toString()))).status()).as("only the group's open work").isEqualTo(400);
-        JsonNode agenda = api.post(t.g() + "/meetings", organiser, meeting(clock.today().plusDays(3), "agenda", "Check-in",
-                "linked", List.of(concernId, demandId))).json().get("agenda");
+        JsonNode agenda = api
+                .post(t.g() + "/meetings", organiser, meeting(clock.today().plusDays(3), "agenda", "Check-in",
+                        "linked", List.of(concernId, demandId)))
+                .json().get("agenda");
         assertThat(agenda.valueStream().map(item -> item.get("text").asString()))
                 .containsExactly("Check-in", "Handovers are unpaid", "Pay handovers");
         assertThat(agenda.get(1).get("path").asString()).endsWith("/concerns/" + concernId);
@@ -98,11 +102,13 @@ class GroupWorkTest {
         assertThat(api.post(t.g() + "/meetings", organiser, meeting(clock.today().plusDays(3), "linked",
                 List.of(othersConcern))).status()).as("another group's concern").isEqualTo(400);
 
-        String past = api.post(t.g() + "/meetings", organiser, meeting(clock.today().minusDays(1))).json().get("id").asString();
+        String past = api.post(t.g() + "/meetings", organiser, meeting(clock.today().minusDays(1))).json().get("id")
+                .asString();
         String attendance = t.g() + "/meetings/" + past + "/attendance";
         Map<String, Object> present = Map.of("present", List.of(t.first().id().toString(), t.second().id().toString()));
         assertThat(api.post(attendance, organiser, present).status()).as("the group counts only").isEqualTo(409);
-        assertThat(api.put(t.g() + "/meeting-settings", api.signIn(t.first()), Map.of("attendanceByName", true)).status())
+        assertThat(
+                api.put(t.g() + "/meeting-settings", api.signIn(t.first()), Map.of("attendanceByName", true)).status())
                 .isEqualTo(403);
         assertThat(api.put(t.g() + "/meeting-settings", organiser, Map.of("attendanceByName", true)).json()
                 .get("attendanceByName").asBoolean()).isTrue();
@@ -177,7 +183,8 @@ class GroupWorkTest {
         Map<String, int[]> totals = new java.util.LinkedHashMap<>();
         monthly.valueStream().forEach(series -> totals.put(series.get("label").asString(), new int[] {
                 series.get("months").valueStream().mapToInt(m -> m.get("count").asInt()).sum(),
-                series.get("months").valueStream().mapToInt(m -> m.get("outOf").isNull() ? 0 : m.get("outOf").asInt()).sum(),
+                series.get("months").valueStream().mapToInt(m -> m.get("outOf").isNull() ? 0 : m.get("outOf").asInt())
+                        .sum(),
                 series.get("months").size()}));
         assertThat(totals.keySet()).containsExactly("momentum.activeMembers", "momentum.actionsOnTime",
                 "momentum.concernsRaised", "momentum.demandsWon");
@@ -240,8 +247,9 @@ class GroupWorkTest {
         assertThat(page.locator("main")).containsText("Made at the meeting: Nights campaign");
         visited.check(page, "proposal at a meeting");
         page.locator("#title").fill("Refuse to cover nights alone");
-        page.locator("#closesAt").fill(java.time.LocalDateTime.now(clock).plusDays(2).withSecond(0).withNano(0).toString()
-                .substring(0, 16));
+        page.locator("#closesAt")
+                .fill(java.time.LocalDateTime.now(clock).plusDays(2).withSecond(0).withNano(0).toString()
+                        .substring(0, 16));
         page.locator("form[action$='/proposals'] .actions button").click();
         page.locator("a:has-text('Nights campaign')").click();
         assertThat(page).hasURL(meetingPage);

@@ -33,11 +33,9 @@ import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
-
 import net.fortuna.ical4j.data.CalendarBuilder;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
-
 import tools.jackson.databind.JsonNode;
 
 @IntegrationTest
@@ -71,7 +69,8 @@ class MeetingsTest {
 
     /** The instant a time on DAY names in the instance's zone (Europe/London), as iCalendar writes it in UTC. */
     static String utc(String time) {
-        return ZonedDateTime.of(DAY, LocalTime.parse(time), ZoneId.of("Europe/London")).withZoneSameInstant(ZoneOffset.UTC)
+        return ZonedDateTime.of(DAY, LocalTime.parse(time), ZoneId.of("Europe/London"))
+                .withZoneSameInstant(ZoneOffset.UTC)
                 .format(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'"));
     }
 
@@ -131,7 +130,8 @@ class MeetingsTest {
         assertThat(changed.get("comingNames").size()).as("members see counts, not names").isZero();
         assertThat(api.get(g + "/" + id, organiser.token()).json().get("comingNames").get(0).asString())
                 .isEqualTo(member.displayName());
-        assertThat(api.post(g + "/" + id + "/answer", member.token(), Map.of("answer", "PERHAPS")).status()).isEqualTo(400);
+        assertThat(api.post(g + "/" + id + "/answer", member.token(), Map.of("answer", "PERHAPS")).status())
+                .isEqualTo(400);
 
         Response ics = api.get(g + "/" + id + ".ics", member.token());
         assertThat(ics.status()).isEqualTo(200);
@@ -169,7 +169,8 @@ class MeetingsTest {
         page.locator("#endTime").fill("18:30");
         page.locator("#facilitatorId").selectOption(member.id().toString());
         page.locator("form[action$='/meetings'] button[type=submit]").click();
-        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("h1")).hasText("Pay campaign planning");
+        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("h1"))
+                .hasText("Pay campaign planning");
         visited.check(page, "meeting");
 
         Page memberPage = Pages.signedIn(port, member.email(), Fixtures.PASSWORD);
@@ -189,7 +190,6 @@ class MeetingsTest {
         memberPage.context().close();
     }
 
-
     @Test
     void eachMemberHasAPrivateRevocableCalendarFeedOfTheirGroupsMeetings() throws Exception {
         Api api = new Api(port);
@@ -199,7 +199,8 @@ class MeetingsTest {
         UUID elsewhere = fixtures.group(organiser, "Feed ward C " + UUID.randomUUID().toString().substring(0, 6));
         Person member = fixtures.member(first, organiser);
         String code = fixtures.invitationCode(organiser, second);
-        assertThat(api.post("/api/v1/invitations/" + code + "/accept", member.token(), Map.of()).status()).isEqualTo(200);
+        assertThat(api.post("/api/v1/invitations/" + code + "/accept", member.token(), Map.of()).status())
+                .isEqualTo(200);
         for (UUID group : List.of(first, second, elsewhere)) {
             api.post("/api/v1/groups/" + group + "/meetings", organiser.token(), draft("Meeting of " + group));
         }
@@ -225,7 +226,8 @@ class MeetingsTest {
     }
 
     private static String link(String page) {
-        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("(/calendar/[A-Za-z0-9_-]+\\.ics)").matcher(page);
+        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("(/calendar/[A-Za-z0-9_-]+\\.ics)")
+                .matcher(page);
         assertThat(matcher.find()).as("the page shows the link").isTrue();
         return matcher.group(1);
     }
@@ -244,23 +246,30 @@ class MeetingsTest {
             past.put("date", LocalDate.now().minusWeeks(attendance.length - i).toString());
             String id = api.post(g + "/meetings", organiser.token(), past).json().get("id").asString();
             ids.add(id);
-            assertThat(api.post(g + "/meetings/" + id + "/attendance", organiser.token(), Map.of("attended", attendance[i]))
+            assertThat(api
+                    .post(g + "/meetings/" + id + "/attendance", organiser.token(), Map.of("attended", attendance[i]))
                     .json().get("attended").asInt()).isEqualTo(attendance[i]);
         }
         assertThat(api.post(g + "/meetings/" + ids.getFirst() + "/attendance", member.token(), Map.of("attended", 3))
                 .status()).as("members do not record attendance").isEqualTo(403);
-        assertThat(api.post(g + "/meetings/" + ids.getFirst() + "/attendance", organiser.token(), Map.of("attended", -1))
-                .status()).isEqualTo(400);
+        assertThat(
+                api.post(g + "/meetings/" + ids.getFirst() + "/attendance", organiser.token(), Map.of("attended", -1))
+                        .status())
+                .isEqualTo(400);
 
         JsonNode momentum = api.get(g + "/momentum", organiser.token()).json();
-        assertThat(momentum.get("meetings").valueStream().map(m -> m.get("attended").asInt())).containsExactly(10, 8, 6, 4);
+        assertThat(momentum.get("meetings").valueStream().map(m -> m.get("attended").asInt())).containsExactly(10, 8, 6,
+                4);
         assertThat(momentum.get("warnings").valueStream().map(JsonNode::asString))
                 .containsExactlyInAnyOrder("ATTENDANCE_FALLING", "NO_MEETING_PLANNED");
-        assertThat(api.get(g + "/momentum", member.token()).json().get("warnings").size()).as("warnings are for organisers")
+        assertThat(api.get(g + "/momentum", member.token()).json().get("warnings").size())
+                .as("warnings are for organisers")
                 .isZero();
 
-        String upcoming = api.post(g + "/meetings", organiser.token(), draft("Next meeting")).json().get("id").asString();
-        assertThat(api.post(g + "/meetings/" + upcoming + "/attendance", organiser.token(), Map.of("attended", 5)).status())
+        String upcoming = api.post(g + "/meetings", organiser.token(), draft("Next meeting")).json().get("id")
+                .asString();
+        assertThat(api.post(g + "/meetings/" + upcoming + "/attendance", organiser.token(), Map.of("attended", 5))
+                .status())
                 .as("not started yet").isEqualTo(409);
         api.post(g + "/meetings/" + ids.getLast() + "/attendance", organiser.token(), Map.of("attended", 7));
         assertThat(api.get(g + "/momentum", organiser.token()).json().get("warnings").size())
@@ -278,7 +287,8 @@ class MeetingsTest {
         page.navigate(Pages.base(port) + "/groups/" + groupId + "/meetings/" + ids.getFirst());
         page.locator("#attended").fill("11");
         page.locator("form[action$='/attendance'] button").click();
-        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("main")).containsText("11 people came");
+        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(page.locator("main"))
+                .containsText("11 people came");
         visited.check(page, "meeting with attendance");
         visited.assertClean();
         page.context().close();
@@ -299,25 +309,30 @@ class MeetingsTest {
         String next = api.post(g + "/meetings", organiser.token(), draft("This month")).json().get("id").asString();
 
         Map<String, String> minutes = Map.of("text", "Agreed **unanimously**.\n\n<script>alert(1)</script>\n\n"
-                + "[bad](javascript:alert(1)) and [good](https://example.org)", "decisions", "Send the letter\n\nMeet again");
+                + "[bad](javascript:alert(1)) and [good](https://example.org)", "decisions",
+                "Send the letter\n\nMeet again");
         assertThat(api.put(g + "/meetings/" + first + "/minutes", owner.token(), minutes).status())
                 .as("only the note-taker, facilitator or organisers").isEqualTo(403);
         JsonNode record = api.put(g + "/meetings/" + first + "/minutes", noteTaker.token(), minutes).json();
         String html = record.get("minutesHtml").asString();
         assertThat(html).contains("<strong>unanimously</strong>").contains("&lt;script&gt;").doesNotContain("<script>")
                 .doesNotContain("javascript:").contains("href=\"https://example.org\"").contains("rel=\"nofollow");
-        assertThat(record.get("decisions").valueStream().map(JsonNode::asString)).containsExactly("Send the letter", "Meet again");
+        assertThat(record.get("decisions").valueStream().map(JsonNode::asString)).containsExactly("Send the letter",
+                "Meet again");
 
-        String actionId = api.post(g + "/meetings/" + first + "/actions", noteTaker.token(), Map.of("what", "Draft the letter",
-                "ownerId", owner.id().toString(), "dueOn", LocalDate.now().minusDays(1).toString()))
+        String actionId = api
+                .post(g + "/meetings/" + first + "/actions", noteTaker.token(), Map.of("what", "Draft the letter",
+                        "ownerId", owner.id().toString(), "dueOn", LocalDate.now().minusDays(1).toString()))
                 .json().get("actions").get(0).get("id").asString();
         assertThat(api.post(g + "/meetings/" + first + "/actions", noteTaker.token(), Map.of("what", "x",
                 "ownerId", fixtures.person("outsider").id().toString())).status()).isEqualTo(400);
         JsonNode carried = api.get(g + "/meetings/" + next + "/record", owner.token()).json().get("carriedOver");
         assertThat(carried.get(0).get("what").asString()).isEqualTo("Draft the letter");
         assertThat(carried.get(0).get("overdue").asBoolean()).isTrue();
-        assertThat(api.post(g + "/actions/" + actionId, fixtures.member(groupId, organiser).token(), Map.of("done", true))
-                .status()).as("not theirs").isEqualTo(403);
+        assertThat(
+                api.post(g + "/actions/" + actionId, fixtures.member(groupId, organiser).token(), Map.of("done", true))
+                        .status())
+                .as("not theirs").isEqualTo(403);
         assertThat(api.post(g + "/actions/" + actionId, owner.token(), Map.of("done", true)).status()).isEqualTo(204);
         assertThat(api.get(g + "/meetings/" + next + "/record", owner.token()).json().get("carriedOver").size())
                 .as("done: no longer carried over").isZero();
@@ -340,7 +355,8 @@ class MeetingsTest {
         draft.put("date", day.toString());
         draft.put("startTime", "13:00");
         draft.put("endTime", "14:00");
-        return api.post("/api/v1/groups/" + groupId + "/meetings", organiser.token(), draft).json().get("id").asString();
+        return api.post("/api/v1/groups/" + groupId + "/meetings", organiser.token(), draft).json().get("id")
+                .asString();
     }
 
     @Test
@@ -393,8 +409,10 @@ class MeetingsTest {
             visited.check(page, "a meeting that has happened");
 
             page.navigate(meetingPage + "/queue");
-            PlaywrightAssertions.assertThat(main).containsText("This meeting has happened, so its speaking queue is closed.");
-            PlaywrightAssertions.assertThat(page.locator("form[action$='/queue'], form[action$='/queue/leave']")).hasCount(0);
+            PlaywrightAssertions.assertThat(main)
+                    .containsText("This meeting has happened, so its speaking queue is closed.");
+            PlaywrightAssertions.assertThat(page.locator("form[action$='/queue'], form[action$='/queue/leave']"))
+                    .hasCount(0);
             visited.check(page, "the queue of a meeting that has happened");
             visited.assertClean();
             page.context().close();
@@ -464,7 +482,8 @@ class MeetingsTest {
         page.locator("#action-due").fill("2150-01-01");
         page.locator("form[action*='/actions'] button[type=submit]").click();
         Locator due = page.locator("#action-due");
-        PlaywrightAssertions.assertThat(page.locator("#action-due-error")).hasText("Give a date from 2000-01-01 to 2100-12-31.");
+        PlaywrightAssertions.assertThat(page.locator("#action-due-error"))
+                .hasText("Give a date from 2000-01-01 to 2100-12-31.");
         PlaywrightAssertions.assertThat(due).isVisible();
         PlaywrightAssertions.assertThat(due).hasAttribute("aria-invalid", "true");
         PlaywrightAssertions.assertThat(due).hasAttribute("aria-describedby", "action-due-error");
@@ -476,7 +495,8 @@ class MeetingsTest {
         page.locator("#decisions").fill("Meet again");
         page.locator("form[action*='/minutes'] button[type=submit]").click();
         Locator minutes = page.locator("#minutes-text");
-        PlaywrightAssertions.assertThat(page.locator("#minutes-text-error")).hasText("This contains characters that are not allowed.");
+        PlaywrightAssertions.assertThat(page.locator("#minutes-text-error"))
+                .hasText("This contains characters that are not allowed.");
         PlaywrightAssertions.assertThat(minutes).isVisible();
         PlaywrightAssertions.assertThat(minutes).hasAttribute("aria-invalid", "true");
         PlaywrightAssertions.assertThat(minutes).hasAttribute("aria-describedby", "minutes-hint minutes-text-error");

@@ -19,10 +19,9 @@ import org.staffroom.support.Pages;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
-
+import com.microsoft.playwright.options.AriaRole;
 import tools.jackson.databind.JsonNode;
 
 @IntegrationTest
@@ -47,11 +46,12 @@ class QueueTest {
         for (int i = 0; i < 12; i++) {
             people.add(fixtures.member(groupId, organiser));
         }
-        String meeting = api.post("/api/v1/groups/" + groupId + "/meetings", organiser.token(), MeetingsTest.draft("Busy"))
+        String meeting = api
+                .post("/api/v1/groups/" + groupId + "/meetings", organiser.token(), MeetingsTest.draft("Busy"))
                 .json().get("id").asString();
         String q = "/api/v1/groups/" + groupId + "/meetings/" + meeting + "/queue";
-        List<java.util.concurrent.Callable<List<Integer>>> members = people.stream()
-                .<java.util.concurrent.Callable<List<Integer>>>map(person -> () -> {
+        List<java.util.concurrent.Callable<List<Integer>>> members = people
+                .stream().<java.util.concurrent.Callable<List<Integer>>>map(person -> () -> {
                     List<Integer> statuses = new ArrayList<>();
                     for (int round = 0; round < 8; round++) {
                         statuses.add(api.post(q, person.token(), Map.of()).status());
@@ -78,7 +78,8 @@ class QueueTest {
         for (int i = 0; i < 4; i++) {
             people.add(fixtures.member(groupId, organiser));
         }
-        String meeting = api.post("/api/v1/groups/" + groupId + "/meetings", organiser.token(), MeetingsTest.draft("Queue"))
+        String meeting = api
+                .post("/api/v1/groups/" + groupId + "/meetings", organiser.token(), MeetingsTest.draft("Queue"))
                 .json().get("id").asString();
         String q = "/api/v1/groups/" + groupId + "/meetings/" + meeting + "/queue";
         Person a = people.get(0);
@@ -93,7 +94,8 @@ class QueueTest {
                 .as("asking twice changes nothing").containsExactly(a.displayName(), b.displayName(), c.displayName());
         Api.Response refused = api.post(q + "/next", a.token(), Map.of());
         assertThat(refused.status()).as("members do not run the queue").isEqualTo(403);
-        assertThat(refused.json().get("detail").asString()).isEqualTo("Only the facilitator or an organiser can run the queue.");
+        assertThat(refused.json().get("detail").asString())
+                .isEqualTo("Only the facilitator or an organiser can run the queue.");
         JsonNode afterFirst = api.post(q + "/next", organiser.token(), Map.of()).json();
         assertThat(afterFirst.get("speaking").get("name").asString()).isEqualTo(a.displayName());
 
@@ -110,8 +112,10 @@ class QueueTest {
                 .containsExactly(d.displayName(), a.displayName());
         Api.Response tooShort = api.post(q + "/limit", organiser.token(), Map.of("seconds", 5));
         assertThat(tooShort.status()).isEqualTo(400);
-        assertThat(tooShort.json().get("detail").asString()).isEqualTo("Choose from 30 to 1800 seconds, or leave it empty.");
-        assertThat(api.post(q + "/limit", organiser.token(), Map.of("seconds", 120)).json().get("speakingSeconds").asInt())
+        assertThat(tooShort.json().get("detail").asString())
+                .isEqualTo("Choose from 30 to 1800 seconds, or leave it empty.");
+        assertThat(
+                api.post(q + "/limit", organiser.token(), Map.of("seconds", 120)).json().get("speakingSeconds").asInt())
                 .isEqualTo(120);
         assertThat(api.get(q, fixtures.person("stranger").token()).status()).isEqualTo(404);
     }
@@ -145,7 +149,8 @@ class QueueTest {
         facilitator.locator(remove).focus();
         facilitator.evaluate("selector => document.querySelector(selector).kept = true", remove);
         for (int refreshes = 0; refreshes < 2; refreshes++) {
-            facilitator.waitForResponse(response -> response.url().endsWith("/queue"), () -> { });
+            facilitator.waitForResponse(response -> response.url().endsWith("/queue"), () -> {
+            });
         }
         assertThat(facilitator.evaluate("selector => document.querySelector(selector).kept === true"
                 + " && document.activeElement === document.querySelector(selector)", remove)).isEqualTo(true);
@@ -199,7 +204,9 @@ class QueueTest {
         visited.check(next, "queue: next");
         api.post(q + "/next", organiser.token(), Map.of()).ok();
         PlaywrightAssertions.assertThat(next.getByRole(AriaRole.STATUS)).hasText("It's your turn to speak.", refreshed);
-        PlaywrightAssertions.assertThat(next.locator("form[action$='/queue'] button, form[action$='/queue/leave'] button")).hasText("I want to speak", refreshed);
+        PlaywrightAssertions
+                .assertThat(next.locator("form[action$='/queue'] button, form[action$='/queue/leave'] button"))
+                .hasText("I want to speak", refreshed);
         visited.assertClean();
         phone.context().close();
         next.context().close();

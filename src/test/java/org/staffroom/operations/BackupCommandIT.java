@@ -62,7 +62,8 @@ class BackupCommandIT {
             assertThat(again.output()).contains("not empty");
             try (ServerProcess server = new ServerProcess("restored-on-postgres", pg).start()) {
                 JsonClient api = new JsonClient(server.url("")).signIn("organiser@example.org", PASSWORD);
-                assertThat(api.get("/api/v1/me").json().get("memberships").get(0).get("groupId").asString()).isEqualTo(meeting);
+                assertThat(api.get("/api/v1/me").json().get("memberships").get(0).get("groupId").asString())
+                        .isEqualTo(meeting);
                 assertThat(api.get("/api/v1/groups/" + meeting + "/concerns").status()).isEqualTo(200);
 
                 // and PostgreSQL is backed up while its server runs
@@ -93,8 +94,9 @@ class BackupCommandIT {
     }
 
     private static Result command(Map<String, String> environment, String... arguments) throws Exception {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-jar", ServerProcess.JAR.toString()));
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx256m", "-jar", ServerProcess.JAR.toString()));
         command.addAll(List.of(arguments));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().keySet().removeIf(key -> key.startsWith("STAFFROOM_"));

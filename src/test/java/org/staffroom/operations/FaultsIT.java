@@ -49,7 +49,8 @@ class FaultsIT {
     void aServerKilledInTheMiddleOfWritesKeepsEveryAcknowledgedOneOnPostgres() throws Exception {
         try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start()) {
             String url = createDatabase(postgres);
-            killedMidWrites(name -> ServerProcess.onPostgres(url, temporaryDirectory(name)), new Database(url, "postgres"));
+            killedMidWrites(name -> ServerProcess.onPostgres(url, temporaryDirectory(name)),
+                    new Database(url, "postgres"));
         }
     }
 
@@ -61,8 +62,11 @@ class FaultsIT {
 
     /** The database a test's servers used, read directly once they have stopped (H2 allows one process at a time). */
     record Database(String url, String user) {
+
         static Database h2(Path data) {
-            return new Database("jdbc:h2:file:" + data.toAbsolutePath() + "/staffroom;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE", "sa");
+            return new Database(
+                    "jdbc:h2:file:" + data.toAbsolutePath() + "/staffroom;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE",
+                    "sa");
         }
 
         long count(String sql) throws Exception {
@@ -80,14 +84,17 @@ class FaultsIT {
         }
 
         long halfDone() throws Exception {
-            return count("select count(*) from meetings_meeting m where (m.title like 'Load %' or m.title like 'Before %'"
-                    + " or m.title like 'While full %' or m.title = 'After') and (select count(*) from meetings_agenda_item a"
-                    + " where a.meeting_id = m.id) <> " + AGENDA_ITEMS);
+            return count(
+                    "select count(*) from meetings_meeting m where (m.title like 'Load %' or m.title like 'Before %'"
+                            + " or m.title like 'While full %' or m.title = 'After') and (select count(*) from meetings_agenda_item a"
+                            + " where a.meeting_id = m.id) <> " + AGENDA_ITEMS);
         }
     }
 
-    private void killedMidWrites(Function<String, Map<String, String>> environment, Database database) throws Exception {
-        ServerProcess server = new ServerProcess("killed", environment.apply("killed"), "--staffroom.demo=true").start();
+    private void killedMidWrites(Function<String, Map<String, String>> environment, Database database)
+            throws Exception {
+        ServerProcess server = new ServerProcess("killed", environment.apply("killed"), "--staffroom.demo=true")
+                .start();
         JsonClient api = new JsonClient(server.url("")).signIn(ORGANISER, PASSWORD);
         String group = groupId(api);
         Set<String> acknowledged = ConcurrentHashMap.newKeySet();
@@ -98,7 +105,8 @@ class FaultsIT {
             writers.submit(() -> {
                 while (!stop.get()) {
                     try {
-                        Answer answer = api.post("/api/v1/groups/" + group + "/meetings", meeting("Load " + sent.incrementAndGet()));
+                        Answer answer = api.post("/api/v1/groups/" + group + "/meetings",
+                                meeting("Load " + sent.incrementAndGet()));
                         if (answer.status() == 201) {
                             acknowledged.add(answer.json().get("id").asString());
                         }
@@ -116,7 +124,8 @@ class FaultsIT {
         writers.shutdown();
         assertThat(writers.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
         Set<String> beforeTheKill = Set.copyOf(acknowledged);
-        try (ServerProcess restarted = new ServerProcess("restarted", environment.apply("restarted"), "--staffroom.demo=true").start()) {
+        try (ServerProcess restarted = new ServerProcess("restarted", environment.apply("restarted"),
+                "--staffroom.demo=true").start()) {
             JsonClient after = new JsonClient(restarted.url("")).signIn(ORGANISER, PASSWORD);
             for (String id : beforeTheKill) {
                 Answer meeting = after.get("/api/v1/groups/" + group + "/meetings/" + id);
@@ -135,7 +144,8 @@ class FaultsIT {
         int pgPort = ServerProcess.freePort();
         EmbeddedPostgres postgres = postgres(pgData, pgPort);
         String url = createDatabase(postgres);
-        try (ServerProcess server = new ServerProcess("postgres-restart", ServerProcess.onPostgres(url, temporaryDirectory("pg")),
+        try (ServerProcess server = new ServerProcess("postgres-restart",
+                ServerProcess.onPostgres(url, temporaryDirectory("pg")),
                 "--staffroom.demo=true").start()) {
             FormClient browser = new FormClient();
             browser.signIn(server.url(""), ORGANISER, PASSWORD);
@@ -145,13 +155,15 @@ class FaultsIT {
             ExecutorService load = Executors.newFixedThreadPool(2);
             load.submit(() -> {
                 while (!stop.get()) {
-                    statuses.computeIfAbsent(browser.get(server.url("/account")).status(), s -> new AtomicInteger()).incrementAndGet();
+                    statuses.computeIfAbsent(browser.get(server.url("/account")).status(), s -> new AtomicInteger())
+                            .incrementAndGet();
                 }
                 return null;
             });
             load.submit(() -> {
                 while (!stop.get()) {
-                    statuses.computeIfAbsent(api.get("/api/v1/groups").status(), s -> new AtomicInteger()).incrementAndGet();
+                    statuses.computeIfAbsent(api.get("/api/v1/groups").status(), s -> new AtomicInteger())
+                            .incrementAndGet();
                 }
                 return null;
             });
@@ -164,7 +176,8 @@ class FaultsIT {
             Answer ready = new JsonClient(server.url("")).get("/readyz");
 
             assertThat(page.status()).isEqualTo(503);
-            assertThat(page.body()).contains("temporarily unavailable").doesNotContain("Exception").doesNotContain("at org.");
+            assertThat(page.body()).contains("temporarily unavailable").doesNotContain("Exception")
+                    .doesNotContain("at org.");
             assertThat(problem.status()).isEqualTo(503);
             assertThat(problem.contentType()).startsWith("application/problem+json");
             assertThat(problem.json().get("detail").asString()).contains("temporarily unavailable");
@@ -176,7 +189,8 @@ class FaultsIT {
             load.shutdown();
             assertThat(load.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
 
-            assertThat(browser.get(server.url("/account")).body()).as("the same session, kept in the database").contains(ORGANISER);
+            assertThat(browser.get(server.url("/account")).body()).as("the same session, kept in the database")
+                    .contains(ORGANISER);
             assertThat(api.get("/api/v1/groups").status()).isEqualTo(200);
             assertThat(statuses.keySet()).as("every answer during the outage").containsOnly(200, 503);
             assertThat(server.alive()).isTrue();
@@ -194,11 +208,13 @@ class FaultsIT {
             Path data = Files.createDirectories(disk.resolve("data"));
             Database database = Database.h2(data);
             int savedWhileFull = 0;
-            try (ServerProcess server = new ServerProcess("disk-full", ServerProcess.onH2(data), "--staffroom.demo=true").start()) {
+            try (ServerProcess server = new ServerProcess("disk-full", ServerProcess.onH2(data),
+                    "--staffroom.demo=true").start()) {
                 JsonClient api = new JsonClient(server.url("")).signIn(ORGANISER, PASSWORD);
                 String group = groupId(api);
                 for (int i = 0; i < 5; i++) {
-                    assertThat(api.post("/api/v1/groups/" + group + "/meetings", meeting("Before " + i)).status()).isEqualTo(201);
+                    assertThat(api.post("/api/v1/groups/" + group + "/meetings", meeting("Before " + i)).status())
+                            .isEqualTo(201);
                 }
                 Path filler = disk.resolve("filler");
                 fill(filler);
@@ -304,6 +320,7 @@ class FaultsIT {
     }
 
     interface Condition {
+
         boolean holds() throws Exception;
     }
 

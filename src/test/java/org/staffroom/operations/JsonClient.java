@@ -16,6 +16,7 @@ final class JsonClient {
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     record Answer(int status, String body, String contentType) {
+
         JsonNode json() {
             return JSON.readTree(body);
         }
@@ -55,6 +56,7 @@ final class JsonClient {
 
     private Answer send(HttpRequest.Builder request) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        return new Answer(response.statusCode(), response.body(), response.headers().firstValue("Content-Type").orElse(""));
+        return new Answer(response.statusCode(), response.body(),
+                response.headers().firstValue("Content-Type").orElse(""));
     }
 }

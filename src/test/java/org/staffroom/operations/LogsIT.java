@@ -35,7 +35,8 @@ class LogsIT {
             + "|[0-9a-f]{1,4}(:[0-9a-f]{1,4}){0,6}::([0-9a-f]{1,4}(:[0-9a-f]{1,4}){0,6})?"
             + "|::[0-9a-f]{1,4}(:[0-9a-f]{1,4}){0,6})(?![\\w:])");
     /** A receipt: 24 characters of Crockford's alphabet, in groups of four or not. */
-    private static final Pattern RECEIPT = Pattern.compile("(?<![0-9A-Z-])[0-9A-HJKMNP-TV-Z]{4}(-?[0-9A-HJKMNP-TV-Z]{4}){5}(?![0-9A-Z-])");
+    private static final Pattern RECEIPT = Pattern
+            .compile("(?<![0-9A-Z-])[0-9A-HJKMNP-TV-Z]{4}(-?[0-9A-HJKMNP-TV-Z]{4}){5}(?![0-9A-Z-])");
     /** A token: 32 or more random bytes in URL-safe Base64. */
     private static final Pattern TOKEN = Pattern.compile("(?<![\\w-])[A-Za-z0-9_-]{43,}(?![\\w-])");
 
@@ -62,7 +63,8 @@ class LogsIT {
                         lines++;
                         String leak = leak(line);
                         if (leak != null) {
-                            leaks.add(log.getFileName() + ": " + leak + " in a plain line " + line.substring(0, Math.min(line.length(), 400)));
+                            leaks.add(log.getFileName() + ": " + leak + " in a plain line "
+                                    + line.substring(0, Math.min(line.length(), 400)));
                         }
                     }
                     continue;
@@ -74,11 +76,13 @@ class LogsIT {
                     continue;
                 }
                 lines++;
-                String text = event.path("message").asString("") + "\n" + event.path("error").path("message").asString("")
+                String text = event.path("message").asString("") + "\n"
+                        + event.path("error").path("message").asString("")
                         + "\n" + event.path("error").path("stack_trace").asString("");
                 String leak = leak(text);
                 if (leak != null) {
-                    leaks.add(log.getFileName() + ": " + leak + " in " + line.substring(0, Math.min(line.length(), 400)));
+                    leaks.add(
+                            log.getFileName() + ": " + leak + " in " + line.substring(0, Math.min(line.length(), 400)));
                 }
             }
         }

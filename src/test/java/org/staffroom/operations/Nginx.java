@@ -73,7 +73,8 @@ final class Nginx implements AutoCloseable {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("nginx stopped: " + read(prefix.resolve("output.log")) + read(prefix.resolve("error.log")));
+                throw new IllegalStateException(
+                        "nginx stopped: " + read(prefix.resolve("output.log")) + read(prefix.resolve("error.log")));
             }
             try (Socket ignored = new Socket("127.0.0.1", port)) {
                 return;

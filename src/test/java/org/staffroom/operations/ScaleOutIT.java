@@ -45,9 +45,11 @@ class ScaleOutIT {
                 "--staffroom.jobs.clock-lock=PT5S"};
         // servers on one database share its server keys (docs/security.md, "Server keys")
         String keys = org.staffroom.shared.ServerKeys.newKey();
-        a = new ServerProcess("scale-out-a", withKeys(ServerProcess.onPostgres(url, Files.createTempDirectory("staffroom-a")), keys),
+        a = new ServerProcess("scale-out-a",
+                withKeys(ServerProcess.onPostgres(url, Files.createTempDirectory("staffroom-a")), keys),
                 arguments).start();
-        b = new ServerProcess("scale-out-b", withKeys(ServerProcess.onPostgres(url, Files.createTempDirectory("staffroom-b")), keys),
+        b = new ServerProcess("scale-out-b",
+                withKeys(ServerProcess.onPostgres(url, Files.createTempDirectory("staffroom-b")), keys),
                 arguments).start();
         nginx = new Nginx(List.of(a, b));
     }
@@ -130,7 +132,8 @@ class ScaleOutIT {
 
         assertThat(onA.status()).isEqualTo(429);
         assertThat(onB.status()).isEqualTo(429);
-        assertThat(new FormClient().signIn(b.url(""), "member4@example.org", PASSWORD).location()).doesNotContain("error");
+        assertThat(new FormClient().signIn(b.url(""), "member4@example.org", PASSWORD).location())
+                .doesNotContain("error");
     }
 
     @Test

@@ -10,7 +10,6 @@ import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
-
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
@@ -74,11 +73,12 @@ class UpgradeIT {
                     insert.executeUpdate();
                 }
             }
-            try (PreparedStatement insert = connection.prepareStatement("""
-                    insert into groups_group (id, name, employer, sector, professions, area, description, listed,
-                        neutral_name, members_can_invite, created_on)
-                    values (?, 'Ward 7 Nurses', 'Severnside NHS Trust', 'NHS_TRUST', 'Nurses, healthcare assistants', 'BS10',
-                        'The night shift, from the start.', false, null, false, ?)""")) {
+            try (PreparedStatement insert = connection.prepareStatement(
+                    """
+                            insert into groups_group (id, name, employer, sector, professions, area, description, listed,
+                                neutral_name, members_can_invite, created_on)
+                            values (?, 'Ward 7 Nurses', 'Severnside NHS Trust', 'NHS_TRUST', 'Nurses, healthcare assistants', 'BS10',
+                                'The night shift, from the start.', false, null, false, ?)""")) {
                 insert.setObject(1, group);
                 insert.setObject(2, longAgo);
                 insert.executeUpdate();
@@ -110,18 +110,22 @@ class UpgradeIT {
             assertThat(waiting.status()).as(waiting.body()).isEqualTo(201);
             assertThat(waiting.json().get("receipt").asString()).isNotBlank();
             JsonClient.Answer raised = memberApi.post("/api/v1/groups/" + group + "/concerns", Map.of("title",
-                    "Breaks on nights", "details", "No cover for breaks after midnight.", "category", "STAFFING_AND_WORKLOAD",
+                    "Breaks on nights", "details", "No cover for breaks after midnight.", "category",
+                    "STAFFING_AND_WORKLOAD",
                     "affected", "Night shift", "anonymous", false));
             assertThat(raised.status()).as(raised.body()).isEqualTo(201);
             String concern = raised.json().get("id").asString();
-            JsonClient.Answer cosigned = organiserApi.post("/api/v1/groups/" + group + "/concerns/" + concern + "/cosign",
+            JsonClient.Answer cosigned = organiserApi.post(
+                    "/api/v1/groups/" + group + "/concerns/" + concern + "/cosign",
                     Map.of("anonymous", true));
             assertThat(cosigned.status()).as(cosigned.body()).isEqualTo(200);
-            assertThat(cosigned.json().get("cosignCount").asInt()).as("the count the group sees, which this request does not move")
+            assertThat(cosigned.json().get("cosignCount").asInt())
+                    .as("the count the group sees, which this request does not move")
                     .isZero();
             assertThat(organiserApi.post("/api/v1/groups/" + group + "/concerns/" + concern + "/cosign",
                     Map.of("anonymous", true)).status()).as("once").isEqualTo(409);
-            assertThat(organiserApi.get("/api/v1/groups/" + group + "/concerns").json().toString()).contains("Breaks on nights");
+            assertThat(organiserApi.get("/api/v1/groups/" + group + "/concerns").json().toString())
+                    .contains("Breaks on nights");
         }
     }
 }

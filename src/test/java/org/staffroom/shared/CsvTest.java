@@ -36,7 +36,8 @@ class CsvTest {
      */
     @Test
     void noSeparatorASpreadsheetMightUseStartsAFormulaInsideAField() {
-        List<String> attacks = List.of("Q;=HYPERLINK('http://evil')", "\0=1+2", "a;+1+cmd|' /C calc'!A0", "b;-2+3;@SUM(1+1)",
+        List<String> attacks = List.of("Q;=HYPERLINK('http://evil')", "\0=1+2", "a;+1+cmd|' /C calc'!A0",
+                "b;-2+3;@SUM(1+1)",
                 "c,=1+2", "d\t=1+2", "e;\"=1+2", "f\";=1+2", "g;\t=1+2", "h\r\n=1+2", "i\n;@x");
         Csv csv = Csv.withHeader(List.of("text", "count"));
         attacks.forEach(attack -> csv.row(attack, -1));

@@ -86,7 +86,8 @@ class DatabaseCopyAttackTest {
         Attack inThePool = attack(world);
         assertThat(inThePool.maxAgreement()).as("waiting in the pool, rewritten by the job: " + inThePool)
                 .isLessThan(MOST_AGREEMENT);
-        assertThat(inThePool.meanAgreement()).as(inThePool.toString()).isBetween(-MOST_MEAN_AGREEMENT, MOST_MEAN_AGREEMENT);
+        assertThat(inThePool.meanAgreement()).as(inThePool.toString()).isBetween(-MOST_MEAN_AGREEMENT,
+                MOST_MEAN_AGREEMENT);
         assertThat(inThePool.hitRate()).as(inThePool.toString()).isLessThan(MOST_HIT_RATE);
 
         world.actAgain();
@@ -94,10 +95,12 @@ class DatabaseCopyAttackTest {
         world.closeSurvey();
         Attack released = attack(world);
         // the figures, for docs/anonymity.md
-        System.out.println("Before the job: " + beforeTheJob + "\nIn the pool: " + inThePool + "\nReleased: " + released);
+        System.out
+                .println("Before the job: " + beforeTheJob + "\nIn the pool: " + inThePool + "\nReleased: " + released);
         assertThat(released.kinds()).as("every kind of anonymous act was read").isEqualTo(world.kinds().size());
         assertThat(released.maxAgreement()).as("released: " + released).isLessThan(MOST_AGREEMENT);
-        assertThat(released.meanAgreement()).as(released.toString()).isBetween(-MOST_MEAN_AGREEMENT, MOST_MEAN_AGREEMENT);
+        assertThat(released.meanAgreement()).as(released.toString()).isBetween(-MOST_MEAN_AGREEMENT,
+                MOST_MEAN_AGREEMENT);
         assertThat(released.hitRate()).as(released.toString()).isLessThan(MOST_HIT_RATE);
     }
 
@@ -134,7 +137,8 @@ class DatabaseCopyAttackTest {
             for (int i = 0; i < MEMBERS; i++) {
                 order.put(members.get(i).id(), i);
             }
-            concernA = api.post(g + "/concerns", organiserToken, draft("Broken hoist", false)).json().get("id").asString();
+            concernA = api.post(g + "/concerns", organiserToken, draft("Broken hoist", false)).json().get("id")
+                    .asString();
             concernB = api.post(g + "/concerns", organiserToken, draft("No breaks", false)).json().get("id").asString();
             grievance = api.post(g + "/concerns/" + concernA + "/grievance", organiserToken, Map.of()).json().get("id")
                     .asString();
@@ -143,7 +147,8 @@ class DatabaseCopyAttackTest {
             demandAnonymous = demand("Pay travel time");
             demandOpen = demand("Cover sickness");
             String surveys = g + "/surveys";
-            survey = surveys + "/" + api.post(surveys, organiserToken, Map.of("title", "Hours")).json().get("id").asString();
+            survey = surveys + "/"
+                    + api.post(surveys, organiserToken, Map.of("title", "Hours")).json().get("id").asString();
             api.post(survey + "/questions", organiserToken, Map.of("code", "unpaid_hours"));
             api.post(survey + "/open", organiserToken, Map.of("closesOn", LocalDate.now().plusDays(10).toString()));
         }
@@ -155,12 +160,15 @@ class DatabaseCopyAttackTest {
                 String token = api.signIn(member);
                 tokens.put(member.id(), token);
                 know(member);
-                api.post(g + "/concerns/" + concernA + "/comments", token, Map.of("text", "Named " + n, "anonymous", false)).ok();
+                api.post(g + "/concerns/" + concernA + "/comments", token,
+                        Map.of("text", "Named " + n, "anonymous", false)).ok();
                 api.post(g + "/proposals/" + openProposal + "/ballots", token, Map.of("answer", "YES")).ok();
                 api.post(g + "/concerns/" + concernB + "/cosign", token, Map.of("anonymous", true)).ok();
-                api.post(g + "/proposals/" + secretProposal + "/ballots", token, Map.of("answer", n % 2 == 0 ? "YES" : "NO")).ok();
+                api.post(g + "/proposals/" + secretProposal + "/ballots", token,
+                        Map.of("answer", n % 2 == 0 ? "YES" : "NO")).ok();
                 api.post(g + "/concerns/" + concernA + "/cosign", token, Map.of("anonymous", false)).ok();
-                api.post(g + "/concerns/" + concernA + "/comments", token, Map.of("text", "Anonymous " + n, "anonymous", true)).ok();
+                api.post(g + "/concerns/" + concernA + "/comments", token,
+                        Map.of("text", "Anonymous " + n, "anonymous", true)).ok();
                 api.post(g + "/demands/" + demandAnonymous + "/support", token, Map.of("openly", false)).ok();
                 api.post(g + "/demands/" + demandOpen + "/support", token, Map.of("openly", true)).ok();
                 var raised = api.post(g + "/concerns", token, draft("Worry of " + n, true));
@@ -185,10 +193,13 @@ class DatabaseCopyAttackTest {
             for (Person member : members) {
                 int n = order.get(member.id());
                 String token = tokens.get(member.id());
-                api.post(g + "/concerns/" + concernB + "/comments", token, Map.of("text", "Later " + n, "anonymous", false)).ok();
-                api.post("/api/v1/receipts/messages", null, Map.of("receipt", receipts.get(member.id()), "text", "Reply " + n)).ok();
+                api.post(g + "/concerns/" + concernB + "/comments", token,
+                        Map.of("text", "Later " + n, "anonymous", false)).ok();
+                api.post("/api/v1/receipts/messages", null,
+                        Map.of("receipt", receipts.get(member.id()), "text", "Reply " + n)).ok();
                 byText.put("Reply " + n, member.id());
-                api.post(g + "/concerns/" + concernB + "/comments", token, Map.of("text", "After " + n, "anonymous", false)).ok();
+                api.post(g + "/concerns/" + concernB + "/comments", token,
+                        Map.of("text", "After " + n, "anonymous", false)).ok();
             }
         }
 
@@ -201,8 +212,10 @@ class DatabaseCopyAttackTest {
             List<String> scopes = List.of("concern:" + concernB, "concern:" + concernA, "proposal:" + secretProposal,
                     "demand:" + demandAnonymous, "demand:" + demandOpen, "survey:" + surveyId());
             // one unlock (an Argon2 of the password) for all of them
-            tags.actingAs(member.id(), Fixtures.PASSWORD, () -> scopes.stream().map(scope -> tags.tag(member.id(), scope))
-                    .toList()).forEach(tag -> byTag.put(tag, member.id()));
+            tags.actingAs(member.id(), Fixtures.PASSWORD,
+                    () -> scopes.stream().map(scope -> tags.tag(member.id(), scope))
+                            .toList())
+                    .forEach(tag -> byTag.put(tag, member.id()));
         }
 
         private String questionId() {
@@ -225,11 +238,13 @@ class DatabaseCopyAttackTest {
         List<Kind> kinds() {
             UUID b = UUID.fromString(concernB);
             return List.of(
-                    new Kind("anonymous concerns", "concerns_concern", "author_id is null and group_id = '" + groupId + "'",
+                    new Kind("anonymous concerns", "concerns_concern",
+                            "author_id is null and group_id = '" + groupId + "'",
                             row -> byText.get(row.get("title"))),
                     new Kind("anonymous co-signatures", "concerns_cosign", "concern_id = '" + b + "'",
                             row -> byTag.get(row.get("tag"))),
-                    new Kind("anonymous comments", "concerns_comment", "author_id is null and concern_id = '" + concernA + "'",
+                    new Kind("anonymous comments", "concerns_comment",
+                            "author_id is null and concern_id = '" + concernA + "'",
                             row -> byText.get(row.get("text"))),
                     new Kind("secret ballots", "decisions_ballot", "proposal_id = '" + secretProposal + "'",
                             row -> byTag.get(row.get("voter"))),
@@ -388,7 +403,8 @@ class DatabaseCopyAttackTest {
                 rows.add(new Read(place, transaction, place, row));
             }
         } else {
-            List<Map<String, Object>> raw = jdbc.queryForList("select _rowid_ sr_rowid, * from " + table + " where " + where);
+            List<Map<String, Object>> raw = jdbc
+                    .queryForList("select _rowid_ sr_rowid, * from " + table + " where " + where);
             List<Map<String, Object>> dump = jdbc.queryForList("select * from " + table + " where " + where);
             for (Map<String, Object> row : raw) {
                 long place = ((Number) row.remove("sr_rowid")).longValue();

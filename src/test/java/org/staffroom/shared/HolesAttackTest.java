@@ -71,8 +71,10 @@ class HolesAttackTest {
         UUID groupId = fixtures.group(organiser, "Holes ward " + UUID.randomUUID().toString().substring(0, 6));
         String g = "/api/v1/groups/" + groupId;
         String organiserToken = api.signIn(organiser);
-        String concern = api.post(g + "/concerns", organiserToken, Map.of("title", "Broken hoist", "details", "Since May",
-                "category", "OTHER", "affected", "", "anonymous", false)).ok().json().get("id").asString();
+        String concern = api
+                .post(g + "/concerns", organiserToken, Map.of("title", "Broken hoist", "details", "Since May",
+                        "category", "OTHER", "affected", "", "anonymous", false))
+                .ok().json().get("id").asString();
         String grievance = api.post(g + "/concerns/" + concern + "/grievance", organiserToken, Map.of()).ok().json()
                 .get("id").asString();
         String open = proposal(api, g, organiserToken, false);
@@ -101,7 +103,8 @@ class HolesAttackTest {
             boolean alsoAnonymously = anonymous.contains(member.id());
             api.post(g + "/concerns/" + concern + "/comments", token, Map.of("text", "Named", "anonymous", false)).ok();
             if (alsoAnonymously) {
-                api.post(g + "/concerns/" + concern + "/comments", token, Map.of("text", "Anon", "anonymous", true)).ok();
+                api.post(g + "/concerns/" + concern + "/comments", token, Map.of("text", "Anon", "anonymous", true))
+                        .ok();
             }
             api.post(g + "/concerns", token, Map.of("title", "Named", "details", "Rota", "category", "OTHER",
                     "affected", "", "anonymous", false)).ok();
@@ -170,10 +173,13 @@ class HolesAttackTest {
         UUID groupId = fixtures.group(organiser, "Draft ward " + UUID.randomUUID().toString().substring(0, 6));
         String surveys = "/api/v1/groups/" + groupId + "/surveys";
         String token = api.signIn(organiser);
-        UUID surveyId = UUID.fromString(api.post(surveys, token, Map.of("title", "Hours")).ok().json().get("id").asString());
+        UUID surveyId = UUID
+                .fromString(api.post(surveys, token, Map.of("title", "Hours")).ok().json().get("id").asString());
         api.post(surveys + "/" + surveyId + "/questions", token, Map.of("code", "unpaid_hours")).ok();
-        api.post(surveys + "/" + surveyId + "/open", token, Map.of("closesOn", LocalDate.now().plusDays(10).toString())).ok();
-        UUID question = jdbc.queryForObject("select id from surveys_question where survey_id = ?", UUID.class, surveyId);
+        api.post(surveys + "/" + surveyId + "/open", token, Map.of("closesOn", LocalDate.now().plusDays(10).toString()))
+                .ok();
+        UUID question = jdbc.queryForObject("select id from surveys_question where survey_id = ?", UUID.class,
+                surveyId);
         for (int i = 0; i < 4; i++) {
             Person member = fixtures.member(groupId, organiser);
             int hours = i;

@@ -51,8 +51,9 @@ class LiveCountsTest {
             actors.add(api.signIn(fixtures.member(groupId, organiser)));
         }
 
-        String concern = id(api.post(g + "/concerns", organiserToken, Map.of("title", "No breaks", "details", "Every late",
-                "category", "STAFFING_AND_WORKLOAD", "affected", "", "anonymous", false)));
+        String concern = id(
+                api.post(g + "/concerns", organiserToken, Map.of("title", "No breaks", "details", "Every late",
+                        "category", "STAFFING_AND_WORKLOAD", "affected", "", "anonymous", false)));
         String grievance = id(api.post(g + "/concerns/" + concern + "/grievance", organiserToken, Map.of()));
         String proposal = id(api.post(g + "/proposals", organiserToken, new HashMap<>(Map.of("title", "Strike?",
                 "details", "", "kind", "YES_NO", "secret", true, "resultsLive", false,
@@ -132,7 +133,8 @@ class LiveCountsTest {
             seen.put("survey turnout", turnout.find() ? turnout.group() : "none shown");
             seen.put("organisers' conversations", api.get(g + "/concerns", organiserToken).json().get("concerns")
                     .valueStream().map(c -> api.get(g + "/concerns/" + c.get("id").asString(), organiserToken).json()
-                            .get("conversation").toString()).toList().toString());
+                            .get("conversation").toString())
+                    .toList().toString());
             return seen;
         }
     }

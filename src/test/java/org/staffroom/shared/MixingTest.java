@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
@@ -69,6 +68,7 @@ class MixingTest {
 
         // a pool that rewrites the co-signatures, then fails before its transaction commits (a stop, a crash)
         AnonymousPool failing = new AnonymousPool() {
+
             @Override
             public String name() {
                 return "concerns";

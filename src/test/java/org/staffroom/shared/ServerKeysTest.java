@@ -53,7 +53,8 @@ class ServerKeysTest {
         Path file = dir.resolve(ServerKeys.FILE);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
         String sealed = first.seal("secret", "c");
-        assertThat(new ServerKeys("", settings).open(sealed, "c")).as("the next start reads the same key").contains("secret");
+        assertThat(new ServerKeys("", settings).open(sealed, "c")).as("the next start reads the same key")
+                .contains("secret");
         assertThat(dir.toFile().list()).containsExactly(ServerKeys.FILE);
     }
 }

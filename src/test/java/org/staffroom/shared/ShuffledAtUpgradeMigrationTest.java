@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Tag;
@@ -68,8 +67,10 @@ class ShuffledAtUpgradeMigrationTest {
         assertThat(jdbc.queryForObject("select count(*) from concerns_cosign where account_id is null", Integer.class))
                 .isEqualTo(CONCERNS / 2);
 
-        assertThatThrownBy(() -> jdbc.update("insert into concerns_cosign (concern_id, tag, released) values (?, 'x', true)",
-                UUID.randomUUID())).as("a co-signature must still have its concern")
+        assertThatThrownBy(
+                () -> jdbc.update("insert into concerns_cosign (concern_id, tag, released) values (?, 'x', true)",
+                        UUID.randomUUID()))
+                .as("a co-signature must still have its concern")
                 .isInstanceOf(DataIntegrityViolationException.class);
         jdbc.update("delete from concerns_concern where id = ?", made.getFirst());
         assertThat(jdbc.queryForObject("select count(*) from concerns_cosign where concern_id = ?", Integer.class,

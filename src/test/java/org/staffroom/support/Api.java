@@ -16,6 +16,7 @@ public final class Api {
     public static final JsonMapper JSON = JsonMapper.builder().build();
 
     public record Response(int status, String body, HttpResponse<String> raw) {
+
         public JsonNode json() {
             return JSON.readTree(body);
         }

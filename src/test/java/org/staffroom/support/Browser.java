@@ -48,8 +48,10 @@ public final class Browser {
                 .setBypassCSP(true).setViewportSize(390, 844).setJavaScriptEnabled(scripts));
         context.setDefaultTimeout(15_000);
         // the quick-exit target is a real outside site; the sandbox has no network, so answer it locally
-        context.route("https://www.bbc.co.uk/**", route -> route.fulfill(new com.microsoft.playwright.Route.FulfillOptions()
-                .setStatus(200).setContentType("text/html").setBody("<!DOCTYPE html><title>Weather</title><p>Weather")));
+        context.route("https://www.bbc.co.uk/**",
+                route -> route.fulfill(new com.microsoft.playwright.Route.FulfillOptions()
+                        .setStatus(200).setContentType("text/html")
+                        .setBody("<!DOCTYPE html><title>Weather</title><p>Weather")));
         return context;
     }
 }

@@ -44,9 +44,11 @@ public final class DatabaseDump {
         for (List<String> row : allRows(jdbc)) {
             String table = row.getFirst().toLowerCase(java.util.Locale.ROOT);
             if (table.equals("spring_session")) {
-                sessions.computeIfAbsent(row.get(1), id -> new ArrayList<>(List.of("spring_session"))).addAll(row.subList(1, row.size()));
+                sessions.computeIfAbsent(row.get(1), id -> new ArrayList<>(List.of("spring_session")))
+                        .addAll(row.subList(1, row.size()));
             } else if (table.equals("spring_session_attributes")) {
-                sessions.computeIfAbsent(row.get(1), id -> new ArrayList<>(List.of("spring_session"))).addAll(row.subList(1, row.size()));
+                sessions.computeIfAbsent(row.get(1), id -> new ArrayList<>(List.of("spring_session")))
+                        .addAll(row.subList(1, row.size()));
             } else {
                 rows.add(row);
             }

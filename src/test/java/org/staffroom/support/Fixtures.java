@@ -35,7 +35,8 @@ public class Fixtures {
     private final String hash;
     private final org.staffroom.shared.Mixing mixing;
 
-    Fixtures(org.staffroom.shared.Mixing mixing, Accounts accounts, Groups groups, Invitations invitations, AccessTokens tokens, PasswordEncoder encoder,
+    Fixtures(org.staffroom.shared.Mixing mixing, Accounts accounts, Groups groups, Invitations invitations,
+            AccessTokens tokens, PasswordEncoder encoder,
             org.staffroom.groups.Networks networks, org.staffroom.meetings.Meetings meetings,
             org.staffroom.decisions.Proposals proposals, org.staffroom.demands.Demands demands) {
         this.networks = networks;
@@ -109,19 +110,23 @@ public class Fixtures {
     /** A meeting in three days' time, with one agenda item. */
     public UUID meeting(Person organiser, UUID groupId, String title) {
         return meetings.schedule(organiser.id(), groupId, new org.staffroom.meetings.Meetings.Draft(title,
-                java.time.LocalDate.now().plusDays(3).toString(), "18:00", "19:00", "", "", null, null, "Item", java.util.List.of()));
+                java.time.LocalDate.now().plusDays(3).toString(), "18:00", "19:00", "", "", null, null, "Item",
+                java.util.List.of()));
     }
 
     /** An open yes-or-no vote, closing in two days. */
     public UUID proposal(Person organiser, UUID groupId, String title) {
-        return proposals.propose(organiser.id(), groupId, new org.staffroom.decisions.Proposals.Draft(title, "", "YES_NO",
-                "SIMPLE", null, 0, false, true, java.time.LocalDateTime.now().plusDays(2).withNano(0).toString(),
-                java.util.List.of(), null));
+        return proposals.propose(organiser.id(), groupId,
+                new org.staffroom.decisions.Proposals.Draft(title, "", "YES_NO",
+                        "SIMPLE", null, 0, false, true,
+                        java.time.LocalDateTime.now().plusDays(2).withNano(0).toString(),
+                        java.util.List.of(), null));
     }
 
     /** A demand, still a draft. */
     public UUID demand(Person organiser, UUID groupId, String title) {
-        return demands.draft(organiser.id(), groupId, new org.staffroom.demands.Demands.Draft(title, "Reasons", "The manager",
-                null, null));
+        return demands.draft(organiser.id(), groupId,
+                new org.staffroom.demands.Demands.Draft(title, "Reasons", "The manager",
+                        null, null));
     }
 }

@@ -17,8 +17,10 @@ import org.springframework.test.context.ContextConfiguration;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"logging.level.root=WARN", "staffroom.data-dir=target/test-data", "staffroom.anonymity.cron=-", "staffroom.scheduling.enabled=false", "staffroom.trusted-proxies=127.0.0.1", "staffroom.directory.join-requests-per-hour=" + IntegrationTest.JOIN_REQUESTS_PER_HOUR})
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"logging.level.root=WARN",
+        "staffroom.data-dir=target/test-data", "staffroom.anonymity.cron=-", "staffroom.scheduling.enabled=false",
+        "staffroom.trusted-proxies=127.0.0.1",
+        "staffroom.directory.join-requests-per-hour=" + IntegrationTest.JOIN_REQUESTS_PER_HOUR})
 @ContextConfiguration(initializers = TestDatabase.class)
 @Import(TestClock.Configuration.class)
 @Tag("database")

@@ -12,7 +12,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import com.microsoft.playwright.Page;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -85,12 +84,13 @@ public final class PageChecks {
         // the tag goes once axe has run, so a later check of the same page (a script's page) sees only the app
         com.microsoft.playwright.ElementHandle tag = page.addScriptTag(
                 new Page.AddScriptTagOptions().setPath(TOOLS.resolve("axe-core/axe.min.js")));
-        Object result = page.evaluate("""
-                async () => {
-                  const r = await axe.run(document, {runOnly: {type: 'tag',
-                      values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']}});
-                  return JSON.stringify(r.violations.map(v => ({id: v.id, nodes: v.nodes.map(n => n.target.join(' '))})));
-                }""");
+        Object result = page.evaluate(
+                """
+                        async () => {
+                          const r = await axe.run(document, {runOnly: {type: 'tag',
+                              values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']}});
+                          return JSON.stringify(r.violations.map(v => ({id: v.id, nodes: v.nodes.map(n => n.target.join(' '))})));
+                        }""");
         tag.evaluate("tag => tag.remove()");
         List<String> violations = new ArrayList<>();
         for (JsonNode violation : Api.JSON.readTree(result.toString())) {
@@ -108,38 +108,39 @@ public final class PageChecks {
      * are left out.
      */
     public static List<String> clipped(Page page) {
-        Object found = page.evaluate("""
-                () => {
-                  const width = document.documentElement.clientWidth;
-                  const found = [];
-                  const name = el => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '')
-                      + ' "' + (el.innerText || el.value || el.getAttribute('aria-label') || '').trim().slice(0, 40) + '"';
-                  const controls = document.querySelectorAll(
-                      'a[href], button, input:not([type=hidden]), select, textarea, summary');
-                  for (const el of controls) {
-                    const box = el.getBoundingClientRect();
-                    if (box.width < 2 || box.height < 2 || el.closest('.skip-link, .visually-hidden')
-                        || getComputedStyle(el).visibility === 'hidden') {
-                      continue;
-                    }
-                    if (box.left < -0.5 || box.right > width + 0.5) {
-                      found.push(name(el) + ' spans ' + Math.round(box.left) + '..' + Math.round(box.right) + ' of ' + width + ' px');
-                      continue;
-                    }
-                    for (let up = el.parentElement; up && up !== document.documentElement; up = up.parentElement) {
-                      const style = getComputedStyle(up);
-                      if (style.overflowX === 'visible' && style.overflowY === 'visible') {
-                        continue;
-                      }
-                      const edge = up.getBoundingClientRect();
-                      if (box.left < edge.left - 0.5 || box.right > edge.right + 0.5) {
-                        found.push(name(el) + ' cut off by ' + up.tagName.toLowerCase() + '.' + [...up.classList].join('.'));
-                        break;
-                      }
-                    }
-                  }
-                  return found;
-                }""");
+        Object found = page.evaluate(
+                """
+                        () => {
+                          const width = document.documentElement.clientWidth;
+                          const found = [];
+                          const name = el => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '')
+                              + ' "' + (el.innerText || el.value || el.getAttribute('aria-label') || '').trim().slice(0, 40) + '"';
+                          const controls = document.querySelectorAll(
+                              'a[href], button, input:not([type=hidden]), select, textarea, summary');
+                          for (const el of controls) {
+                            const box = el.getBoundingClientRect();
+                            if (box.width < 2 || box.height < 2 || el.closest('.skip-link, .visually-hidden')
+                                || getComputedStyle(el).visibility === 'hidden') {
+                              continue;
+                            }
+                            if (box.left < -0.5 || box.right > width + 0.5) {
+                              found.push(name(el) + ' spans ' + Math.round(box.left) + '..' + Math.round(box.right) + ' of ' + width + ' px');
+                              continue;
+                            }
+                            for (let up = el.parentElement; up && up !== document.documentElement; up = up.parentElement) {
+                              const style = getComputedStyle(up);
+                              if (style.overflowX === 'visible' && style.overflowY === 'visible') {
+                                continue;
+                              }
+                              const edge = up.getBoundingClientRect();
+                              if (box.left < edge.left - 0.5 || box.right > edge.right + 0.5) {
+                                found.push(name(el) + ' cut off by ' + up.tagName.toLowerCase() + '.' + [...up.classList].join('.'));
+                                break;
+                              }
+                            }
+                          }
+                          return found;
+                        }""");
         List<String> controls = new ArrayList<>();
         if (found instanceof List<?> list) {
             list.forEach(item -> controls.add(String.valueOf(item)));
@@ -150,8 +151,10 @@ public final class PageChecks {
     /** Runs the Nu checker once over the given pages (name, HTML) and returns its error messages. */
     public static List<String> nuErrors(List<String[]> pages) throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("nu-check");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xss4m", "-jar", TOOLS.resolve("vnu-jar/build/dist/vnu.jar").toString(), "--errors-only", "--format", "json"));
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xss4m", "-jar", TOOLS.resolve("vnu-jar/build/dist/vnu.jar").toString(), "--errors-only",
+                        "--format", "json"));
         for (int i = 0; i < pages.size(); i++) {
             Path file = dir.resolve(i + "-" + pages.get(i)[0].replaceAll("[^A-Za-z0-9]+", "_") + ".html");
             Files.writeString(file, pages.get(i)[1], StandardCharsets.UTF_8);

@@ -58,7 +58,8 @@ public final class RawHttp {
                             lines[i].substring(colon + 1).strip());
                 }
             }
-            return new Answer(Integer.parseInt(lines[0].split(" ")[1]), headers, end < 0 ? "" : text.substring(end + 4));
+            return new Answer(Integer.parseInt(lines[0].split(" ")[1]), headers,
+                    end < 0 ? "" : text.substring(end + 4));
         }
     }
 }

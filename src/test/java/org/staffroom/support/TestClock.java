@@ -56,6 +56,7 @@ public final class TestClock extends Clock {
     public Clock withZone(ZoneId zone) {
         TestClock parent = this;
         return new Clock() {
+
             @Override
             public Instant instant() {
                 return parent.instant();

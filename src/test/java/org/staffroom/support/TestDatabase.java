@@ -49,7 +49,8 @@ public class TestDatabase implements ApplicationContextInitializer<ConfigurableA
         String name = "staffroom_empty_" + COUNTER.incrementAndGet();
         if (isPostgres()) {
             EmbeddedPostgres server = createDatabase(name);
-            return new org.springframework.jdbc.datasource.DriverManagerDataSource(server.getJdbcUrl("postgres", name), "postgres", "");
+            return new org.springframework.jdbc.datasource.DriverManagerDataSource(server.getJdbcUrl("postgres", name),
+                    "postgres", "");
         }
         return new org.springframework.jdbc.datasource.DriverManagerDataSource("jdbc:h2:mem:" + name
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "sa", "");

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -50,7 +49,8 @@ public final class Unlinkability {
         for (List<String> row : rows) {
             for (String value : row.subList(1, row.size())) {
                 if (!value.isEmpty()) {
-                    assertThat(hmac(value.getBytes(StandardCharsets.ISO_8859_1), scope)).as(row.getFirst()).isNotEqualTo(tag);
+                    assertThat(hmac(value.getBytes(StandardCharsets.ISO_8859_1), scope)).as(row.getFirst())
+                            .isNotEqualTo(tag);
                 }
             }
         }
@@ -59,6 +59,7 @@ public final class Unlinkability {
     private static String hmac(byte[] key, String scope) throws Exception {
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(key, "HmacSHA256"));
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(mac.doFinal(scope.getBytes(StandardCharsets.UTF_8)));
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(mac.doFinal(scope.getBytes(StandardCharsets.UTF_8)));
     }
 }

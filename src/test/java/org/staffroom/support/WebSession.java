@@ -22,9 +22,11 @@ import java.util.stream.Collectors;
  */
 public final class WebSession {
 
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"|value=\"([^\"]+)\"\\s+name=\"_csrf\"");
+    private static final Pattern CSRF = Pattern
+            .compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"|value=\"([^\"]+)\"\\s+name=\"_csrf\"");
 
     public record Page(int status, String body, HttpResponse<String> raw) {
+
         public String header(String name) {
             return raw.headers().firstValue(name).orElse(null);
         }
@@ -50,7 +52,8 @@ public final class WebSession {
         this.base = "http://127.0.0.1:" + port;
         try {
             this.client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
-                    .connectTimeout(Duration.ofSeconds(10)).localAddress(java.net.InetAddress.getByName(clientAddress)).build();
+                    .connectTimeout(Duration.ofSeconds(10)).localAddress(java.net.InetAddress.getByName(clientAddress))
+                    .build();
         } catch (java.net.UnknownHostException e) {
             throw new IllegalArgumentException(e);
         }
@@ -128,7 +131,8 @@ public final class WebSession {
                 get("/login");
             }
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json")
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Accept", "application/json")
                 .header("X-CSRF-TOKEN", csrf).method(method, json == null ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) {
@@ -154,7 +158,8 @@ public final class WebSession {
     /** Drops a cookie, as a browser does when a session cookie's session ends. */
     public void forget(String name) {
         cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals(name)).toList()
-                .forEach(c -> cookies.getCookieStore().getURIs().forEach(uri -> cookies.getCookieStore().remove(uri, c)));
+                .forEach(c -> cookies.getCookieStore().getURIs()
+                        .forEach(uri -> cookies.getCookieStore().remove(uri, c)));
     }
 
     public String cookie(String name) {

@@ -50,7 +50,8 @@ final class Attacker {
                 sizes.merge(Arrays.stream(respondent).boxed().toList(), 1L, Long::sum);
             }
             return sizes.entrySet().stream().map(e -> new Cell(e.getKey().getFirst(),
-                    e.getKey().subList(1, e.getKey().size()).stream().mapToInt(Integer::intValue).toArray(), e.getValue()))
+                    e.getKey().subList(1, e.getKey().size()).stream().mapToInt(Integer::intValue).toArray(),
+                    e.getValue()))
                     .toList();
         }
     }
@@ -145,7 +146,8 @@ final class Attacker {
         boolean[] in = new boolean[cells.size()];
         for (int c = 0; c < cells.size(); c++) {
             Cell cell = cells.get(c);
-            in[c] = (row.part() < 0 || row.part() == cell.part()) && (row.by() == 0 || cell.items()[row.by() - 1] == row.item());
+            in[c] = (row.part() < 0 || row.part() == cell.part())
+                    && (row.by() == 0 || cell.items()[row.by() - 1] == row.item());
         }
         return in;
     }
@@ -198,7 +200,8 @@ final class Attacker {
         long s = size(set);
         List<String> findings = new ArrayList<>();
         for (int a = 0; a < answers; a++) {
-            double[] allowed = kind == Kind.NUMBER ? new double[] {s * (double) min, s * (double) max} : new double[] {0, s};
+            double[] allowed = kind == Kind.NUMBER ? new double[] {s * (double) min, s * (double) max}
+                    : new double[] {0, s};
             for (Received row : rows) {
                 if (row.shown() && holds(row, set)) {
                     double[] byRow = allowedBy(row, s, a);

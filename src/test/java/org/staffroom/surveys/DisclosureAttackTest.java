@@ -52,7 +52,8 @@ class DisclosureAttackTest {
     Networks networks;
 
     /** A question of the survey, as the attacker models it. */
-    record Asked(String id, String text, Attacker.Kind kind, List<String> options, int min, int max, boolean breakdown) {
+    record Asked(String id, String text, Attacker.Kind kind, List<String> options, int min, int max,
+            boolean breakdown) {
     }
 
     /** One respondent: group index, and answer by question id (an option, the number; missing: not answered). */
@@ -88,7 +89,8 @@ class DisclosureAttackTest {
         Network network = network("Generated", 40, 27, 12, 5);
         Random random = new Random(15);
         List<Object> questions = List.of(
-                Map.of("kind", "SINGLE", "text", "Your job?", "options", List.of("Nurse", "Assistant", "Manager", "Porter"),
+                Map.of("kind", "SINGLE", "text", "Your job?", "options",
+                        List.of("Nurse", "Assistant", "Manager", "Porter"),
                         "breakdown", true),
                 Map.of("kind", "SINGLE", "text", "Your contract?", "options", List.of("Permanent", "Bank", "Agency"),
                         "breakdown", true),
@@ -101,7 +103,8 @@ class DisclosureAttackTest {
         for (int survey = 0; survey < 3; survey++) {
             List<Answers> respondents = new ArrayList<>();
             for (int g = 0; g < network.members().size(); g++) {
-                int answering = network.members().get(g).size() - random.nextInt(1 + network.members().get(g).size() / 3);
+                int answering = network.members().get(g).size()
+                        - random.nextInt(1 + network.members().get(g).size() / 3);
                 for (int n = 0; n < answering; n++) {
                     respondents.add(new Answers(g, generated(random, g)));
                 }
@@ -233,7 +236,8 @@ class DisclosureAttackTest {
         bys.add(null);
         breakdowns.forEach(b -> bys.add(b.id()));
         List<String[]> viewers = new ArrayList<>();
-        viewers.add(new String[] {"/networks/" + run.networkId(), run.coordinator().token(), run.coordinator().email()});
+        viewers.add(
+                new String[] {"/networks/" + run.networkId(), run.coordinator().token(), run.coordinator().email()});
         for (int g = 0; g < run.groups().size(); g++) {
             viewers.add(new String[] {"/groups/" + run.groups().get(g), api.signIn(run.viewers().get(g)),
                     run.viewers().get(g).email()});
@@ -284,7 +288,8 @@ class DisclosureAttackTest {
         return rows;
     }
 
-    private static Map<String, Map<List<Integer>, String>> comparable(Map<String, Map<List<Integer>, Attacker.Received>> figures) {
+    private static Map<String, Map<List<Integer>, String>> comparable(
+            Map<String, Map<List<Integer>, Attacker.Received>> figures) {
         Map<String, Map<List<Integer>, String>> comparable = new LinkedHashMap<>();
         figures.forEach((question, ofQuestion) -> ofQuestion.forEach((key, r) -> comparable
                 .computeIfAbsent(question, q -> new LinkedHashMap<>()).put(key, r.shown() + " " + r.respondents() + " "
@@ -303,9 +308,11 @@ class DisclosureAttackTest {
         if (kind.equals("EVERYONE")) {
             return List.of(part, 0, 0);
         }
-        List<Asked> others = run.questions().stream().filter(q -> q.breakdown() && !q.id().equals(question.id())).toList();
+        List<Asked> others = run.questions().stream().filter(q -> q.breakdown() && !q.id().equals(question.id()))
+                .toList();
         Asked breakdown = others.stream().filter(b -> b.id().equals(by)).findFirst().orElseThrow();
-        return List.of(part, others.indexOf(breakdown) + 1, kind.equals("NOT_STATED") ? -1 : breakdown.options().indexOf(label));
+        return List.of(part, others.indexOf(breakdown) + 1,
+                kind.equals("NOT_STATED") ? -1 : breakdown.options().indexOf(label));
     }
 
     private static Asked asked(Run run, String id) {
@@ -316,9 +323,11 @@ class DisclosureAttackTest {
         Map<String, Map<List<Integer>, Attacker.Received>> figures = new LinkedHashMap<>();
         for (JsonNode result : json.get("questions")) {
             Asked question = asked(run, result.get("question").get("id").asString());
-            Map<List<Integer>, Attacker.Received> ofQuestion = figures.computeIfAbsent(question.id(), q -> new LinkedHashMap<>());
+            Map<List<Integer>, Attacker.Received> ofQuestion = figures.computeIfAbsent(question.id(),
+                    q -> new LinkedHashMap<>());
             for (JsonNode row : result.get("rows")) {
-                List<Integer> key = key(run, question, by, row.get("group").isNull() ? null : row.get("group").asString(),
+                List<Integer> key = key(run, question, by,
+                        row.get("group").isNull() ? null : row.get("group").asString(),
                         row.get("kind").asString(), row.get("label").isNull() ? null : row.get("label").asString());
                 boolean suppressed = row.get("suppressed").asBoolean();
                 ofQuestion.put(key, new Attacker.Received(key.get(0), key.get(1), key.get(2), !suppressed,
@@ -342,22 +351,26 @@ class DisclosureAttackTest {
             throw new IllegalStateException(e);
         }
         rows.forEach((row, records) -> {
-            Asked question = run.questions().stream().filter(q -> q.text().equals(row.get(0))).findFirst().orElseThrow();
+            Asked question = run.questions().stream().filter(q -> q.text().equals(row.get(0))).findFirst()
+                    .orElseThrow();
             String[] groupAndLabel = groupAndLabel(run, (String) row.get(1));
             List<Integer> key = key(run, question, by, groupAndLabel[0], kind(groupAndLabel[1]), groupAndLabel[1]);
             CSVRecord first = records.getFirst();
             boolean suppressed = first.get(8).equals("yes");
-            figures.computeIfAbsent(question.id(), q -> new LinkedHashMap<>()).put(key, new Attacker.Received(key.get(0),
-                    key.get(1), key.get(2), !suppressed, suppressed ? 0 : Long.parseLong(first.get(3)),
-                    suppressed ? null : question.kind() == Attacker.Kind.NUMBER ? new long[0]
-                            : records.stream().mapToLong(r -> Long.parseLong(r.get(5))).toArray(),
-                    suppressed || first.get(7).isEmpty() ? null : Double.valueOf(first.get(7))));
+            figures.computeIfAbsent(question.id(), q -> new LinkedHashMap<>()).put(key,
+                    new Attacker.Received(key.get(0),
+                            key.get(1), key.get(2), !suppressed, suppressed ? 0 : Long.parseLong(first.get(3)),
+                            suppressed ? null : question.kind() == Attacker.Kind.NUMBER ? new long[0]
+                                    : records.stream().mapToLong(r -> Long.parseLong(r.get(5))).toArray(),
+                            suppressed || first.get(7).isEmpty() ? null : Double.valueOf(first.get(7))));
         });
         return figures;
     }
 
-    private static final Pattern SECTION = Pattern.compile("<section.*?<h2[^>]*>(.*?)</h2>(.*?)</section>", Pattern.DOTALL);
-    private static final Pattern ROW = Pattern.compile("<tr>\\s*<th scope=\"row\">(.*?)</th>(.*?)</tr>", Pattern.DOTALL);
+    private static final Pattern SECTION = Pattern.compile("<section.*?<h2[^>]*>(.*?)</h2>(.*?)</section>",
+            Pattern.DOTALL);
+    private static final Pattern ROW = Pattern.compile("<tr>\\s*<th scope=\"row\">(.*?)</th>(.*?)</tr>",
+            Pattern.DOTALL);
     private static final Pattern CELL = Pattern.compile("<td[^>]*>(.*?)</td>", Pattern.DOTALL);
     private static final Pattern COUNT = Pattern.compile("\\((\\d+)\\)");
 
@@ -379,12 +392,15 @@ class DisclosureAttackTest {
                 boolean suppressed = cells.size() == 1 && cells.getFirst().startsWith("Hidden");
                 boolean number = question.kind() == Attacker.Kind.NUMBER;
                 figures.computeIfAbsent(question.id(), q -> new LinkedHashMap<>()).put(key, new Attacker.Received(
-                        key.get(0), key.get(1), key.get(2), !suppressed, suppressed ? 0 : Long.parseLong(cells.getFirst()),
-                        suppressed ? null : number ? new long[0] : cells.subList(1, cells.size()).stream().mapToLong(c -> {
-                            Matcher count = COUNT.matcher(c);
-                            assertThat(count.find()).as(c).isTrue();
-                            return Long.parseLong(count.group(1));
-                        }).toArray(), suppressed || !number ? null : Double.valueOf(cells.get(1))));
+                        key.get(0), key.get(1), key.get(2), !suppressed,
+                        suppressed ? 0 : Long.parseLong(cells.getFirst()),
+                        suppressed ? null
+                                : number ? new long[0] : cells.subList(1, cells.size()).stream().mapToLong(c -> {
+                                    Matcher count = COUNT.matcher(c);
+                                    assertThat(count.find()).as(c).isTrue();
+                                    return Long.parseLong(count.group(1));
+                                }).toArray(),
+                        suppressed || !number ? null : Double.valueOf(cells.get(1))));
             }
         }
         return figures;

@@ -45,8 +45,10 @@ public final class DisclosureBenchmark {
                 try {
                     while (true) {
                         Thread.sleep(60_000);
-                        System.out.printf(Locale.ROOT, "  %s after %.0f s: rounds %d, checks %d (+%d trials): %d certified,"
-                                + " %d refuted, %d LP solves (%.1f s)%n", kind, (System.nanoTime() - started) / 1e9,
+                        System.out.printf(Locale.ROOT,
+                                "  %s after %.0f s: rounds %d, checks %d (+%d trials): %d certified,"
+                                        + " %d refuted, %d LP solves (%.1f s)%n",
+                                kind, (System.nanoTime() - started) / 1e9,
                                 stats.rounds, stats.checks, stats.trials, stats.certified, stats.refuted, stats.solves,
                                 stats.solveNanos / 1e9);
                     }
@@ -57,13 +59,17 @@ public final class DisclosureBenchmark {
             Map<Figure, Reason> hidden = DisclosureControl.decide(figures, java.util.Set.of(), stats);
             double seconds = (System.nanoTime() - started) / 1e9;
             progress.interrupt();
-            long shownRows = figures.values().keySet().stream().filter(f -> f.by() > 0 && !hidden.containsKey(f)).count();
-            long rows = figures.values().keySet().stream().filter(f -> f.by() > 0 && figures.values().get(f).respondents() >= k)
+            long shownRows = figures.values().keySet().stream().filter(f -> f.by() > 0 && !hidden.containsKey(f))
                     .count();
-            System.out.printf(Locale.ROOT, "%-9s groups %5d x %4d respondents, k %2d: %8.1f s; breakdown rows of k or more"
-                    + " shown %d of %d; figures hidden %d of %d; rounds %d, checks %d (+%d trials): %d certified, %d"
-                    + " refuted, %d LP solves (%.1f s, %.0f unknowns each); combinations %d sets named, %d failed"
-                    + " (%.2f s)%n", kind, groups, perGroup, k, seconds,
+            long rows = figures.values().keySet().stream()
+                    .filter(f -> f.by() > 0 && figures.values().get(f).respondents() >= k)
+                    .count();
+            System.out.printf(Locale.ROOT,
+                    "%-9s groups %5d x %4d respondents, k %2d: %8.1f s; breakdown rows of k or more"
+                            + " shown %d of %d; figures hidden %d of %d; rounds %d, checks %d (+%d trials): %d certified, %d"
+                            + " refuted, %d LP solves (%.1f s, %.0f unknowns each); combinations %d sets named, %d failed"
+                            + " (%.2f s)%n",
+                    kind, groups, perGroup, k, seconds,
                     shownRows, rows, hidden.size(), figures.values().size(), stats.rounds, stats.checks, stats.trials,
                     stats.certified, stats.refuted, stats.solves, stats.solveNanos / 1e9,
                     (double) stats.variables / Math.max(1, stats.solves), stats.named, stats.combinationFailures,

@@ -32,7 +32,8 @@ class DisclosureControlTest {
         List<Respondents.Respondent> list = new ArrayList<>();
         for (int i = 0; i < DemoSurveys.MENTAL_HEALTH_RESPONDENTS + DemoSurveys.HOME_CARE_RESPONDENTS; i++) {
             boolean homeCare = i >= DemoSurveys.MENTAL_HEALTH_RESPONDENTS;
-            Map<String, Integer> answers = (homeCare ? NetworkAnswers.homeCare(i - DemoSurveys.MENTAL_HEALTH_RESPONDENTS)
+            Map<String, Integer> answers = (homeCare
+                    ? NetworkAnswers.homeCare(i - DemoSurveys.MENTAL_HEALTH_RESPONDENTS)
                     : NetworkAnswers.mentalHealth(i)).byCode();
             int[] items = breakdowns.stream().mapToInt(answers::get).toArray();
             int answer = answers.get(code);
@@ -80,7 +81,8 @@ class DisclosureControlTest {
 
         assertThat(before).doesNotContainKey(new Figure(WHOLE, PROFESSION, CARE_WORKER));
         assertThat(bullied.attack(20, before)).as("the home care group's everyone less the network's care workers")
-                .anyMatch(finding -> finding.contains("hidden group 1 by 1 = 8") && finding.contains("between 1.00 and 1.00"));
+                .anyMatch(finding -> finding.contains("hidden group 1 by 1 = 8")
+                        && finding.contains("between 1.00 and 1.00"));
     }
 
     @Test
@@ -102,7 +104,8 @@ class DisclosureControlTest {
         assertThat(hidden).containsEntry(new Figure(WHOLE, 1, 1), Reason.FEWER_THAN_K)
                 .containsEntry(new Figure(WHOLE, 1, 2), Reason.FEWER_THAN_K)
                 .as("30 - 20 would give the 10 hidden people: the nurses go too")
-                .containsEntry(new Figure(WHOLE, 1, 0), Reason.PROTECTS_ANOTHER).doesNotContainKey(new Figure(WHOLE, 0, 0));
+                .containsEntry(new Figure(WHOLE, 1, 0), Reason.PROTECTS_ANOTHER)
+                .doesNotContainKey(new Figure(WHOLE, 0, 0));
         assertThat(survey.attack(K, hidden)).isEmpty();
     }
 

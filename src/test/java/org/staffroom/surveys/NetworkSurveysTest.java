@@ -22,7 +22,6 @@ import org.staffroom.support.PageChecks;
 import org.staffroom.support.Pages;
 
 import com.microsoft.playwright.Page;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -104,7 +103,8 @@ class NetworkSurveysTest {
         JsonNode memberView = stressRows(api.get(viaA + "/results?by=" + questions.get(0), api.signIn(memberA)).json(),
                 questions.get(1));
         assertThat(memberView.valueStream().map(r -> r.get("group").isNull() ? "network" : r.get("group").asString())
-                .distinct()).as("the network's rows and the member's own group's").containsExactly("network", "Ward A " + suffix);
+                .distinct()).as("the network's rows and the member's own group's")
+                .containsExactly("network", "Ward A " + suffix);
         for (JsonNode row : memberView) {
             if (row.get("group").isNull()) {
                 JsonNode same = byJob.valueStream().filter(r -> r.get("group").isNull()
@@ -123,7 +123,8 @@ class NetworkSurveysTest {
         assertThat(coordinatorOne.get("questions")).hasSize(1);
         assertThat(coordinatorOne.get("questions").get(0).get("rows")).isEqualTo(byJob);
         assertThat(coordinatorOne.get("turnout").asInt()).isEqualTo(33);
-        assertThat(api.get(viaA + "/results" + stressOnly, api.signIn(memberA)).json().get("questions").get(0).get("rows"))
+        assertThat(
+                api.get(viaA + "/results" + stressOnly, api.signIn(memberA)).json().get("questions").get(0).get("rows"))
                 .isEqualTo(memberView);
 
         PageChecks.Visited visited = new PageChecks.Visited();
@@ -153,7 +154,8 @@ class NetworkSurveysTest {
     }
 
     private static JsonNode stressRows(JsonNode results, String questionId) {
-        return results.get("questions").valueStream().filter(q -> q.get("question").get("id").asString().equals(questionId))
+        return results.get("questions").valueStream()
+                .filter(q -> q.get("question").get("id").asString().equals(questionId))
                 .findFirst().orElseThrow().get("rows");
     }
 

@@ -49,10 +49,12 @@ class OneTimeCodesAttackTest {
         Person coordinator = fixtures.person("coordinator");
         UUID networkId = fixtures.network(coordinator, "Codes network");
         String net = "/api/v1/networks/" + networkId + "/surveys";
-        String survey = net + "/" + api.post(net, coordinator.token(), Map.of("title", "Codes")).json().get("id").asString();
+        String survey = net + "/"
+                + api.post(net, coordinator.token(), Map.of("title", "Codes")).json().get("id").asString();
         String question = api.post(survey + "/questions", coordinator.token(), Map.of("code", "unpaid_hours")).json()
                 .get("questions").get(0).get("id").asString();
-        JsonNode link = api.post(survey + "/link", coordinator.token(), Map.of("codesRequired", true, "codes", CODES)).json();
+        JsonNode link = api.post(survey + "/link", coordinator.token(), Map.of("codesRequired", true, "codes", CODES))
+                .json();
         String url = link.get("url").asString();
         String publicPath = "/api/v1/public-surveys/" + url.substring(url.lastIndexOf('/') + 1);
         api.post(survey + "/open", coordinator.token(), Map.of("closesOn", LocalDate.now().plusDays(5).toString()));
@@ -81,16 +83,19 @@ class OneTimeCodesAttackTest {
             assertThat(jdbc.queryForObject("""
                     select count(*) from generate_series(0, pg_relation_size('surveys_code') / 8192 - 1) page,
                         heap_page_items(get_raw_page('surveys_code', page::int)) t
-                    where t.t_xmax <> 0 and t.t_xmax <> t.t_xmin""", Long.class)).as("dead versions of used codes").isZero();
+                    where t.t_xmax <> 0 and t.t_xmax <> t.t_xmin""", Long.class)).as("dead versions of used codes")
+                    .isZero();
             List<Long> responses = jdbc.queryForList("""
-                    select distinct xmin::text::bigint from surveys_response where survey_id = ?""", Long.class, surveyId);
+                    select distinct xmin::text::bigint from surveys_response where survey_id = ?""", Long.class,
+                    surveyId);
             assertThat(responses).as("the responses were written again together, by the job").hasSize(1);
             for (String table : List.of("surveys_response", "surveys_answer")) {
                 assertThat(jdbc.queryForObject("""
                         select count(*) from generate_series(0, pg_relation_size('%s') / 8192 - 1) page,
                             heap_page_items(get_raw_page('%s', page::int)) t
                         where t.t_xmax <> 0 and t.t_xmax <> t.t_xmin""".formatted(table, table),
-                        Long.class)).as("no old version of an answer keeps the transaction that used its code: " + table)
+                        Long.class))
+                        .as("no old version of an answer keeps the transaction that used its code: " + table)
                         .isZero();
             }
         }

@@ -20,7 +20,6 @@ import org.staffroom.support.PageChecks;
 import org.staffroom.support.Pages;
 
 import com.microsoft.playwright.Page;
-
 import tools.jackson.databind.JsonNode;
 
 /** A network survey opened to people outside Staffroom through a link, with one-time codes. */
@@ -49,7 +48,8 @@ class PublicLinkTest {
         assertThat(api.post(survey + "/link", fixtures.person("someone").token(), Map.of("codes", 1)).status())
                 .as("coordinators only").isEqualTo(404);
         assertThat(api.post(survey + "/link", coordinator.token(), Map.of("codes", 2001)).status()).isEqualTo(400);
-        JsonNode link = api.post(survey + "/link", coordinator.token(), Map.of("codesRequired", true, "codes", 3)).json();
+        JsonNode link = api.post(survey + "/link", coordinator.token(), Map.of("codesRequired", true, "codes", 3))
+                .json();
         assertThat(link.get("codes").size()).isEqualTo(3);
         String token = link.get("url").asString().substring(link.get("url").asString().lastIndexOf('/') + 1);
         api.post(survey + "/open", coordinator.token(), Map.of("closesOn", LocalDate.now().plusDays(5).toString()));
@@ -71,8 +71,10 @@ class PublicLinkTest {
                 .as("each code answers once").isEqualTo(400);
         assertThat(jdbc.sql("select count(*) from surveys_code where survey_id = ?").param(surveyId).query(Long.class)
                 .single()).isEqualTo(2);
-        assertThat(jdbc.sql("select group_id from surveys_response where survey_id = ?").param(surveyId).query(UUID.class)
-                .single()).as("answered outside any group").isEqualTo(new UUID(0, 0));
+        assertThat(
+                jdbc.sql("select group_id from surveys_response where survey_id = ?").param(surveyId).query(UUID.class)
+                        .single())
+                .as("answered outside any group").isEqualTo(new UUID(0, 0));
 
         PageChecks.Visited visited = new PageChecks.Visited();
         Page page = Pages.visitor();
@@ -92,7 +94,8 @@ class PublicLinkTest {
 
         Page coordinatorPage = Pages.signedIn(port, coordinator.email(), Fixtures.PASSWORD);
         coordinatorPage.navigate(Pages.base(port) + survey.replace("/api/v1", ""));
-        assertThat(coordinatorPage.locator("main")).containsText("each answer through it needs one of the one-time codes");
+        assertThat(coordinatorPage.locator("main"))
+                .containsText("each answer through it needs one of the one-time codes");
         coordinatorPage.locator("#codes").fill("2");
         coordinatorPage.locator("form[action$='/link'] button").click();
         assertThat(coordinatorPage.locator(".codes li")).hasCount(2);

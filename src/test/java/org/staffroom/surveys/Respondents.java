@@ -132,7 +132,8 @@ record Respondents(Attacker.Kind kind, int options, int min, int max, int groups
                     }
                     at[b] = random.nextInt(15) == 0 ? -1 : item;
                 }
-                list.add(new Respondent(groups == 0 ? -1 : g, at, choices(kind, options, random, g), random.nextInt(11)));
+                list.add(new Respondent(groups == 0 ? -1 : g, at, choices(kind, options, random, g),
+                        random.nextInt(11)));
             }
         }
         return new Respondents(kind, options, 0, 10, groups, items, list);

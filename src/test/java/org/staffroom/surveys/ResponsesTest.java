@@ -27,7 +27,6 @@ import org.staffroom.support.Unlinkability;
 import org.staffroom.support.WebSession;
 
 import com.microsoft.playwright.Page;
-
 import tools.jackson.databind.JsonNode;
 
 /** Answering a survey: once per member, checked answer by answer, and unlinkable from the member. */
@@ -70,7 +69,8 @@ class ResponsesTest {
         }
         api.post(path + "/questions", organiser.token(), Map.of("code", "stress"));
         api.post(path + "/questions", organiser.token(), Map.of("code", "unpaid_hours"));
-        JsonNode open = api.post(path + "/questions", organiser.token(), Map.of("kind", "TEXT", "text", "Anything else?"))
+        JsonNode open = api
+                .post(path + "/questions", organiser.token(), Map.of("kind", "TEXT", "text", "Anything else?"))
                 .json();
         api.post(path + "/open", organiser.token(), Map.of("closesOn", LocalDate.now().plusDays(10).toString()));
         return new Survey(groupId, organiser, path,
@@ -105,7 +105,8 @@ class ResponsesTest {
 
         Map<String, Object> missing = Map.of("answers", Map.of(s.questions().get(1), Map.of("choices", List.of(2))));
         JsonNode refused = api.post(s.path() + "/responses", token, missing).json();
-        assertThat(refused.get("errors").get(0).get("field").asString()).as("the required job").isEqualTo(s.questions().get(0));
+        assertThat(refused.get("errors").get(0).get("field").asString()).as("the required job")
+                .isEqualTo(s.questions().get(0));
         assertThat(api.post(s.path() + "/responses", token, answers(s, 5, 2, null, null)).status()).as("no such option")
                 .isEqualTo(400);
         assertThat(api.post(s.path() + "/responses", token, answers(s, 0, 2, 81, null)).status()).as("0 to 80 hours")
@@ -120,7 +121,8 @@ class ResponsesTest {
         ExecutorService pool = Executors.newFixedThreadPool(16);
         List<Future<Integer>> attempts = new ArrayList<>();
         for (int i = 0; i < 16; i++) {
-            attempts.add(pool.submit(() -> api.post(s.path() + "/responses", token, answers(s, 0, 3, 4, null)).status()));
+            attempts.add(
+                    pool.submit(() -> api.post(s.path() + "/responses", token, answers(s, 0, 3, 4, null)).status()));
         }
         List<Integer> statuses = new ArrayList<>();
         for (Future<Integer> attempt : attempts) {
@@ -157,8 +159,9 @@ class ResponsesTest {
                 .anyMatch(cookie -> cookie.startsWith("SR_NOTICE=done_answered"));
 
         List<List<String>> rows = DatabaseDump.allRowsWithSessionsJoined(jdbc);
-        List<String> responseIds = jdbc.sql("select r.id from surveys_response r join surveys_answer a on a.response_id = r.id"
-                + " where a.text in ('The night manager shouts at us', 'Handovers run over every day')")
+        List<String> responseIds = jdbc
+                .sql("select r.id from surveys_response r join surveys_answer a on a.response_id = r.id"
+                        + " where a.text in ('The night manager shouts at us', 'Handovers run over every day')")
                 .query(UUID.class).list().stream().map(UUID::toString).toList();
         assertThat(responseIds).hasSize(2);
         String scope = "survey:" + s.path().substring(s.path().lastIndexOf('/') + 1);
@@ -206,7 +209,8 @@ class ResponsesTest {
         Survey s = openSurvey("Rewritten in slices", false);
         for (int n = 0; n < 5; n++) {
             Person member = fixtures.member(s.groupId(), s.organiser());
-            assertThat(api.post(s.path() + "/responses", api.signIn(member), answers(s, n % 3, n % 5, n, "Note " + n)).status())
+            assertThat(api.post(s.path() + "/responses", api.signIn(member), answers(s, n % 3, n % 5, n, "Note " + n))
+                    .status())
                     .isEqualTo(201);
         }
         UUID surveyId = UUID.fromString(s.path().substring(s.path().lastIndexOf('/') + 1));
@@ -326,7 +330,8 @@ class ResponsesTest {
         assertThat(jdbc.sql("select count(*) from surveys_draft where survey_id = ?").param(UUID.fromString(
                 s.path().substring(s.path().lastIndexOf('/') + 1))).query(Long.class).single())
                 .as("sent: the saved answers go").isZero();
-        assertThat(jdbc.sql("select count(*) from surveys_answer where text = 'Saved for later'").query(Long.class).single())
+        assertThat(jdbc.sql("select count(*) from surveys_answer where text = 'Saved for later'").query(Long.class)
+                .single())
                 .isEqualTo(1);
         visited.assertClean();
         page.context().close();

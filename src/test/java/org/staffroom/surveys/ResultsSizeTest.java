@@ -62,9 +62,11 @@ class ResultsSizeTest {
             networks.join(organiser.id(), fixtures.group(organiser, "Group " + g + " " + UUID.randomUUID()), networkId);
         }
         String survey = "/api/v1/networks/" + networkId + "/surveys";
-        survey += "/" + api.post(survey, coordinator.token(), Map.of("title", "Conditions")).json().get("id").asString();
+        survey += "/"
+                + api.post(survey, coordinator.token(), Map.of("title", "Conditions")).json().get("id").asString();
         String job = api.post(survey + "/questions", coordinator.token(), Map.of("kind", "SINGLE", "text", "Your job?",
-                "options", List.of("Nurse", "Assistant"), "breakdown", true)).json().get("questions").get(0).get("id").asString();
+                "options", List.of("Nurse", "Assistant"), "breakdown", true)).json().get("questions").get(0).get("id")
+                .asString();
         api.post(survey + "/questions", coordinator.token(), Map.of("code", "stress"));
         api.post(survey + "/questions", coordinator.token(), Map.of("code", "unpaid_hours"));
         api.post(survey + "/open", coordinator.token(), Map.of("closesOn", LocalDate.now().plusDays(7).toString()));
@@ -74,7 +76,8 @@ class ResultsSizeTest {
         Results oneGroupAtMost = new Results(jdbc, surveys, counts, networks, releases, 1);
 
         assertThatThrownBy(() -> oneGroupAtMost.of(coordinator.id(), scope, surveyId, job, null))
-                .isInstanceOfSatisfying(DomainException.InvalidInput.class, e -> assertThat(e.field()).isEqualTo("question"));
+                .isInstanceOfSatisfying(DomainException.InvalidInput.class,
+                        e -> assertThat(e.field()).isEqualTo("question"));
         assertThat(oneGroupAtMost.forPage(coordinator.id(), scope, surveyId, job, null).questions()).hasSize(1);
         assertThat(oneGroupAtMost.of(coordinator.id(), scope, surveyId, job, "stress").questions()).hasSize(1);
         assertThat(oneGroupAtMost.of(coordinator.id(), scope, surveyId, null, null).questions())

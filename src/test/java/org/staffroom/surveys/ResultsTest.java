@@ -23,7 +23,6 @@ import org.staffroom.support.Pages;
 
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
-
 import tools.jackson.databind.JsonNode;
 
 /** Results through the disclosure-control rules, in the API, the CSV and the pages. */
@@ -36,7 +35,8 @@ class ResultsTest {
     @Autowired
     Fixtures fixtures;
 
-    record Run(UUID groupId, Person organiser, Person member, String path, List<String> questions, List<Person> members) {
+    record Run(UUID groupId, Person organiser, Person member, String path, List<String> questions,
+            List<Person> members) {
     }
 
     /**
@@ -67,7 +67,8 @@ class ResultsTest {
             answers.put(questions.get(1), Map.of("choices", List.of(i % 5)));
             answers.put(questions.get(2), Map.of("choices", List.of(i % 2)));
             answers.put(questions.get(3), Map.of("number", job == 0 ? 6 : 2));
-            assertThat(api.post(path + "/responses", api.signIn(member), Map.of("answers", answers)).status()).isEqualTo(201);
+            assertThat(api.post(path + "/responses", api.signIn(member), Map.of("answers", answers)).status())
+                    .isEqualTo(201);
         }
         return new Run(groupId, organiser, members.getFirst(), path, questions, members);
     }
@@ -121,7 +122,8 @@ class ResultsTest {
                 assertThat(row).isGreaterThanOrEqualTo(k);
                 assertThat(everyone - row == 0 || everyone - row >= k).as("everyone less a row").isTrue();
             }
-            assertThat(everyone - rowsTogether == 0 || everyone - rowsTogether >= k).as("everyone less the rows").isTrue();
+            assertThat(everyone - rowsTogether == 0 || everyone - rowsTogether >= k).as("everyone less the rows")
+                    .isTrue();
         }
         JsonNode stressByJob = question(byJob, run.questions().get(1)).get("rows");
         assertThat(stressByJob.get(3).get("reason").asString()).as("the one other").isEqualTo("FEWER_THAN_K");
@@ -132,7 +134,8 @@ class ResultsTest {
 
         String csv = api.get(results + ".csv?by=" + run.questions().get(0), run.member().token()).body();
         assertThat(csv).startsWith("\"question\",\"code\",\"row\",\"respondents\"").contains("Everyone")
-                .contains("Hidden: fewer than 11 people").contains("Hidden so that a smaller group cannot be worked out from it");
+                .contains("Hidden: fewer than 11 people")
+                .contains("Hidden so that a smaller group cannot be worked out from it");
         assertThat(csv.lines().filter(line -> line.contains("\"Other\",")).toList()).isNotEmpty()
                 .allMatch(line -> line.endsWith("people\""));
         java.net.http.HttpResponse<byte[]> pdf = java.net.http.HttpClient.newHttpClient().send(api.request(results
@@ -141,7 +144,8 @@ class ResultsTest {
         assertThat(pdf.headers().firstValue("Content-Type").orElse("")).startsWith("application/pdf");
         try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
             String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
-            assertThat(text).contains("Results: Conditions 2027").contains("Everyone").contains("Hidden: fewer than 11 people")
+            assertThat(text).contains("Results: Conditions 2027").contains("Everyone")
+                    .contains("Hidden: fewer than 11 people")
                     .contains("25 people have answered");
         }
         assertThat(api.get(results + "?by=shoe_size", run.member().token()).status()).isEqualTo(400);
@@ -149,7 +153,8 @@ class ResultsTest {
 
         // one question's table: the same figures and the same decision as in the whole survey's
         String stressId = run.questions().get(1);
-        JsonNode one = api.get(results + "?by=" + run.questions().get(0) + "&question=" + stressId, run.member().token())
+        JsonNode one = api
+                .get(results + "?by=" + run.questions().get(0) + "&question=" + stressId, run.member().token())
                 .json();
         assertThat(one.get("questions")).hasSize(1);
         assertThat(one.get("questions").get(0)).isEqualTo(question(byJob, stressId));
@@ -221,7 +226,8 @@ class ResultsTest {
                     .doesNotHaveDuplicates().doesNotContain("rgb(0, 0, 0)");
             assertThat(firstRow).as("the legend's swatches are the parts' colours")
                     .isEqualTo(chart.get("legendColours"));
-            assertThat(((Number) chart.get("weakest")).doubleValue()).as("contrast against white").isGreaterThanOrEqualTo(4.5);
+            assertThat(((Number) chart.get("weakest")).doubleValue()).as("contrast against white")
+                    .isGreaterThanOrEqualTo(4.5);
             assertThat((List<String>) chart.get("labels")).as("parts carry their percentages").isNotEmpty()
                     .allMatch(label -> label.matches("\\d{1,3}%"));
         }

@@ -20,7 +20,6 @@ import org.staffroom.support.PageChecks;
 import org.staffroom.support.Pages;
 
 import com.microsoft.playwright.Page;
-
 import tools.jackson.databind.JsonNode;
 
 /** Building a survey from the bank and the group's own questions, and its life from draft to published. */
@@ -49,9 +48,11 @@ class SurveysTest {
         Person member = fixtures.member(groupId, organiser);
         String base = "/api/v1/groups/" + groupId + "/surveys";
         assertThat(api.get("/api/v1/surveys/bank", member.token()).json().valueStream()
-                .map(q -> q.get("code").asString())).contains("profession", "contract", "unpaid_hours", "bullied_by_managers");
+                .map(q -> q.get("code").asString()))
+                .contains("profession", "contract", "unpaid_hours", "bullied_by_managers");
 
-        assertThat(api.post(base, member.token(), Map.of("title", "Pay")).status()).as("organisers start surveys").isEqualTo(403);
+        assertThat(api.post(base, member.token(), Map.of("title", "Pay")).status()).as("organisers start surveys")
+                .isEqualTo(403);
         assertThat(api.post(base, organiser.token(), Map.of("title", " ")).status()).isEqualTo(400);
         String survey = base + "/" + api.post(base, organiser.token(), Map.of("title", "Workload and pay 2027",
                 "intro", "For the meeting with management in March.")).json().get("id").asString();
@@ -61,7 +62,8 @@ class SurveysTest {
         api.post(survey + "/questions", organiser.token(), Map.of("code", "profession"));
         assertThat(api.post(survey + "/questions", organiser.token(), Map.of("code", "profession")).status())
                 .as("once").isEqualTo(409);
-        assertThat(api.post(survey + "/questions", organiser.token(), Map.of("code", "shoe_size")).status()).isEqualTo(400);
+        assertThat(api.post(survey + "/questions", organiser.token(), Map.of("code", "shoe_size")).status())
+                .isEqualTo(400);
         api.post(survey + "/questions", organiser.token(), Map.of("code", "bullied_by_managers"));
         assertThat(api.post(survey + "/questions", organiser.token(), own("SINGLE", "Which ward?", "options",
                 List.of("Ward 7"))).json().get("errors").get(0).get("field").asString()).isEqualTo("options");
@@ -69,8 +71,12 @@ class SurveysTest {
                 .status()).isEqualTo(400);
         assertThat(api.post(survey + "/questions", organiser.token(), own("TEXT", "Anything else?", "breakdown", true))
                 .status()).as("only choose-one questions break results down").isEqualTo(400);
-        assertThat(api.post(survey + "/questions", organiser.token(), own("SINGLE", "Which ward do you work on?", "options",
-                List.of("Ward 7", "Ward 8", "Ward 7"))).status()).as("the same answer twice").isEqualTo(400);
+        assertThat(
+                api.post(survey + "/questions", organiser.token(),
+                        own("SINGLE", "Which ward do you work on?", "options",
+                                List.of("Ward 7", "Ward 8", "Ward 7")))
+                        .status())
+                .as("the same answer twice").isEqualTo(400);
         JsonNode built = api.post(survey + "/questions", organiser.token(), own("SINGLE", "Which ward do you work on?",
                 "options", List.of("Ward 7", "Ward 8"), "breakdown", true, "section", "Where you work")).json();
         assertThat(built.get("questions").valueStream().map(q -> q.get("text").asString())).hasSize(3);
@@ -82,7 +88,8 @@ class SurveysTest {
         assertThat(api.delete(survey + "/questions/" + textQuestion, member.token()).status()).isEqualTo(403);
         assertThat(api.delete(survey + "/questions/" + textQuestion, organiser.token()).status()).isEqualTo(204);
 
-        assertThat(api.post(survey + "/open", organiser.token(), Map.of("closesOn", LocalDate.now().toString())).status())
+        assertThat(
+                api.post(survey + "/open", organiser.token(), Map.of("closesOn", LocalDate.now().toString())).status())
                 .as("a closing date after today").isEqualTo(400);
         assertThat(api.post(survey + "/publish", organiser.token(), Map.of()).status()).isEqualTo(409);
         JsonNode open = api.post(survey + "/open", organiser.token(), Map.of("closesOn",
@@ -92,14 +99,16 @@ class SurveysTest {
                 .as("questions are fixed once open").isEqualTo(409);
         assertThat(api.get(survey, member.token()).json().get("questions").size()).isEqualTo(3);
         assertThat(api.post(survey + "/close", member.token(), Map.of()).status()).isEqualTo(403);
-        assertThat(api.post(survey + "/close", organiser.token(), Map.of()).json().get("status").asString()).isEqualTo("CLOSED");
+        assertThat(api.post(survey + "/close", organiser.token(), Map.of()).json().get("status").asString())
+                .isEqualTo("CLOSED");
         assertThat(api.post(survey + "/publish", organiser.token(), Map.of()).json().get("status").asString())
                 .isEqualTo("PUBLISHED");
 
         JsonNode copy = api.post(survey + "/copy", organiser.token(), Map.of()).json();
         assertThat(copy.get("status").asString()).isEqualTo("DRAFT");
         assertThat(copy.get("questions").valueStream().map(q -> q.get("text").asString()))
-                .containsExactlyElementsOf(open.get("questions").valueStream().map(q -> q.get("text").asString()).toList());
+                .containsExactlyElementsOf(
+                        open.get("questions").valueStream().map(q -> q.get("text").asString()).toList());
         assertThat(api.get(survey, fixtures.person("stranger").token()).status()).isEqualTo(404);
     }
 

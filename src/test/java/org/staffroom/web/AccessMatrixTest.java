@@ -40,13 +40,13 @@ import org.staffroom.journal.JournalSharing;
 import org.staffroom.journal.JournalWitnesses;
 import org.staffroom.meetings.MeetingRecords;
 import org.staffroom.meetings.SpeakingQueue;
-import org.staffroom.surveys.Scope;
-import org.staffroom.surveys.Surveys;
 import org.staffroom.support.Api;
 import org.staffroom.support.Fixtures;
 import org.staffroom.support.Fixtures.Person;
 import org.staffroom.support.IntegrationTest;
 import org.staffroom.support.WebSession;
+import org.staffroom.surveys.Scope;
+import org.staffroom.surveys.Surveys;
 
 /**
  * Every id-bearing route, tried by each kind of person: nobody signed in, someone outside the group, a
@@ -59,9 +59,12 @@ import org.staffroom.support.WebSession;
 @IntegrationTest
 class AccessMatrixTest {
 
-    enum Who { ANONYMOUS, OUTSIDER, MEMBER, ORGANISER, ADMINISTRATOR, COORDINATOR }
+    enum Who {
+        ANONYMOUS, OUTSIDER, MEMBER, ORGANISER, ADMINISTRATOR, COORDINATOR
+    }
 
-    static final List<Who> IN_A_GROUP = List.of(Who.ANONYMOUS, Who.OUTSIDER, Who.MEMBER, Who.ORGANISER, Who.ADMINISTRATOR);
+    static final List<Who> IN_A_GROUP = List.of(Who.ANONYMOUS, Who.OUTSIDER, Who.MEMBER, Who.ORGANISER,
+            Who.ADMINISTRATOR);
     static final List<Who> IN_A_NETWORK = List.of(Who.values());
 
     record Route(String method, String path, Map<String, ?> form, int... expected) {
@@ -201,11 +204,15 @@ class AccessMatrixTest {
         fixtures.release();
         commentId = comments.add(bystanderId, groupId, Comments.On.CONCERN, concernId, "A comment", true);
         fixtures.release();
-        meetingId = meetings.schedule(organiser.id(), groupId, new org.staffroom.meetings.Meetings.Draft("Matrix meeting",
-                java.time.LocalDate.now().plusDays(3).toString(), "18:00", "19:00", "", "", null, null, "Item", List.of()));
-        proposalId = proposals.propose(organiser.id(), groupId, new org.staffroom.decisions.Proposals.Draft("Matrix vote",
-                "", "YES_NO", "SIMPLE", null, 0, false, true, java.time.LocalDateTime.now().plusDays(2).withNano(0).toString(),
-                List.of(), null));
+        meetingId = meetings.schedule(organiser.id(), groupId,
+                new org.staffroom.meetings.Meetings.Draft("Matrix meeting",
+                        java.time.LocalDate.now().plusDays(3).toString(), "18:00", "19:00", "", "", null, null, "Item",
+                        List.of()));
+        proposalId = proposals.propose(organiser.id(), groupId,
+                new org.staffroom.decisions.Proposals.Draft("Matrix vote",
+                        "", "YES_NO", "SIMPLE", null, 0, false, true,
+                        java.time.LocalDateTime.now().plusDays(2).withNano(0).toString(),
+                        List.of(), null));
         closedProposalId = proposals.propose(organiser.id(), groupId, new org.staffroom.decisions.Proposals.Draft(
                 "Matrix decision", "", "YES_NO", "SIMPLE", null, 0, false, true,
                 java.time.LocalDateTime.now().plusDays(2).withNano(0).toString(), List.of(), null));
@@ -219,12 +226,17 @@ class AccessMatrixTest {
 
         // a member a row never removes (a row removes the bystander): owner of a step, an action, a place in the queue
         Person colleague = fixtures.member(groupId, organiser);
-        adoptableConcernId = tags.actingAs(colleague.id(), Fixtures.PASSWORD, () -> raising.raise(colleague.id(), groupId,
-                new ConcernDraft("Concern to adopt", "Details", "OTHER", "", false))).concernId();
-        grievances.addPlanItem(organiser.id(), groupId, grievanceId, new Grievances.NewPlanItem("Step", colleague.id(), ""));
+        adoptableConcernId = tags
+                .actingAs(colleague.id(), Fixtures.PASSWORD, () -> raising.raise(colleague.id(), groupId,
+                        new ConcernDraft("Concern to adopt", "Details", "OTHER", "", false)))
+                .concernId();
+        grievances.addPlanItem(organiser.id(), groupId, grievanceId,
+                new Grievances.NewPlanItem("Step", colleague.id(), ""));
         planItemId = grievances.get(organiser.id(), groupId, grievanceId).plan().getFirst().id();
-        pastMeetingId = meetings.schedule(organiser.id(), groupId, new org.staffroom.meetings.Meetings.Draft("Past meeting",
-                LocalDate.now().minusDays(1).toString(), "18:00", "19:00", "", "", null, null, "Item", List.of()));
+        pastMeetingId = meetings.schedule(organiser.id(), groupId,
+                new org.staffroom.meetings.Meetings.Draft("Past meeting",
+                        LocalDate.now().minusDays(1).toString(), "18:00", "19:00", "", "", null, null, "Item",
+                        List.of()));
         actionId = records.addAction(organiser.id(), groupId, meetingId, "Act", colleague.id(), "");
         queue.join(colleague.id(), groupId, meetingId);
         queueEntryId = queue.state(colleague.id(), groupId, meetingId).waiting().getFirst().entryId();
@@ -234,7 +246,8 @@ class AccessMatrixTest {
         approvedRequestId = joinRequest();
         declinedRequestId = joinRequest();
         passedOnRequestId = joinRequest();
-        jdbc.sql("update directory_join_request set approved_on = ? where id = ?").params(LocalDate.now(), passedOnRequestId)
+        jdbc.sql("update directory_join_request set approved_on = ? where id = ?")
+                .params(LocalDate.now(), passedOnRequestId)
                 .update();
         draftSurveyId = survey(organiser, scope, "Draft survey", Surveys.Status.DRAFT);
         questionId = surveys.get(organiser.id(), scope, draftSurveyId).questions().getFirst().id();
@@ -319,7 +332,8 @@ class AccessMatrixTest {
         UUID tokenId = tokens.list(accountId).stream().filter(t -> t.name().equals("Matrix token")).findFirst()
                 .orElseThrow().id();
         String user = Base64.getUrlEncoder().withoutPadding().encodeToString(Base64.getDecoder().decode(bytes(16)));
-        String passkeyId = Base64.getUrlEncoder().withoutPadding().encodeToString(Base64.getDecoder().decode(bytes(16)));
+        String passkeyId = Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(Base64.getDecoder().decode(bytes(16)));
         jdbc.sql("insert into user_entities (id, name, display_name) values (?, ?, ?)")
                 .params(user, accountId.toString(), accountId.toString()).update();
         jdbc.sql("""
@@ -351,78 +365,111 @@ class AccessMatrixTest {
                 new Route("POST", g + "/networks/" + otherNetworkId + "/leave", Map.of(), 302, 404, 403, 302, 404),
                 new Route("GET", g + "/members", Map.of(), 302, 404, 403, 200, 404),
                 new Route("GET", g + "/invitations", Map.of(), 302, 404, 403, 200, 404),
-                new Route("POST", g + "/invitations", Map.of("validDays", "7", "maxUses", "1"), 302, 404, 403, 200, 404),
-                new Route("POST", g + "/invitations/email", Map.of("email", "new@example.org", "validDays", "7"), 302, 404, 403, 200, 404),
+                new Route("POST", g + "/invitations", Map.of("validDays", "7", "maxUses", "1"), 302, 404, 403, 200,
+                        404),
+                new Route("POST", g + "/invitations/email", Map.of("email", "new@example.org", "validDays", "7"), 302,
+                        404, 403, 200, 404),
                 new Route("POST", g + "/invitations/" + invitationId + "/revoke", Map.of(), 302, 404, 403, 302, 404),
                 new Route("GET", g + "/join-requests", Map.of(), 302, 404, 403, 200, 404),
-                new Route("POST", g + "/join-requests/" + approvedRequestId + "/approve", Map.of(), 302, 404, 403, 302, 404),
-                new Route("POST", g + "/join-requests/" + declinedRequestId + "/decline", Map.of(), 302, 404, 403, 302, 404),
-                new Route("POST", g + "/join-requests/" + passedOnRequestId + "/sent", Map.of(), 302, 404, 403, 302, 404),
+                new Route("POST", g + "/join-requests/" + approvedRequestId + "/approve", Map.of(), 302, 404, 403, 302,
+                        404),
+                new Route("POST", g + "/join-requests/" + declinedRequestId + "/decline", Map.of(), 302, 404, 403, 302,
+                        404),
+                new Route("POST", g + "/join-requests/" + passedOnRequestId + "/sent", Map.of(), 302, 404, 403, 302,
+                        404),
                 new Route("GET", g + "/audit", Map.of(), 302, 404, 403, 200, 404),
-                new Route("POST", g + "/members/" + bystanderId + "/role", Map.of("role", "ORGANISER"), 302, 404, 403, 302, 404),
+                new Route("POST", g + "/members/" + bystanderId + "/role", Map.of("role", "ORGANISER"), 302, 404, 403,
+                        302, 404),
                 new Route("POST", g + "/members/" + bystanderId + "/remove", Map.of(), 302, 404, 403, 302, 404),
                 new Route("GET", g + "/concerns", Map.of(), 302, 404, 200, 200, 404),
                 new Route("GET", g + "/concerns/new", Map.of(), 302, 404, 200, 200, 404),
-                new Route("POST", g + "/concerns", Map.of("title", "Raised", "details", "Details", "category", "OTHER"), 302, 404, 302, 302, 404),
+                new Route("POST", g + "/concerns", Map.of("title", "Raised", "details", "Details", "category", "OTHER"),
+                        302, 404, 302, 302, 404),
                 new Route("GET", g + "/concerns/" + concernId, Map.of(), 302, 404, 200, 200, 404),
-                new Route("POST", g + "/concerns/" + concernId + "/messages", Map.of("text", "Hello"), 302, 404, 403, 302, 404),
-                new Route("POST", g + "/concerns/" + concernId + "/comments", Map.of("text", "Me too"), 302, 404, 302, 302, 404),
+                new Route("POST", g + "/concerns/" + concernId + "/messages", Map.of("text", "Hello"), 302, 404, 403,
+                        302, 404),
+                new Route("POST", g + "/concerns/" + concernId + "/comments", Map.of("text", "Me too"), 302, 404, 302,
+                        302, 404),
                 new Route("POST", g + "/concerns/" + concernId + "/cosign", Map.of(), 302, 404, 302, 302, 404),
                 new Route("POST", g + "/concerns/" + concernId + "/withdraw", Map.of(), 302, 404, 403, 403, 404),
                 new Route("GET", g + "/concerns/" + concernId + "/edit", Map.of(), 302, 404, 403, 403, 404),
-                new Route("POST", g + "/concerns/" + concernId + "/edit", Map.of("title", "Edited", "details", "Details",
-                        "category", "OTHER"), 302, 404, 403, 403, 404),
-                new Route("POST", g + "/concerns/" + adoptableConcernId + "/grievance", Map.of(), 302, 404, 403, 302, 404),
+                new Route("POST", g + "/concerns/" + concernId + "/edit",
+                        Map.of("title", "Edited", "details", "Details",
+                                "category", "OTHER"),
+                        302, 404, 403, 403, 404),
+                new Route("POST", g + "/concerns/" + adoptableConcernId + "/grievance", Map.of(), 302, 404, 403, 302,
+                        404),
                 new Route("GET", g + "/concerns/settings", Map.of(), 302, 404, 403, 200, 404),
-                new Route("POST", g + "/concerns/settings", Map.of("threshold", "3", "retentionMonths", "12"), 302, 404, 403, 302, 404),
-                new Route("POST", g + "/comments/" + commentId + "/hide", Map.of("hidden", "false"), 302, 404, 403, 302, 404),
+                new Route("POST", g + "/concerns/settings", Map.of("threshold", "3", "retentionMonths", "12"), 302, 404,
+                        403, 302, 404),
+                new Route("POST", g + "/comments/" + commentId + "/hide", Map.of("hidden", "false"), 302, 404, 403, 302,
+                        404),
                 new Route("GET", g + "/grievances", Map.of(), 302, 404, 200, 200, 404),
                 new Route("GET", g + "/grievances/" + grievanceId, Map.of(), 302, 404, 200, 200, 404),
                 new Route("GET", g + "/grievances/" + grievanceId + "/problem", Map.of(), 302, 404, 200, 200, 404),
                 new Route("GET", g + "/grievances/" + grievanceId + "/information", Map.of(), 302, 404, 200, 200, 404),
                 new Route("GET", g + "/grievances/" + grievanceId + "/plan", Map.of(), 302, 404, 200, 200, 404),
-                new Route("POST", g + "/grievances/" + grievanceId + "/problem", Map.of("what", "Wrong"), 302, 404, 403, 302, 404),
-                new Route("POST", g + "/grievances/" + grievanceId + "/status", Map.of("status", "OPEN"), 302, 404, 403, 302, 404),
-                new Route("POST", g + "/grievances/" + grievanceId + "/plan", Map.of("what", "Step"), 302, 404, 403, 302, 404),
-                new Route("POST", g + "/grievances/" + grievanceId + "/plan/" + planItemId, Map.of("done", "true"), 302, 404, 403, 302, 404),
-                new Route("POST", g + "/grievances/" + grievanceId + "/information", Map.of("kind", "FACT", "text", "A fact"), 302, 404, 302, 302, 404),
-                new Route("POST", g + "/grievances/" + grievanceId + "/comments", Map.of("text", "Me too"), 302, 404, 302, 302, 404),
+                new Route("POST", g + "/grievances/" + grievanceId + "/problem", Map.of("what", "Wrong"), 302, 404, 403,
+                        302, 404),
+                new Route("POST", g + "/grievances/" + grievanceId + "/status", Map.of("status", "OPEN"), 302, 404, 403,
+                        302, 404),
+                new Route("POST", g + "/grievances/" + grievanceId + "/plan", Map.of("what", "Step"), 302, 404, 403,
+                        302, 404),
+                new Route("POST", g + "/grievances/" + grievanceId + "/plan/" + planItemId, Map.of("done", "true"), 302,
+                        404, 403, 302, 404),
+                new Route("POST", g + "/grievances/" + grievanceId + "/information",
+                        Map.of("kind", "FACT", "text", "A fact"), 302, 404, 302, 302, 404),
+                new Route("POST", g + "/grievances/" + grievanceId + "/comments", Map.of("text", "Me too"), 302, 404,
+                        302, 302, 404),
                 new Route("GET", g + "/meetings", Map.of(), 302, 404, 200, 200, 404),
                 new Route("GET", g + "/meetings/new", Map.of(), 302, 404, 403, 200, 404),
-                new Route("POST", g + "/meetings", Map.of("title", "M", "date", "2030-01-01", "startTime", "18:00", "endTime", "19:00"), 302, 404, 403, 302, 404),
+                new Route("POST", g + "/meetings",
+                        Map.of("title", "M", "date", "2030-01-01", "startTime", "18:00", "endTime", "19:00"), 302, 404,
+                        403, 302, 404),
                 new Route("GET", g + "/meetings/" + meetingId, Map.of(), 302, 404, 200, 200, 404),
                 new Route("GET", g + "/meetings/" + meetingId + ".ics", Map.of(), 302, 404, 200, 200, 404),
-                new Route("POST", g + "/meetings/" + meetingId + "/answer", Map.of("answer", "YES"), 302, 404, 302, 302, 404),
-                new Route("POST", g + "/meetings/" + pastMeetingId + "/attendance", Map.of("attended", "12"), 302, 404, 403, 302, 404),
+                new Route("POST", g + "/meetings/" + meetingId + "/answer", Map.of("answer", "YES"), 302, 404, 302, 302,
+                        404),
+                new Route("POST", g + "/meetings/" + pastMeetingId + "/attendance", Map.of("attended", "12"), 302, 404,
+                        403, 302, 404),
                 new Route("GET", "/account/calendar", Map.of(), 302, 200, 200, 200, 200),
                 new Route("GET", g + "/meetings/" + meetingId + "/queue", Map.of(), 302, 404, 200, 200, 404),
                 new Route("POST", g + "/meetings/" + meetingId + "/queue", Map.of(), 302, 404, 302, 302, 404),
                 new Route("POST", g + "/meetings/" + meetingId + "/queue/leave", Map.of(), 302, 404, 302, 302, 404),
-                new Route("POST", g + "/meetings/" + meetingId + "/queue/limit", Map.of("seconds", "60"), 302, 404, 403, 302, 404),
+                new Route("POST", g + "/meetings/" + meetingId + "/queue/limit", Map.of("seconds", "60"), 302, 404, 403,
+                        302, 404),
                 // before the next row gives the colleague, first in the queue, the floor
-                new Route("POST", g + "/meetings/" + meetingId + "/queue/" + queueEntryId + "/remove", Map.of(), 302, 404, 403, 302, 404),
+                new Route("POST", g + "/meetings/" + meetingId + "/queue/" + queueEntryId + "/remove", Map.of(), 302,
+                        404, 403, 302, 404),
                 new Route("POST", g + "/meetings/" + meetingId + "/queue/next", Map.of(), 302, 404, 403, 302, 404),
-                new Route("POST", g + "/meetings/" + meetingId + "/minutes", Map.of("text", "Minutes"), 302, 404, 403, 302, 404),
-                new Route("POST", g + "/meetings/" + meetingId + "/actions", Map.of("what", "Act"), 302, 404, 403, 302, 404),
-                new Route("POST", g + "/actions/" + actionId, Map.of("done", "true", "meetingId", meetingId), 302, 404, 403, 302, 404),
+                new Route("POST", g + "/meetings/" + meetingId + "/minutes", Map.of("text", "Minutes"), 302, 404, 403,
+                        302, 404),
+                new Route("POST", g + "/meetings/" + meetingId + "/actions", Map.of("what", "Act"), 302, 404, 403, 302,
+                        404),
+                new Route("POST", g + "/actions/" + actionId, Map.of("done", "true", "meetingId", meetingId), 302, 404,
+                        403, 302, 404),
                 new Route("GET", g + "/momentum", Map.of(), 302, 404, 200, 200, 404),
                 new Route("GET", g + "/meetings/settings", Map.of(), 302, 404, 403, 200, 404),
-                new Route("POST", g + "/meetings/settings", Map.of("attendanceByName", "true"), 302, 404, 403, 302, 404),
+                new Route("POST", g + "/meetings/settings", Map.of("attendanceByName", "true"), 302, 404, 403, 302,
+                        404),
                 new Route("GET", g + "/proposals", Map.of(), 302, 404, 200, 200, 404),
                 new Route("GET", g + "/proposals/new", Map.of(), 302, 404, 200, 200, 404),
                 new Route("POST", g + "/proposals", Map.of("title", "P", "kind", "YES_NO", "majority", "SIMPLE",
                         "closesAt", "2030-01-01T18:00"), 302, 404, 302, 302, 404),
                 new Route("GET", g + "/proposals/" + proposalId, Map.of(), 302, 404, 200, 200, 404),
-                new Route("POST", g + "/proposals/" + proposalId + "/ballots", Map.of("answer", "YES"), 302, 404, 302, 302, 404),
+                new Route("POST", g + "/proposals/" + proposalId + "/ballots", Map.of("answer", "YES"), 302, 404, 302,
+                        302, 404),
                 new Route("POST", g + "/proposals/" + proposalId + "/close", Map.of(), 302, 404, 403, 302, 404),
                 new Route("GET", g + "/demands", Map.of(), 302, 404, 200, 200, 404),
                 new Route("GET", g + "/demands/new", Map.of(), 302, 404, 403, 200, 404),
-                new Route("POST", g + "/demands", Map.of("what", "W", "reasons", "R", "addressedTo", "M"), 302, 404, 403, 302, 404),
+                new Route("POST", g + "/demands", Map.of("what", "W", "reasons", "R", "addressedTo", "M"), 302, 404,
+                        403, 302, 404),
                 new Route("GET", g + "/demands/" + demandId, Map.of(), 302, 404, 200, 200, 404),
                 new Route("GET", g + "/demands/" + demandId + "/letter.pdf", Map.of(), 302, 404, 200, 200, 404),
                 new Route("GET", g + "/demands/" + demandId + "/letter.txt", Map.of(), 302, 404, 200, 200, 404),
                 new Route("POST", g + "/demands/" + demandId + "/support", Map.of(), 302, 404, 302, 302, 404),
-                new Route("POST", g + "/demands/" + demandId + "/events", Map.of("kind", "FOLLOW_UP", "detail", "Note"), 302, 404, 403, 302, 404),
+                new Route("POST", g + "/demands/" + demandId + "/events", Map.of("kind", "FOLLOW_UP", "detail", "Note"),
+                        302, 404, 403, 302, 404),
                 new Route("GET", g + "/demands/ladder", Map.of(), 302, 404, 403, 200, 404),
                 new Route("GET", g + "/surveys", Map.of(), 302, 404, 200, 200, 404),
                 new Route("GET", g + "/surveys/new", Map.of(), 302, 404, 403, 200, 404),
@@ -431,34 +478,50 @@ class AccessMatrixTest {
                 new Route("POST", g + "/surveys/" + surveyId + "/copy", Map.of(), 302, 404, 403, 302, 404),
                 new Route("GET", g + "/surveys/" + surveyId + "/results", Map.of(), 302, 404, 409, 409, 404),
                 new Route("POST", g + "/surveys/" + surveyId + "/responses", Map.of(), 302, 404, 302, 302, 404),
-                new Route("POST", g + "/surveys/" + draftSurveyId + "/questions", Map.of("kind", "TEXT", "text", "Q"), 302, 404, 403, 302, 404),
-                new Route("POST", g + "/surveys/" + draftSurveyId + "/questions/bank", Map.of("code", "training"), 302, 404, 403, 302, 404),
-                new Route("POST", g + "/surveys/" + draftSurveyId + "/questions/" + questionId + "/remove", Map.of(), 302, 404, 403, 302, 404),
-                new Route("POST", g + "/surveys/" + draftSurveyId + "/open", Map.of("closesOn", closesOn), 302, 404, 403, 302, 404),
+                new Route("POST", g + "/surveys/" + draftSurveyId + "/questions", Map.of("kind", "TEXT", "text", "Q"),
+                        302, 404, 403, 302, 404),
+                new Route("POST", g + "/surveys/" + draftSurveyId + "/questions/bank", Map.of("code", "training"), 302,
+                        404, 403, 302, 404),
+                new Route("POST", g + "/surveys/" + draftSurveyId + "/questions/" + questionId + "/remove", Map.of(),
+                        302, 404, 403, 302, 404),
+                new Route("POST", g + "/surveys/" + draftSurveyId + "/open", Map.of("closesOn", closesOn), 302, 404,
+                        403, 302, 404),
                 new Route("POST", g + "/surveys/" + closingSurveyId + "/close", Map.of(), 302, 404, 403, 302, 404),
                 new Route("POST", g + "/surveys/" + closedSurveyId + "/publish", Map.of(), 302, 404, 403, 302, 404),
-                new Route("GET", g + "/surveys/" + publishedSurveyId + "/results.csv", Map.of(), 302, 404, 200, 200, 404),
-                new Route("GET", g + "/surveys/" + publishedSurveyId + "/results.pdf", Map.of(), 302, 404, 200, 200, 404),
+                new Route("GET", g + "/surveys/" + publishedSurveyId + "/results.csv", Map.of(), 302, 404, 200, 200,
+                        404),
+                new Route("GET", g + "/surveys/" + publishedSurveyId + "/results.pdf", Map.of(), 302, 404, 200, 200,
+                        404),
                 new Route("POST", g + "/demands/ladder", Map.of("steps", "Ask\nInsist"), 302, 404, 403, 302, 404),
-                new Route("GET", g + "/demands/mandate?proposal=" + closedProposalId, Map.of(), 302, 404, 403, 200, 404),
+                new Route("GET", g + "/demands/mandate?proposal=" + closedProposalId, Map.of(), 302, 404, 403, 200,
+                        404),
                 new Route("POST", g + "/demands/mandate", Map.of("proposal", closedProposalId.toString(), "demandId",
                         demandId.toString()), 302, 404, 403, 302, 404),
                 // a hidden group has no listing, not even for its members
                 new Route("GET", "/directory/" + groupId, Map.of(), 404, 404, 404, 404, 404),
-                new Route("POST", "/directory/" + groupId + "/join", Map.of("name", "N", "contact", "C"), 404, 404, 404, 404, 404),
+                new Route("POST", "/directory/" + groupId + "/join", Map.of("name", "N", "contact", "C"), 404, 404, 404,
+                        404, 404),
                 // the administrator's own: the others' tries must leave them for the administrator, last
-                new Route("POST", "/account/tokens/" + administrators.tokenId() + "/revoke", Map.of(), 302, 404, 404, 404, 302),
-                new Route("POST", "/account/tokens/" + colleagues.tokenId() + "/revoke", Map.of(), 302, 404, 404, 404, 404),
-                new Route("POST", "/account/passkeys/" + administrators.passkeyId() + "/remove", Map.of(), 302, 404, 404, 404, 302),
-                new Route("POST", "/account/passkeys/" + colleagues.passkeyId() + "/remove", Map.of(), 302, 404, 404, 404, 404),
+                new Route("POST", "/account/tokens/" + administrators.tokenId() + "/revoke", Map.of(), 302, 404, 404,
+                        404, 302),
+                new Route("POST", "/account/tokens/" + colleagues.tokenId() + "/revoke", Map.of(), 302, 404, 404, 404,
+                        404),
+                new Route("POST", "/account/passkeys/" + administrators.passkeyId() + "/remove", Map.of(), 302, 404,
+                        404, 404, 302),
+                new Route("POST", "/account/passkeys/" + colleagues.passkeyId() + "/remove", Map.of(), 302, 404, 404,
+                        404, 404),
                 // another session of the administrator's; that the others' tries end nothing: someoneElsesSessionHandleEndsNothing
-                new Route("POST", "/account/sessions/" + otherSessionHandle + "/revoke", Map.of(), 302, 302, 302, 302, 302),
+                new Route("POST", "/account/sessions/" + otherSessionHandle + "/revoke", Map.of(), 302, 302, 302, 302,
+                        302),
                 new Route("PUT", "/journal/data/entries/" + administrators.entryId(), edit, 302, 404, 404, 404, 200),
                 new Route("PUT", "/journal/data/entries/" + colleagues.entryId(), edit, 302, 404, 404, 404, 404),
-                new Route("DELETE", "/journal/data/witnesses/" + administrators.witnessId(), Map.of(), 302, 404, 404, 404, 204),
-                new Route("DELETE", "/journal/data/witnesses/" + colleagues.witnessId(), Map.of(), 302, 404, 404, 404, 404),
+                new Route("DELETE", "/journal/data/witnesses/" + administrators.witnessId(), Map.of(), 302, 404, 404,
+                        404, 204),
+                new Route("DELETE", "/journal/data/witnesses/" + colleagues.witnessId(), Map.of(), 302, 404, 404, 404,
+                        404),
                 // shared with the organiser, who may read them but not take them back
-                new Route("DELETE", "/journal/data/shares/" + administrators.shareId(), Map.of(), 302, 404, 404, 404, 204),
+                new Route("DELETE", "/journal/data/shares/" + administrators.shareId(), Map.of(), 302, 404, 404, 404,
+                        204),
                 new Route("DELETE", "/journal/data/shares/" + colleagues.shareId(), Map.of(), 302, 404, 404, 404, 404),
                 new Route("GET", "/account/notifications", Map.of(), 302, 200, 200, 200, 200),
                 new Route("GET", "/receipt", Map.of(), 200, 200, 200, 200, 200),
@@ -482,53 +545,77 @@ class AccessMatrixTest {
                 new Route("GET", g + "/members", Map.of(), 401, 404, 403, 200, 404),
                 new Route("POST", g + "/invitations", Map.of(), 401, 404, 403, 201, 404),
                 new Route("GET", g + "/concerns", Map.of(), 401, 404, 200, 200, 404),
-                new Route("POST", g + "/concerns", Map.of("title", "Raised", "details", "Details", "category", "OTHER"), 401, 404, 201, 201, 404),
+                new Route("POST", g + "/concerns", Map.of("title", "Raised", "details", "Details", "category", "OTHER"),
+                        401, 404, 201, 201, 404),
                 new Route("GET", g + "/concerns/" + concernId, Map.of(), 401, 404, 200, 200, 404),
                 new Route("GET", g + "/concerns/" + concernId + "/comments", Map.of(), 401, 404, 200, 200, 404),
-                new Route("POST", g + "/concerns/" + concernId + "/comments", Map.of("text", "Me too"), 401, 404, 201, 201, 404),
+                new Route("POST", g + "/concerns/" + concernId + "/comments", Map.of("text", "Me too"), 401, 404, 201,
+                        201, 404),
                 new Route("POST", g + "/concerns/" + concernId + "/cosign", Map.of(), 401, 404, 200, 200, 404),
-                new Route("POST", g + "/concerns/" + concernId + "/messages", Map.of("text", "Hello"), 401, 404, 403, 204, 404),
-                new Route("POST", g + "/concerns/" + adoptableConcernId + "/grievance", Map.of(), 401, 404, 403, 201, 404),
-                new Route("POST", g + "/comments/" + commentId + "/hide", Map.of("hidden", false), 401, 404, 403, 204, 404),
+                new Route("POST", g + "/concerns/" + concernId + "/messages", Map.of("text", "Hello"), 401, 404, 403,
+                        204, 404),
+                new Route("POST", g + "/concerns/" + adoptableConcernId + "/grievance", Map.of(), 401, 404, 403, 201,
+                        404),
+                new Route("POST", g + "/comments/" + commentId + "/hide", Map.of("hidden", false), 401, 404, 403, 204,
+                        404),
                 new Route("GET", g + "/grievances", Map.of(), 401, 404, 200, 200, 404),
                 new Route("GET", g + "/grievances/" + grievanceId, Map.of(), 401, 404, 200, 200, 404),
                 new Route("GET", g + "/grievances/" + grievanceId + "/comments", Map.of(), 401, 404, 200, 200, 404),
-                new Route("POST", g + "/grievances/" + grievanceId + "/comments", Map.of("text", "Me too"), 401, 404, 201, 201, 404),
-                new Route("PUT", g + "/grievances/" + grievanceId + "/problem", Map.of("what", "Wrong"), 401, 404, 403, 200, 404),
-                new Route("PUT", g + "/grievances/" + grievanceId + "/status", Map.of("status", "OPEN"), 401, 404, 403, 200, 404),
-                new Route("POST", g + "/grievances/" + grievanceId + "/plan", Map.of("what", "Step"), 401, 404, 403, 200, 404),
-                new Route("POST", g + "/grievances/" + grievanceId + "/plan/" + planItemId, Map.of("done", true), 401, 404, 403, 200, 404),
-                new Route("POST", g + "/grievances/" + grievanceId + "/information", Map.of("kind", "FACT", "text", "A fact"), 401, 404, 200, 200, 404),
+                new Route("POST", g + "/grievances/" + grievanceId + "/comments", Map.of("text", "Me too"), 401, 404,
+                        201, 201, 404),
+                new Route("PUT", g + "/grievances/" + grievanceId + "/problem", Map.of("what", "Wrong"), 401, 404, 403,
+                        200, 404),
+                new Route("PUT", g + "/grievances/" + grievanceId + "/status", Map.of("status", "OPEN"), 401, 404, 403,
+                        200, 404),
+                new Route("POST", g + "/grievances/" + grievanceId + "/plan", Map.of("what", "Step"), 401, 404, 403,
+                        200, 404),
+                new Route("POST", g + "/grievances/" + grievanceId + "/plan/" + planItemId, Map.of("done", true), 401,
+                        404, 403, 200, 404),
+                new Route("POST", g + "/grievances/" + grievanceId + "/information",
+                        Map.of("kind", "FACT", "text", "A fact"), 401, 404, 200, 200, 404),
                 new Route("GET", g + "/meetings", Map.of(), 401, 404, 200, 200, 404),
                 new Route("GET", g + "/meetings/" + meetingId, Map.of(), 401, 404, 200, 200, 404),
                 new Route("GET", g + "/meetings/" + meetingId + ".ics", Map.of(), 401, 404, 200, 200, 404),
-                new Route("POST", g + "/meetings/" + meetingId + "/answer", Map.of("answer", "NO"), 401, 404, 200, 200, 404),
-                new Route("POST", g + "/meetings/" + pastMeetingId + "/attendance", Map.of("attended", 12), 401, 404, 403, 200, 404),
-                new Route("POST", g + "/meetings", Map.of("title", "M", "date", "2030-01-01", "startTime", "18:00", "endTime", "19:00"), 401, 404, 403, 201, 404),
+                new Route("POST", g + "/meetings/" + meetingId + "/answer", Map.of("answer", "NO"), 401, 404, 200, 200,
+                        404),
+                new Route("POST", g + "/meetings/" + pastMeetingId + "/attendance", Map.of("attended", 12), 401, 404,
+                        403, 200, 404),
+                new Route("POST", g + "/meetings",
+                        Map.of("title", "M", "date", "2030-01-01", "startTime", "18:00", "endTime", "19:00"), 401, 404,
+                        403, 201, 404),
                 new Route("GET", g + "/meetings/" + meetingId + "/queue", Map.of(), 401, 404, 200, 200, 404),
                 new Route("POST", g + "/meetings/" + meetingId + "/queue", Map.of(), 401, 404, 200, 200, 404),
                 new Route("POST", g + "/meetings/" + meetingId + "/queue/leave", Map.of(), 401, 404, 200, 200, 404),
-                new Route("POST", g + "/meetings/" + meetingId + "/queue/limit", Map.of("seconds", 60), 401, 404, 403, 200, 404),
+                new Route("POST", g + "/meetings/" + meetingId + "/queue/limit", Map.of("seconds", 60), 401, 404, 403,
+                        200, 404),
                 new Route("POST", g + "/meetings/" + meetingId + "/queue/next", Map.of(), 401, 404, 403, 200, 404),
                 new Route("GET", g + "/meetings/" + meetingId + "/record", Map.of(), 401, 404, 200, 200, 404),
-                new Route("PUT", g + "/meetings/" + meetingId + "/minutes", Map.of("text", "Minutes"), 401, 404, 403, 200, 404),
-                new Route("POST", g + "/meetings/" + meetingId + "/actions", Map.of("what", "Act"), 401, 404, 403, 200, 404),
+                new Route("PUT", g + "/meetings/" + meetingId + "/minutes", Map.of("text", "Minutes"), 401, 404, 403,
+                        200, 404),
+                new Route("POST", g + "/meetings/" + meetingId + "/actions", Map.of("what", "Act"), 401, 404, 403, 200,
+                        404),
                 new Route("POST", g + "/actions/" + actionId, Map.of("done", true), 401, 404, 403, 204, 404),
                 new Route("GET", g + "/momentum", Map.of(), 401, 404, 200, 200, 404),
                 new Route("GET", g + "/meeting-settings", Map.of(), 401, 404, 200, 200, 404),
                 new Route("GET", g + "/surveys", Map.of(), 401, 404, 200, 200, 404),
                 new Route("GET", g + "/surveys/" + surveyId, Map.of(), 401, 404, 200, 200, 404),
                 new Route("GET", g + "/surveys/" + surveyId + "/results", Map.of(), 401, 404, 409, 409, 404),
-                new Route("POST", g + "/surveys/" + surveyId + "/responses", Map.of("answers", Map.of()), 401, 404, 201, 201, 404),
+                new Route("POST", g + "/surveys/" + surveyId + "/responses", Map.of("answers", Map.of()), 401, 404, 201,
+                        201, 404),
                 new Route("POST", g + "/surveys/" + surveyId + "/copy", Map.of(), 401, 404, 403, 201, 404),
                 new Route("POST", g + "/surveys", Map.of("title", "S"), 401, 404, 403, 201, 404),
-                new Route("POST", g + "/surveys/" + draftSurveyId + "/questions", Map.of("kind", "TEXT", "text", "Q"), 401, 404, 403, 201, 404),
-                new Route("DELETE", g + "/surveys/" + draftSurveyId + "/questions/" + questionId, Map.of(), 401, 404, 403, 204, 404),
-                new Route("POST", g + "/surveys/" + draftSurveyId + "/open", Map.of("closesOn", closesOn), 401, 404, 403, 200, 404),
+                new Route("POST", g + "/surveys/" + draftSurveyId + "/questions", Map.of("kind", "TEXT", "text", "Q"),
+                        401, 404, 403, 201, 404),
+                new Route("DELETE", g + "/surveys/" + draftSurveyId + "/questions/" + questionId, Map.of(), 401, 404,
+                        403, 204, 404),
+                new Route("POST", g + "/surveys/" + draftSurveyId + "/open", Map.of("closesOn", closesOn), 401, 404,
+                        403, 200, 404),
                 new Route("POST", g + "/surveys/" + closingSurveyId + "/close", Map.of(), 401, 404, 403, 200, 404),
                 new Route("POST", g + "/surveys/" + closedSurveyId + "/publish", Map.of(), 401, 404, 403, 200, 404),
-                new Route("GET", g + "/surveys/" + publishedSurveyId + "/results.csv", Map.of(), 401, 404, 200, 200, 404),
-                new Route("GET", g + "/surveys/" + publishedSurveyId + "/results.pdf", Map.of(), 401, 404, 200, 200, 404),
+                new Route("GET", g + "/surveys/" + publishedSurveyId + "/results.csv", Map.of(), 401, 404, 200, 200,
+                        404),
+                new Route("GET", g + "/surveys/" + publishedSurveyId + "/results.pdf", Map.of(), 401, 404, 200, 200,
+                        404),
                 new Route("GET", "/api/v1/surveys/bank", Map.of(), 401, 200, 200, 200, 200),
                 new Route("PUT", g + "/meeting-settings", Map.of("membersCanSchedule", false), 401, 404, 403, 200, 404),
                 new Route("GET", g + "/meetings/suggested-roles", Map.of(), 401, 404, 200, 200, 404),
@@ -536,30 +623,41 @@ class AccessMatrixTest {
                 new Route("GET", g + "/demands/" + demandId, Map.of(), 401, 404, 200, 200, 404),
                 new Route("GET", g + "/demands/" + demandId + "/letter.txt", Map.of(), 401, 404, 200, 200, 404),
                 new Route("GET", g + "/demands/" + demandId + "/letter.pdf", Map.of(), 401, 404, 200, 200, 404),
-                new Route("POST", g + "/demands", Map.of("what", "W", "reasons", "R", "addressedTo", "M"), 401, 404, 403, 201, 404),
+                new Route("POST", g + "/demands", Map.of("what", "W", "reasons", "R", "addressedTo", "M"), 401, 404,
+                        403, 201, 404),
                 new Route("POST", g + "/demands/" + demandId + "/support", Map.of(), 401, 404, 200, 200, 404),
-                new Route("POST", g + "/demands/" + demandId + "/events", Map.of("kind", "FOLLOW_UP", "detail", "Note"), 401, 404, 403, 200, 404),
+                new Route("POST", g + "/demands/" + demandId + "/events", Map.of("kind", "FOLLOW_UP", "detail", "Note"),
+                        401, 404, 403, 200, 404),
                 new Route("GET", "/api/v1/groups/" + groupId + "/ladder", Map.of(), 401, 404, 200, 200, 404),
                 new Route("PUT", g + "/ladder", Map.of("steps", List.of("Ask", "Insist")), 401, 404, 403, 200, 404),
                 new Route("GET", g + "/proposals", Map.of(), 401, 404, 200, 200, 404),
-                new Route("POST", g + "/proposals", Map.of("title", "P", "kind", "YES_NO", "closesAt", "2030-01-01T18:00"), 401, 404, 201, 201, 404),
+                new Route("POST", g + "/proposals",
+                        Map.of("title", "P", "kind", "YES_NO", "closesAt", "2030-01-01T18:00"), 401, 404, 201, 201,
+                        404),
                 new Route("GET", g + "/proposals/" + proposalId, Map.of(), 401, 404, 200, 200, 404),
-                new Route("POST", g + "/proposals/" + proposalId + "/ballots", Map.of("answer", "NO"), 401, 404, 201, 201, 404),
+                new Route("POST", g + "/proposals/" + proposalId + "/ballots", Map.of("answer", "NO"), 401, 404, 201,
+                        201, 404),
                 new Route("POST", g + "/proposals/" + proposalId + "/close", Map.of(), 401, 404, 403, 200, 404),
-                new Route("POST", "/api/v1/receipts/concern", Map.of("receipt", "0000-0000-0000-0000-0000-0000"), 400, 400, 400, 400, 400),
+                new Route("POST", "/api/v1/receipts/concern", Map.of("receipt", "0000-0000-0000-0000-0000-0000"), 400,
+                        400, 400, 400, 400),
                 new Route("GET", "/api/v1/me", Map.of(), 401, 200, 200, 200, 200),
                 new Route("GET", "/api/v1/groups", Map.of(), 401, 200, 200, 200, 200),
                 new Route("GET", "/api/v1/directory/groups", Map.of(), 200, 200, 200, 200, 200),
                 // a hidden group has no listing, not even for its members
-                new Route("POST", "/api/v1/directory/groups/" + groupId + "/join-requests", Map.of("name", "N", "contact", "C"), 404, 404, 404, 404, 404),
+                new Route("POST", "/api/v1/directory/groups/" + groupId + "/join-requests",
+                        Map.of("name", "N", "contact", "C"), 404, 404, 404, 404, 404),
                 // the administrator's own: the others' tries must leave them for the administrator, last
                 new Route("PUT", "/api/v1/journal/entries/" + administrators.entryId(), edit, 401, 404, 404, 404, 200),
                 new Route("PUT", "/api/v1/journal/entries/" + colleagues.entryId(), edit, 401, 404, 404, 404, 404),
-                new Route("DELETE", "/api/v1/journal/witnesses/" + administrators.witnessId(), Map.of(), 401, 404, 404, 404, 204),
-                new Route("DELETE", "/api/v1/journal/witnesses/" + colleagues.witnessId(), Map.of(), 401, 404, 404, 404, 404),
+                new Route("DELETE", "/api/v1/journal/witnesses/" + administrators.witnessId(), Map.of(), 401, 404, 404,
+                        404, 204),
+                new Route("DELETE", "/api/v1/journal/witnesses/" + colleagues.witnessId(), Map.of(), 401, 404, 404, 404,
+                        404),
                 // shared with the organiser, who may read them but not take them back
-                new Route("DELETE", "/api/v1/journal/shares/" + administrators.shareId(), Map.of(), 401, 404, 404, 404, 204),
-                new Route("DELETE", "/api/v1/journal/shares/" + colleagues.shareId(), Map.of(), 401, 404, 404, 404, 404));
+                new Route("DELETE", "/api/v1/journal/shares/" + administrators.shareId(), Map.of(), 401, 404, 404, 404,
+                        204),
+                new Route("DELETE", "/api/v1/journal/shares/" + colleagues.shareId(), Map.of(), 401, 404, 404, 404,
+                        404));
     }
 
     /*
@@ -582,12 +680,17 @@ class AccessMatrixTest {
                 new Route("GET", s + "/new", Map.of(), 302, 404, 404, 404, 404, 200),
                 new Route("POST", s, Map.of("title", "S"), 302, 404, 404, 404, 404, 302),
                 new Route("GET", s + "/" + networkDraftId, Map.of(), 302, 404, 404, 404, 404, 200),
-                new Route("POST", s + "/" + networkDraftId + "/questions", Map.of("kind", "TEXT", "text", "Q"), 302, 404, 404, 404, 404, 302),
-                new Route("POST", s + "/" + networkDraftId + "/questions/bank", Map.of("code", "training"), 302, 404, 404, 404, 404, 302),
-                new Route("POST", s + "/" + networkDraftId + "/questions/" + networkQuestionId + "/remove", Map.of(), 302, 404, 404, 404, 404, 302),
-                new Route("POST", s + "/" + networkDraftId + "/link", Map.of("codes", "0"), 302, 404, 404, 404, 404, 200),
+                new Route("POST", s + "/" + networkDraftId + "/questions", Map.of("kind", "TEXT", "text", "Q"), 302,
+                        404, 404, 404, 404, 302),
+                new Route("POST", s + "/" + networkDraftId + "/questions/bank", Map.of("code", "training"), 302, 404,
+                        404, 404, 404, 302),
+                new Route("POST", s + "/" + networkDraftId + "/questions/" + networkQuestionId + "/remove", Map.of(),
+                        302, 404, 404, 404, 404, 302),
+                new Route("POST", s + "/" + networkDraftId + "/link", Map.of("codes", "0"), 302, 404, 404, 404, 404,
+                        200),
                 new Route("POST", s + "/" + networkDraftId + "/link/close", Map.of(), 302, 404, 404, 404, 404, 302),
-                new Route("POST", s + "/" + networkDraftId + "/open", Map.of("closesOn", closesOn), 302, 404, 404, 404, 404, 302),
+                new Route("POST", s + "/" + networkDraftId + "/open", Map.of("closesOn", closesOn), 302, 404, 404, 404,
+                        404, 302),
                 new Route("POST", s + "/" + networkClosingId + "/close", Map.of(), 302, 404, 404, 404, 404, 302),
                 new Route("POST", s + "/" + networkClosedId + "/publish", Map.of(), 302, 404, 404, 404, 404, 302),
                 new Route("POST", s + "/" + networkPublishedId + "/copy", Map.of(), 302, 404, 404, 404, 404, 302),
@@ -610,11 +713,14 @@ class AccessMatrixTest {
                 new Route("GET", s, Map.of(), 401, 404, 404, 404, 404, 200),
                 new Route("POST", s, Map.of("title", "S"), 401, 404, 404, 404, 404, 201),
                 new Route("GET", s + "/" + networkDraftId, Map.of(), 401, 404, 404, 404, 404, 200),
-                new Route("POST", s + "/" + networkDraftId + "/questions", Map.of("kind", "TEXT", "text", "Q"), 401, 404, 404, 404, 404, 201),
-                new Route("DELETE", s + "/" + networkDraftId + "/questions/" + networkQuestionId, Map.of(), 401, 404, 404, 404, 404, 204),
+                new Route("POST", s + "/" + networkDraftId + "/questions", Map.of("kind", "TEXT", "text", "Q"), 401,
+                        404, 404, 404, 404, 201),
+                new Route("DELETE", s + "/" + networkDraftId + "/questions/" + networkQuestionId, Map.of(), 401, 404,
+                        404, 404, 404, 204),
                 new Route("POST", s + "/" + networkDraftId + "/link", Map.of("codes", 0), 401, 404, 404, 404, 404, 201),
                 new Route("DELETE", s + "/" + networkDraftId + "/link", Map.of(), 401, 404, 404, 404, 404, 204),
-                new Route("POST", s + "/" + networkDraftId + "/open", Map.of("closesOn", closesOn), 401, 404, 404, 404, 404, 200),
+                new Route("POST", s + "/" + networkDraftId + "/open", Map.of("closesOn", closesOn), 401, 404, 404, 404,
+                        404, 200),
                 new Route("POST", s + "/" + networkClosingId + "/close", Map.of(), 401, 404, 404, 404, 404, 200),
                 new Route("POST", s + "/" + networkClosedId + "/publish", Map.of(), 401, 404, 404, 404, 404, 200),
                 new Route("POST", s + "/" + networkPublishedId + "/copy", Map.of(), 401, 404, 404, 404, 404, 201),
@@ -638,33 +744,42 @@ class AccessMatrixTest {
      */
     static final Map<String, String> OUTSIDE_THE_MATRIX = Map.ofEntries(
             Map.entry("/invitations/{code}", "an invitation code is the permission (InvitationRulesTest)"),
-            Map.entry("/invitations/{code}/accept", "an invitation code is the permission (anInvitationCodeIsThePermission, below)"),
+            Map.entry("/invitations/{code}/accept",
+                    "an invitation code is the permission (anInvitationCodeIsThePermission, below)"),
             Map.entry("/invitations/{code}/register", "an invitation code is the permission (JourneyTest)"),
-            Map.entry("/invitations/{code}/personal-link", "an invitation code is the permission (JourneyTest, InvitationRulesTest)"),
-            Map.entry("/api/v1/invitations/{code}/accept", "an invitation code is the permission (GroupsApiTest, InvitationRulesTest)"),
+            Map.entry("/invitations/{code}/personal-link",
+                    "an invitation code is the permission (JourneyTest, InvitationRulesTest)"),
+            Map.entry("/api/v1/invitations/{code}/accept",
+                    "an invitation code is the permission (GroupsApiTest, InvitationRulesTest)"),
             Map.entry("/password-reset/{token}", "the reset token is the permission (PasswordResetTest)"),
             Map.entry("/s/{token}", "a survey's public link is the permission (PublicLinkTest)"),
             Map.entry("/api/v1/public-surveys/{token}", "a survey's public link is the permission (PublicLinkTest)"),
-            Map.entry("/api/v1/public-surveys/{token}/responses", "a survey's public link is the permission (PublicLinkTest)"),
+            Map.entry("/api/v1/public-surveys/{token}/responses",
+                    "a survey's public link is the permission (PublicLinkTest)"),
             Map.entry("/journal/witness/{token}", "the witness link is the permission (JournalPagesTest)"),
             Map.entry("/journal/witness/{token}/sign-in", "the witness link is the permission (JournalPagesTest)"),
-            Map.entry("/journal/data/witness-requests/{token}", "the witness link is the permission (JournalPagesTest, through the witness page)"),
-            Map.entry("/api/v1/journal/witness-requests/{token}", "the witness link is the permission (JournalApiTest)"),
+            Map.entry("/journal/data/witness-requests/{token}",
+                    "the witness link is the permission (JournalPagesTest, through the witness page)"),
+            Map.entry("/api/v1/journal/witness-requests/{token}",
+                    "the witness link is the permission (JournalApiTest)"),
             Map.entry("/calendar/{token}.ics", "the feed token is the permission (MeetingsTest)"));
 
     /** A row tries the route that answers its path: of the patterns its path matches, the most specific. */
     @Test
     void everyRouteWithAnIdIsInTheMatrix() {
         Map<String, Set<PathPattern>> routes = new HashMap<>();
-        mappings.getHandlerMethods().keySet().forEach(info -> info.getMethodsCondition().getMethods().forEach(method ->
-                routes.computeIfAbsent(method.name(), m -> new HashSet<>()).addAll(info.getPathPatternsCondition().getPatterns())));
+        mappings.getHandlerMethods().keySet()
+                .forEach(info -> info.getMethodsCondition().getMethods()
+                        .forEach(method -> routes.computeIfAbsent(method.name(), m -> new HashSet<>())
+                                .addAll(info.getPathPatternsCondition().getPatterns())));
         Set<String> tried = new HashSet<>();
-        Stream.of(pageRoutes(), apiRoutes(), networkPageRoutes(), networkApiRoutes()).flatMap(List::stream).forEach(route -> {
-            PathContainer path = PathContainer.parsePath(route.path().replaceAll("\\?.*", ""));
-            routes.getOrDefault(route.method(), Set.of()).stream().filter(pattern -> pattern.matches(path))
-                    .min(PathPattern.SPECIFICITY_COMPARATOR)
-                    .ifPresent(pattern -> tried.add(route.method() + " " + pattern.getPatternString()));
-        });
+        Stream.of(pageRoutes(), apiRoutes(), networkPageRoutes(), networkApiRoutes()).flatMap(List::stream)
+                .forEach(route -> {
+                    PathContainer path = PathContainer.parsePath(route.path().replaceAll("\\?.*", ""));
+                    routes.getOrDefault(route.method(), Set.of()).stream().filter(pattern -> pattern.matches(path))
+                            .min(PathPattern.SPECIFICITY_COMPARATOR)
+                            .ifPresent(pattern -> tried.add(route.method() + " " + pattern.getPatternString()));
+                });
         List<String> missing = new ArrayList<>();
         routes.forEach((method, patterns) -> patterns.stream().map(PathPattern::getPatternString)
                 .filter(pattern -> pattern.contains("{") && !OUTSIDE_THE_MATRIX.containsKey(pattern))
@@ -693,7 +808,8 @@ class AccessMatrixTest {
         }
         assertThat(administratorsOtherSession.get("/account").status()).isEqualTo(200);
         sessions.get(Who.ADMINISTRATOR).post(revoke, Map.of());
-        assertThat(administratorsOtherSession.get("/account").status()).as("the handle was that session's").isEqualTo(302);
+        assertThat(administratorsOtherSession.get("/account").status()).as("the handle was that session's")
+                .isEqualTo(302);
     }
 
     @TestFactory

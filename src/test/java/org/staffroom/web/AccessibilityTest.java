@@ -1,6 +1,5 @@
 package org.staffroom.web;
 
-
 import java.util.List;
 import java.util.UUID;
 
@@ -14,15 +13,14 @@ import org.staffroom.groups.Invitations;
 import org.staffroom.groups.Networks;
 import org.staffroom.identity.AnonymousTags;
 import org.staffroom.identity.TwoFactor;
-import org.staffroom.support.TotpCodes;
 import org.staffroom.support.Fixtures;
 import org.staffroom.support.Fixtures.Person;
 import org.staffroom.support.IntegrationTest;
 import org.staffroom.support.PageChecks;
 import org.staffroom.support.Pages;
+import org.staffroom.support.TotpCodes;
 
 import com.microsoft.playwright.Page;
-
 
 /**
  * Every page, as the people who see it, through axe-core (WCAG 2.2 AA, zero violations) and the W3C Nu
@@ -70,7 +68,8 @@ class AccessibilityTest {
         String g = "/groups/" + groupId;
 
         Page visitor = Pages.visitor();
-        for (String path : List.of("/", "/login", "/login?error", "/login?signedOut", "/directory", "/directory?q=accessible",
+        for (String path : List.of("/", "/login", "/login?error", "/login?signedOut", "/directory",
+                "/directory?q=accessible",
                 "/directory?q=" + "x".repeat(150), "/directory/" + groupId, "/password-reset", "/invitations/" + code,
                 "/privacy", "/no-such-page", "/password-reset/not-a-real-token", "/invitations/not-a-real-code")) {
             check(visitor, path);
@@ -86,8 +85,10 @@ class AccessibilityTest {
         visited.check(visitor, "join-with-error");
 
         Page page = Pages.signedIn(port, organiser.email(), Fixtures.PASSWORD);
-        for (String path : List.of("/", "/account", "/account/delete", "/account/two-factor", "/groups/new", g, g + "/settings", g + "/members",
-                g + "/invitations", g + "/join-requests", g + "/audit", "/networks/" + networkId, "/account/notifications",
+        for (String path : List.of("/", "/account", "/account/delete", "/account/two-factor", "/groups/new", g,
+                g + "/settings", g + "/members",
+                g + "/invitations", g + "/join-requests", g + "/audit", "/networks/" + networkId,
+                "/account/notifications",
                 "/account/calendar", g + "/concerns", g + "/concerns/settings", g + "/grievances", g + "/meetings",
                 g + "/meetings/new", "/receipt")) {
             check(page, path);

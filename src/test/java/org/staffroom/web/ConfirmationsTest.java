@@ -55,7 +55,8 @@ class ConfirmationsTest {
         Api api = new Api(port);
         String concernId = api.post("/api/v1/groups/" + groupId + "/concerns", api.signIn(member),
                 Map.of("title", "Lifting without a hoist", "details", "Twice a night.", "category", "HEALTH_AND_SAFETY",
-                        "affected", "", "anonymous", false)).json().get("id").asString();
+                        "affected", "", "anonymous", false))
+                .json().get("id").asString();
         String group = Pages.base(port) + "/groups/" + groupId;
 
         Page page = Pages.signedIn(port, member.email(), Fixtures.PASSWORD);
@@ -85,11 +86,13 @@ class ConfirmationsTest {
 
         // closing a survey that too few have answered says that no figure will ever be shown
         org.staffroom.surveys.Scope scope = new org.staffroom.surveys.Scope.Group(groupId);
-        UUID surveyId = surveys.create(organiser.id(), scope, new org.staffroom.surveys.Surveys.Draft("Rota survey", ""));
+        UUID surveyId = surveys.create(organiser.id(), scope,
+                new org.staffroom.surveys.Surveys.Draft("Rota survey", ""));
         surveyQuestions.addFromBank(organiser.id(), scope, surveyId, "stress");
         surveys.open(organiser.id(), scope, surveyId, java.time.LocalDate.now().plusDays(3).toString());
         organiserPage.navigate(group + "/surveys/" + surveyId);
-        confirmThenDo(organiserPage, "form[action$='/close']", "Nobody has answered so far. Closed now, the survey shows no figure at all");
+        confirmThenDo(organiserPage, "form[action$='/close']",
+                "Nobody has answered so far. Closed now, the survey shows no figure at all");
         assertThat(organiserPage.locator(".tag-row")).containsText("Closed");
         visited.assertClean();
         page.context().close();

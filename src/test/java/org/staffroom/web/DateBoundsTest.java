@@ -74,7 +74,8 @@ class DateBoundsTest {
         api.post(g + "/surveys/" + surveyId + "/questions", organiser.token(), Map.of("code", "profession")).ok();
         api.post("/api/v1/journal/keyring", member.token(), Map.of("kdf", "PBKDF2-SHA-256", "iterations", 600_000,
                 "salt", "A".repeat(24), "wrappedKey", "A".repeat(80), "recoverySalt", "A".repeat(24),
-                "recoveryWrappedKey", "A".repeat(80), "publicKey", "A".repeat(564), "wrappedPrivateKey", "A".repeat(2400)))
+                "recoveryWrappedKey", "A".repeat(80), "publicKey", "A".repeat(564), "wrappedPrivateKey",
+                "A".repeat(2400)))
                 .ok();
 
         for (String day : FAR_DAYS) {
@@ -105,9 +106,11 @@ class DateBoundsTest {
         assertThat(count("select count(*) from decisions_proposal where group_id = ?", groupId)).isZero();
         assertThat(count("select count(*) from demands_demand where group_id = ?", groupId)).isEqualTo(1);
         assertThat(count("select count(*) from demands_event where demand_id = ?", demandId)).isZero();
-        assertThat(count("select count(*) from surveys_survey where id = ? and status = 'DRAFT'", UUID.fromString(surveyId)))
+        assertThat(count("select count(*) from surveys_survey where id = ? and status = 'DRAFT'",
+                UUID.fromString(surveyId)))
                 .isEqualTo(1);
-        assertThat(count("select count(*) from concerns_plan_item where grievance_id = ?", UUID.fromString(grievanceId)))
+        assertThat(
+                count("select count(*) from concerns_plan_item where grievance_id = ?", UUID.fromString(grievanceId)))
                 .isZero();
         assertThat(count("select count(*) from journal_entry where account_id = ?", member.id())).isZero();
 

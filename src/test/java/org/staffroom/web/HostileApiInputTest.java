@@ -41,10 +41,13 @@ class HostileApiInputTest {
     private static final Pattern VARIABLE = Pattern.compile("\\{([^}]+)}");
     private static final List<String> HOSTILE_IDS = List.of("not-a-uuid", "..%2F..%2Fetc%2Fpasswd", "%00",
             "99999999999999999999999999", "'%20OR%201%3D1%20--", "x".repeat(3000), "%F0%9F%8F%A5", "-1");
-    private static final List<String> HOSTILE_BODIES = List.of("{", "[]", "null", "\"text\"", "{\"a\":", "{}{}", "\u0000",
-            "{\"title\": \"unterminated}", "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[");
+    private static final List<String> HOSTILE_BODIES = List.of("{", "[]", "null", "\"text\"", "{\"a\":", "{}{}",
+            "\u0000",
+            "{\"title\": \"unterminated}",
+            "[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[");
     private static final List<Object> HOSTILE_VALUES = List.of(
-            "x".repeat(10_000), "\u0000\u0001\u0007\u001b[31m", "\uD83C\uDFE5 \uD835\uDD18 \uFFFF \uDB40\uDC01 \u202Eevil",
+            "x".repeat(10_000), "\u0000\u0001\u0007\u001b[31m",
+            "\uD83C\uDFE5 \uD835\uDD18 \uFFFF \uDB40\uDC01 \u202Eevil",
             "<script>alert(1)</script><img src=x onerror=alert(2)>", "'; drop table identity_account; --",
             "../../../../etc/passwd", "", " ", 1e308, -1, 0, Long.MAX_VALUE, true, List.of("a", "b"),
             Map.of("nested", Map.of("deeper", "value")));
@@ -55,9 +58,6 @@ class HostileApiInputTest {
 
     @Autowired
     Fixtures fixtures;
-
-
-
 
     @Autowired
     org.staffroom.surveys.Surveys surveys;
@@ -86,7 +86,8 @@ class HostileApiInputTest {
                 for (String hostile : HOSTILE_IDS) {
                     String path = fill(operation.path(), ids, variable, hostile);
                     check(failures, operation, "path " + variable + "=" + abbreviate(hostile),
-                            send(api, operation.method(), path, token, "application/json", bodyFor(operation, document)));
+                            send(api, operation.method(), path, token, "application/json",
+                                    bodyFor(operation, document)));
                     requests++;
                 }
             }
@@ -118,7 +119,8 @@ class HostileApiInputTest {
                     ObjectNode body = (ObjectNode) Api.JSON.readTree(bodyFor(operation, document));
                     body.set(field, Api.JSON.valueToTree(value));
                     check(failures, operation, field + "=" + abbreviate(String.valueOf(value)),
-                            send(api, operation.method(), path, token, "application/json", Api.JSON.writeValueAsString(body)));
+                            send(api, operation.method(), path, token, "application/json",
+                                    Api.JSON.writeValueAsString(body)));
                     requests++;
                 }
             }
@@ -136,7 +138,8 @@ class HostileApiInputTest {
             String type = response.header("Content-Type");
             if (type == null || !type.startsWith("application/problem+json")) {
                 failures.add(where + " answered " + type + ", not a problem document");
-            } else if (!response.json().path("detail").isString() || response.json().path("detail").asString().isBlank()) {
+            } else if (!response.json().path("detail").isString()
+                    || response.json().path("detail").asString().isBlank()) {
                 failures.add(where + " problem document without a detail");
             }
         }
@@ -163,7 +166,8 @@ class HostileApiInputTest {
         ids.put("proposalId", fixtures.proposal(organiser, groupId, "Hostile vote").toString());
         ids.put("demandId", fixtures.demand(organiser, groupId, "Hostile demand").toString());
         org.staffroom.surveys.Scope scope = new org.staffroom.surveys.Scope.Group(groupId);
-        UUID surveyId = surveys.create(organiser.id(), scope, new org.staffroom.surveys.Surveys.Draft("Hostile survey", ""));
+        UUID surveyId = surveys.create(organiser.id(), scope,
+                new org.staffroom.surveys.Surveys.Draft("Hostile survey", ""));
         ids.put("surveyId", surveyId.toString());
         ids.put("memberId", member.id().toString());
         ids.put("accountId", member.id().toString());
@@ -213,7 +217,8 @@ class HostileApiInputTest {
         Map<String, Object> body = new LinkedHashMap<>();
         JsonNode schema = schema(operation, document);
         if (schema != null) {
-            schema.path("properties").properties().forEach(field -> body.put(field.getKey(), example(field.getValue())));
+            schema.path("properties").properties()
+                    .forEach(field -> body.put(field.getKey(), example(field.getValue())));
         }
         return Api.JSON.writeValueAsString(body);
     }
@@ -228,7 +233,8 @@ class HostileApiInputTest {
     }
 
     private static JsonNode schema(Operation operation, JsonNode document) {
-        JsonNode schema = operation.definition().path("requestBody").path("content").path("application/json").path("schema");
+        JsonNode schema = operation.definition().path("requestBody").path("content").path("application/json")
+                .path("schema");
         String ref = schema.path("$ref").asString("");
         if (ref.startsWith("#/components/schemas/")) {
             return document.path("components").path("schemas").path(ref.substring("#/components/schemas/".length()));

@@ -36,12 +36,15 @@ class HostileFormInputTest {
 
         assertThat(session.get("/groups/not-a-uuid").status()).isEqualTo(400);
         assertThat(session.get("/groups/" + UUID.randomUUID()).status()).isEqualTo(404);
-        assertThat(session.post(g + "/members/" + member.id() + "/role", Map.of("role", "EMPEROR")).status()).isEqualTo(400);
+        assertThat(session.post(g + "/members/" + member.id() + "/role", Map.of("role", "EMPEROR")).status())
+                .isEqualTo(400);
         assertThat(session.post(g + "/members/" + member.id() + "/role", Map.of()).status()).isEqualTo(400);
         assertThat(session.post(g + "/networks", Map.of("networkId", "../../etc/passwd")).status()).isEqualTo(400);
-        assertThat(session.post(g + "/networks", Map.of("networkId", UUID.randomUUID().toString())).status()).isEqualTo(404);
+        assertThat(session.post(g + "/networks", Map.of("networkId", UUID.randomUUID().toString())).status())
+                .isEqualTo(404);
 
-        WebSession.Page days = session.post(g + "/invitations", Map.of("validDays", "abc", "maxUses", "99999999999999"));
+        WebSession.Page days = session.post(g + "/invitations",
+                Map.of("validDays", "abc", "maxUses", "99999999999999"));
         assertThat(days.status()).isEqualTo(200);
         assertThat(days.body()).contains("aria-invalid=\"true\"").doesNotContain("id=\"invitation-link\"");
 
@@ -90,7 +93,8 @@ class HostileFormInputTest {
         assertThat(concern.body()).doesNotContain("<script>alert").doesNotContain("<img src=x")
                 .contains("&lt;script&gt;alert(1)&lt;/script&gt;").contains("𝔘");
 
-        for (Map.Entry<String, String> bad : List.of(Map.entry("title", "x".repeat(151)), Map.entry("title", "a\u0000b"),
+        for (Map.Entry<String, String> bad : List.of(Map.entry("title", "x".repeat(151)),
+                Map.entry("title", "a\u0000b"),
                 Map.entry("category", "'; drop table concerns_concern; --"), Map.entry("details", ""),
                 Map.entry("anonymous", "perhaps"))) {
             Map<String, String> form = new HashMap<>(draft);

@@ -59,9 +59,6 @@ class HostileFormsTest {
     @Qualifier("requestMappingHandlerMapping")
     RequestMappingHandlerMapping mappings;
 
-
-
-
     @Autowired
     org.staffroom.concerns.ConcernRaising raising;
 
@@ -178,8 +175,10 @@ class HostileFormsTest {
         Set<String> pages = new LinkedHashSet<>();
         mappings.getHandlerMethods().forEach((RequestMappingInfo info, HandlerMethod handler) -> {
             if (info.getMethodsCondition().getMethods().contains(RequestMethod.GET)) {
-                info.getPatternValues().stream().filter(path -> !path.startsWith("/api/") && !path.startsWith("/journal/data/")
-                        && !path.contains(".") && !path.startsWith("/error")).forEach(pages::add);
+                info.getPatternValues().stream()
+                        .filter(path -> !path.startsWith("/api/") && !path.startsWith("/journal/data/")
+                                && !path.contains(".") && !path.startsWith("/error"))
+                        .forEach(pages::add);
             }
         });
         return List.copyOf(pages);
@@ -193,8 +192,10 @@ class HostileFormsTest {
             }
             RequestParam param = parameter.getAnnotation(RequestParam.class);
             if (param != null) {
-                fields.add(!param.name().isEmpty() ? param.name() : !param.value().isEmpty() ? param.value() : parameter.getName());
-            } else if (parameter.getType().isRecord() && parameter.getType().getPackageName().startsWith("org.staffroom")) {
+                fields.add(!param.name().isEmpty() ? param.name()
+                        : !param.value().isEmpty() ? param.value() : parameter.getName());
+            } else if (parameter.getType().isRecord()
+                    && parameter.getType().getPackageName().startsWith("org.staffroom")) {
                 for (RecordComponent component : parameter.getType().getRecordComponents()) {
                     fields.add(component.getName());
                 }

@@ -67,7 +67,8 @@ class JourneyTest {
         newcomer.locator("input[name=email]").fill(address);
         newcomer.locator("form[action$='/personal-link'] button[type=submit]").click();
         assertThat(newcomer.locator(".notice")).containsText("Check your e-mail");
-        String body = mailer.outbox().stream().filter(m -> m.recipient().equals(address)).findFirst().orElseThrow().body();
+        String body = mailer.outbox().stream().filter(m -> m.recipient().equals(address)).findFirst().orElseThrow()
+                .body();
         newcomer.navigate(base() + body.substring(body.indexOf("/invitations/")).split("\\s")[0]);
         newcomer.locator("input[name=email]").fill(address);
         newcomer.locator("input[name=displayName]").fill("Nadia Newcomer");

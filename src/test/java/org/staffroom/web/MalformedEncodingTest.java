@@ -46,6 +46,7 @@ class MalformedEncodingTest {
     final List<Logger> listened = new ArrayList<>();
     final List<Level> levels = new ArrayList<>();
     final Handler handler = new Handler() {
+
         @Override
         public void publish(LogRecord record) {
             if (!isLoggable(record)) {
@@ -113,8 +114,9 @@ class MalformedEncodingTest {
         for (String value : malformed) {
             for (String path : List.of("/privacy", "/directory", "/api/v1/directory/groups")) {
                 RawHttp.Answer answer = http.get(path + "?q=" + value);
-                answers.add(answer.status() + " " + answer.headers().get("content-type") + " GET " + path + "?q=" + value
-                        + (answer.body().contains(SECRET) ? " (shown back)" : ""));
+                answers.add(
+                        answer.status() + " " + answer.headers().get("content-type") + " GET " + path + "?q=" + value
+                                + (answer.body().contains(SECRET) ? " (shown back)" : ""));
             }
             RawHttp.Answer name = http.get("/directory?" + value + "=x");
             answers.add(name.status() + " " + name.headers().get("content-type") + " GET /directory?" + value + "=x");

@@ -60,7 +60,8 @@ class MessageBundleTest {
                 while (matcher.find()) {
                     String code = matcher.group(1);
                     boolean looksLikeMessage = prefixes.stream().anyMatch(code::startsWith)
-                            && !code.startsWith("staffroom.") && !code.startsWith("spring.") && !code.startsWith("logging.")
+                            && !code.startsWith("staffroom.") && !code.startsWith("spring.")
+                            && !code.startsWith("logging.")
                             // class names (of a library's exceptions, say), and a library's system property
                             && !code.startsWith("org.") && !code.equals("shut.up.ojAlgo");
                     if (looksLikeMessage && !english.containsKey(code) && !english.containsKey(code + ".subject")) {
@@ -117,7 +118,8 @@ class MessageBundleTest {
         List<String> found;
         try (Stream<Path> files = Files.list(RESOURCES)) {
             found = files.map(f -> f.getFileName().toString()).filter(name -> name.matches("messages_.+\\.properties"))
-                    .map(name -> name.substring("messages_".length(), name.length() - ".properties".length())).sorted().toList();
+                    .map(name -> name.substring("messages_".length(), name.length() - ".properties".length())).sorted()
+                    .toList();
         }
         assertThat(found).as("bundles shipped").containsExactlyInAnyOrderElementsOf(LANGUAGES);
         for (String language : LANGUAGES) {
@@ -132,7 +134,8 @@ class MessageBundleTest {
         List<String> keys = new ArrayList<>();
         List<String> empty = new ArrayList<>();
         for (String line : Files.readAllLines(RESOURCES.resolve("messages.properties"), StandardCharsets.UTF_8)) {
-            if (line.isBlank() || line.startsWith("#") || line.startsWith("!") || Character.isWhitespace(line.charAt(0))) {
+            if (line.isBlank() || line.startsWith("#") || line.startsWith("!")
+                    || Character.isWhitespace(line.charAt(0))) {
                 continue;
             }
             int equals = line.indexOf('=');

@@ -118,7 +118,8 @@ class NeedsDoingTest {
             page.locator("form[action*='/ballots'] .actions button").click();
             assertThat(page.locator("main")).containsText("your vote is counted");
             page.navigate(Pages.base(port) + "/");
-            assertThat(page.locator(".card", new Page.LocatorOptions().setHasText(name)).locator(".to-do li")).hasCount(3);
+            assertThat(page.locator(".card", new Page.LocatorOptions().setHasText(name)).locator(".to-do li"))
+                    .hasCount(3);
             assertThat(page.locator("main")).not().containsText("Refuse unpaid handovers");
             visited.check(page, "home page, needs doing");
             page.context().close();

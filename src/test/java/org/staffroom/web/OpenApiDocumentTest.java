@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,8 +21,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
-import java.util.UUID;
-
 import org.staffroom.support.Api;
 import org.staffroom.support.Fixtures;
 import org.staffroom.support.Fixtures.Person;
@@ -153,7 +152,8 @@ class OpenApiDocumentTest {
                 continue;
             }
             JsonNode schema = post.path("requestBody").path("content").path("application/json").path("schema");
-            String body = schema.isMissingNode() ? "" : Api.JSON.writeValueAsString(value(document, schema, "body", world));
+            String body = schema.isMissingNode() ? ""
+                    : Api.JSON.writeValueAsString(value(document, schema, "body", world));
             String target = world.fill(path.getKey());
             Api.Response response = api.postRaw(target, world.tokenFor(path.getKey()), "application/json", body);
             driven++;
@@ -222,6 +222,7 @@ class OpenApiDocumentTest {
 
     /** The things the create operations' paths and ids refer to, made before any is driven. */
     final class World {
+
         final Person organiser;
         final Person rep;
         final String token;

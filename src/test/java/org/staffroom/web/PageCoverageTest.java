@@ -58,7 +58,8 @@ class PageCoverageTest {
             if (answersGet(info)) {
                 for (PathPattern pattern : info.getPathPatternsCondition().getPatterns()) {
                     String text = pattern.getPatternString();
-                    if (!text.startsWith("/api/") && !text.startsWith(JOURNAL_DATA) && !text.startsWith("/error") && !NOT_PAGES.containsKey(text)) {
+                    if (!text.startsWith("/api/") && !text.startsWith(JOURNAL_DATA) && !text.startsWith("/error")
+                            && !NOT_PAGES.containsKey(text)) {
                         pages.put(text, pattern);
                     }
                 }

@@ -9,13 +9,13 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.staffroom.shared.InstanceSettings;
 import org.staffroom.support.Api;
 import org.staffroom.support.Fixtures;
 import org.staffroom.support.Fixtures.Person;
 import org.staffroom.support.IntegrationTest;
 import org.staffroom.support.Pages;
 import org.staffroom.support.WebSession;
-import org.staffroom.shared.InstanceSettings;
 
 import com.microsoft.playwright.Page;
 

@@ -38,7 +38,8 @@ class RejectedRequestHeadersTest {
             RawHttp.Answer refused = http.get(target);
             assertThat(refused.status()).as(target).isBetween(400, 499);
             for (String header : SECURITY_HEADERS) {
-                assertThat(refused.headers().get(header)).as(target + " " + header).isEqualTo(page.headers().get(header));
+                assertThat(refused.headers().get(header)).as(target + " " + header)
+                        .isEqualTo(page.headers().get(header));
             }
         }
     }

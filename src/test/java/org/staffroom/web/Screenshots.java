@@ -56,11 +56,15 @@ class Screenshots {
         Api api = new Api(port);
         Person organiser = fixtures.person("organiser");
         UUID groupId = fixtures.group(organiser, "Ward 7 nurses");
-        proposals.propose(organiser.id(), groupId, new Proposals.Draft("Refuse unpaid handovers", "", "YES_NO", "SIMPLE",
-                null, 0, true, false, LocalDateTime.now().plusDays(5).withHour(18).withMinute(0).withSecond(0).withNano(0)
-                        .toString(), List.of(), null));
-        meetings.schedule(organiser.id(), groupId, new Meetings.Draft("Monthly meeting", LocalDate.now().plusDays(6).toString(),
-                "18:00", "19:00", "Staff room, level 2", "", null, null, "Handovers\nRota", List.of()));
+        proposals.propose(organiser.id(), groupId,
+                new Proposals.Draft("Refuse unpaid handovers", "", "YES_NO", "SIMPLE",
+                        null, 0, true, false,
+                        LocalDateTime.now().plusDays(5).withHour(18).withMinute(0).withSecond(0).withNano(0)
+                                .toString(),
+                        List.of(), null));
+        meetings.schedule(organiser.id(), groupId,
+                new Meetings.Draft("Monthly meeting", LocalDate.now().plusDays(6).toString(),
+                        "18:00", "19:00", "Staff room, level 2", "", null, null, "Handovers\nRota", List.of()));
 
         String base = "/api/v1/groups/" + groupId + "/surveys";
         String path = base + "/" + api.post(base, organiser.token(), Map.of("title", "Staffing this winter")).json()

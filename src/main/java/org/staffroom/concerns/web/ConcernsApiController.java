@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -31,7 +32,6 @@ import org.staffroom.identity.CurrentAccount;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
 
 /** The concerns API: raising (named or anonymous), co-signing, comments and receipts, for apps. */
 @RestController
@@ -98,12 +98,11 @@ class ConcernsApiController {
         this.throttle = throttle;
     }
 
-    @Operation(summary = "Raise a concern in a group (members)",
-            description = "With anonymous true, no author is stored and the answer carries the receipt, once: "
-                    + "it is the only way back to the concern. An anonymous concern waits (waiting true) until the "
-                    + "next release, within the hour: only then does the group see it, and its address answer. "
-                    + "Acting anonymously needs the member's signing "
-                    + "secret unlocked: use a token from POST /api/v1/auth/token (403 otherwise).")
+    @Operation(summary = "Raise a concern in a group (members)", description = "With anonymous true, no author is stored and the answer carries the receipt, once: "
+            + "it is the only way back to the concern. An anonymous concern waits (waiting true) until the "
+            + "next release, within the hour: only then does the group see it, and its address answer. "
+            + "Acting anonymously needs the member's signing "
+            + "secret unlocked: use a token from POST /api/v1/auth/token (403 otherwise).")
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/api/v1/groups/{groupId}/concerns")
     ResponseEntity<ConcernJson> raise(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId,
@@ -114,8 +113,7 @@ class ConcernsApiController {
                 .body(body);
     }
 
-    @Operation(summary = "A group's concerns, newest first, 20 a page (members)",
-            description = "Pass the previous page's next as after for the following page.")
+    @Operation(summary = "A group's concerns, newest first, 20 a page (members)", description = "Pass the previous page's next as after for the following page.")
     @GetMapping("/api/v1/groups/{groupId}/concerns")
     ListJson list(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId,
             @RequestParam(required = false) String after) {
@@ -131,10 +129,9 @@ class ConcernsApiController {
         return json(concerns.get(me.id(), groupId, concernId), null);
     }
 
-    @Operation(summary = "Co-sign: this affects me too (members, once each; 409 on a second attempt)",
-            description = "The count answered is the one the group sees, which a co-signature never moves in its "
-                    + "own request: the mixing job releases them in batches, once three new ones are in or at the "
-                    + "end of the hour.")
+    @Operation(summary = "Co-sign: this affects me too (members, once each; 409 on a second attempt)", description = "The count answered is the one the group sees, which a co-signature never moves in its "
+            + "own request: the mixing job releases them in batches, once three new ones are in or at the "
+            + "end of the hour.")
     @PostMapping("/api/v1/groups/{groupId}/concerns/{concernId}/cosign")
     CosignJson cosign(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId,
             @PathVariable UUID concernId, @RequestBody(required = false) CosignRequest request) {
@@ -175,8 +172,7 @@ class ConcernsApiController {
         return ResponseEntity.noContent().build();
     }
 
-    @Operation(summary = "Open a concern with its receipt (no sign-in): the concern and its conversation",
-            description = "The receipt goes in the body, never in a URL. Throttled: 429 after 20 wrong receipts.")
+    @Operation(summary = "Open a concern with its receipt (no sign-in): the concern and its conversation", description = "The receipt goes in the body, never in a URL. Throttled: 429 after 20 wrong receipts.")
     @PostMapping("/api/v1/receipts/concern")
     ReceiptJson open(@RequestBody ReceiptRequest request, HttpServletRequest http) {
         return json(throttle.guard(http, () -> receipts.open(request.receipt())));

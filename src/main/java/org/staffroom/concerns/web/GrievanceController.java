@@ -124,7 +124,8 @@ class GrievanceController {
             RedirectAttributes redirect) {
         try {
             grievances.addInformation(me.id(), groupId, grievanceId,
-                    new Grievances.NewInfo(form.kind(), form.text(), form.link(), form.anonymous() == null || form.anonymous()));
+                    new Grievances.NewInfo(form.kind(), form.text(), form.link(),
+                            form.anonymous() == null || form.anonymous()));
         } catch (DomainException.InvalidInput e) {
             FormErrors.reject(result, e);
             return information(me, groupId, grievanceId, model);

@@ -28,7 +28,8 @@ class NotificationController {
 
     @PostMapping("/account/notifications")
     String choose(@AuthenticationPrincipal CurrentAccount me,
-            @RequestParam(defaultValue = "false") boolean newConcern, @RequestParam(defaultValue = "false") boolean shared,
+            @RequestParam(defaultValue = "false") boolean newConcern,
+            @RequestParam(defaultValue = "false") boolean shared,
             @RequestParam(defaultValue = "false") boolean replies, RedirectAttributes redirect) {
         notifications.choose(me.id(), new ConcernNotifications.Choices(newConcern, shared, replies));
         redirect.addFlashAttribute("notice", "notifications.saved");

@@ -3,6 +3,8 @@ package org.staffroom.concerns.web;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -21,9 +23,6 @@ import org.staffroom.concerns.Receipts;
 import org.staffroom.shared.DomainException;
 import org.staffroom.shared.InstanceSettings;
 import org.staffroom.shared.web.FormErrors;
-
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * The anonymous author's pages. Every request carries the receipt in its body (never in a URL), or, right after

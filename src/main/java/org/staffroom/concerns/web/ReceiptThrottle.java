@@ -3,10 +3,9 @@ package org.staffroom.concerns.web;
 import java.time.Duration;
 import java.util.function.Supplier;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Component;
 import org.staffroom.shared.web.WrongGuesses;
-
-import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * Receipts are guessed only with 80 secret bits, but a client that keeps sending wrong ones is stopped all

@@ -109,7 +109,8 @@ class ProposalController {
 
     @GetMapping("/groups/{groupId}/proposals/{proposalId}")
     String show(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId, @PathVariable UUID proposalId,
-            @RequestParam(required = false) @Nullable String done, @RequestParam(required = false) @Nullable String problem,
+            @RequestParam(required = false) @Nullable String done,
+            @RequestParam(required = false) @Nullable String problem,
             Model model) {
         Proposals.View view = proposals.get(me.id(), groupId, proposalId);
         model.addAttribute("p", view);
@@ -147,7 +148,8 @@ class ProposalController {
                     new Proposals.Ballot(answer, ranked != null ? kept.ranked() : kept.choices(), points(points)));
             return "redirect:" + page + "?done=voted";
         } catch (DomainException.Conflict e) {
-            return "redirect:" + page + "?problem=" + (e.messageCode().equals("proposal.closed") ? "closed" : "alreadyVoted");
+            return "redirect:" + page + "?problem="
+                    + (e.messageCode().equals("proposal.closed") ? "closed" : "alreadyVoted");
         } catch (DomainException.Forbidden e) {
             if (AnonymousTags.LOCKED.equals(e.messageCode())) {
                 return "redirect:/account/unlock?then=" + page;
@@ -226,7 +228,8 @@ class ProposalController {
     }
 
     private static List<Integer> numbers(List<String> values) {
-        return values == null ? List.of() : values.stream().map(ProposalController::number).filter(Objects::nonNull).toList();
+        return values == null ? List.of()
+                : values.stream().map(ProposalController::number).filter(Objects::nonNull).toList();
     }
 
     private static @Nullable Integer number(@Nullable String value) {
@@ -256,7 +259,8 @@ class ProposalController {
     }
 
     @PostMapping("/groups/{groupId}/proposals/{proposalId}/close")
-    String close(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId, @PathVariable UUID proposalId) {
+    String close(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId,
+            @PathVariable UUID proposalId) {
         String page = base(groupId) + "/" + proposalId;
         try {
             proposals.close(me.id(), groupId, proposalId);

@@ -35,10 +35,9 @@ class ProposalsApiController {
         this.proposals = proposals;
     }
 
-    @Operation(summary = "Make a proposal (members)",
-            description = "kind: CONSENSUS, YES_NO (majority SIMPLE or TWO_THIRDS), CHOOSE_ONE, CHOOSE_SEVERAL, RANKED, "
-                    + "DOTS (points per member); options for the last four; closesAt like 2026-12-01T18:00 in the "
-                    + "instance's time zone; secret for a secret ballot; resultsLive to show results before closing.")
+    @Operation(summary = "Make a proposal (members)", description = "kind: CONSENSUS, YES_NO (majority SIMPLE or TWO_THIRDS), CHOOSE_ONE, CHOOSE_SEVERAL, RANKED, "
+            + "DOTS (points per member); options for the last four; closesAt like 2026-12-01T18:00 in the "
+            + "instance's time zone; secret for a secret ballot; resultsLive to show results before closing.")
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/api/v1/groups/{groupId}/proposals")
     ResponseEntity<Proposals.View> propose(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId,
@@ -69,13 +68,11 @@ class ProposalsApiController {
         return proposals.get(me.id(), groupId, proposalId);
     }
 
-    @Operation(summary = "Cast a ballot, once (members; 409 on a second ballot or after closing)",
-            description = "answer for CONSENSUS (AGREE, ABSTAIN, DISAGREE, BLOCK) and YES_NO (YES, NO, ABSTAIN); choices "
-                    + "as option numbers from 0 (in order of preference for RANKED); points, one per option, for DOTS. "
-                    + "A secret ballot needs a token from POST /api/v1/auth/token.")
+    @Operation(summary = "Cast a ballot, once (members; 409 on a second ballot or after closing)", description = "answer for CONSENSUS (AGREE, ABSTAIN, DISAGREE, BLOCK) and YES_NO (YES, NO, ABSTAIN); choices "
+            + "as option numbers from 0 (in order of preference for RANKED); points, one per option, for DOTS. "
+            + "A secret ballot needs a token from POST /api/v1/auth/token.")
     @ApiResponse(responseCode = "201", description = "Counted; the body says how many ballots are in")
-    @ApiResponse(responseCode = "409", description = "A second ballot from the same member, or voting has closed",
-            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "409", description = "A second ballot from the same member, or voting has closed", content = @Content(mediaType = "application/problem+json"))
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/api/v1/groups/{groupId}/proposals/{proposalId}/ballots")
     ResponseEntity<BallotCast> vote(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId,

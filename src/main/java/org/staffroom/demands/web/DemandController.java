@@ -123,7 +123,8 @@ class DemandController {
             demands.support(me.id(), groupId, demandId, openly);
             return "redirect:" + page + "?done=supported";
         } catch (DomainException.Conflict e) {
-            return "redirect:" + page + "?problem=" + (e.messageCode().equals("demand.closed") ? "closed" : "alreadySupported");
+            return "redirect:" + page + "?problem="
+                    + (e.messageCode().equals("demand.closed") ? "closed" : "alreadySupported");
         } catch (DomainException.Forbidden e) {
             if (AnonymousTags.LOCKED.equals(e.messageCode())) {
                 return "redirect:/account/unlock?then=" + page;
@@ -145,7 +146,8 @@ class DemandController {
         } catch (DomainException.InvalidInput e) {
             return "redirect:" + page + "?problem=invalid";
         } catch (DomainException.Conflict e) {
-            return "redirect:" + page + "?problem=" + (e.messageCode().equals("demand.topOfLadder") ? "topOfLadder" : "closed");
+            return "redirect:" + page + "?problem="
+                    + (e.messageCode().equals("demand.topOfLadder") ? "topOfLadder" : "closed");
         }
     }
 
@@ -212,7 +214,8 @@ class DemandController {
     @GetMapping("/groups/{groupId}/demands/{demandId}/letter.txt")
     ResponseEntity<byte[]> text(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId,
             @PathVariable UUID demandId) {
-        return DemandsApiController.file(demands.letterText(me.id(), groupId, demandId).getBytes(StandardCharsets.UTF_8),
+        return DemandsApiController.file(
+                demands.letterText(me.id(), groupId, demandId).getBytes(StandardCharsets.UTF_8),
                 new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8), "staffroom-letter.txt");
     }
 }

@@ -72,11 +72,9 @@ class DemandsApiController {
         return demands.get(me.id(), groupId, demandId);
     }
 
-    @Operation(summary = "Support a demand, once (members); openly puts your name on the letter",
-            description = "Support is counted under the member's tag, so it needs a token from POST /api/v1/auth/token.")
+    @Operation(summary = "Support a demand, once (members); openly puts your name on the letter", description = "Support is counted under the member's tag, so it needs a token from POST /api/v1/auth/token.")
     @ApiResponse(responseCode = "200", description = "Supported: how many support the demand now")
-    @ApiResponse(responseCode = "409", description = "Already supported, or the demand is closed",
-            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "409", description = "Already supported, or the demand is closed", content = @Content(mediaType = "application/problem+json"))
     @PostMapping("/api/v1/groups/{groupId}/demands/{demandId}/support")
     SupportJson support(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId,
             @PathVariable UUID demandId, @RequestBody(required = false) SupportRequest request) {
@@ -106,7 +104,8 @@ class DemandsApiController {
     @GetMapping("/api/v1/groups/{groupId}/demands/{demandId}/letter.txt")
     ResponseEntity<byte[]> text(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId,
             @PathVariable UUID demandId) {
-        return DemandsApiController.file(demands.letterText(me.id(), groupId, demandId).getBytes(StandardCharsets.UTF_8),
+        return DemandsApiController.file(
+                demands.letterText(me.id(), groupId, demandId).getBytes(StandardCharsets.UTF_8),
                 new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8), "staffroom-letter.txt");
     }
 

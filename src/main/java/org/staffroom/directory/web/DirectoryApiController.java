@@ -5,6 +5,7 @@ import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,7 +23,6 @@ import org.staffroom.directory.SearchQuery;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
 
 /** The public directory's API: search the listed groups and ask to join one. */
 @RestController
@@ -58,8 +58,7 @@ class DirectoryApiController {
         return new SearchResult(result.listings(), result.hasMore());
     }
 
-    @Operation(summary = "Ask to join a listed group (public, throttled)",
-            description = "Kept only until an organiser approves or declines it.")
+    @Operation(summary = "Ask to join a listed group (public, throttled)", description = "Kept only until an organiser approves or declines it.")
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/api/v1/directory/groups/{groupId}/join-requests")
     ResponseEntity<Received> join(@PathVariable UUID groupId, @RequestBody JoinRequestBody body,

@@ -2,6 +2,7 @@ package org.staffroom.directory.web;
 
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -16,8 +17,6 @@ import org.staffroom.directory.SearchQuery;
 import org.staffroom.groups.Sector;
 import org.staffroom.shared.DomainException;
 import org.staffroom.shared.web.FormErrors;
-
-import jakarta.servlet.http.HttpServletRequest;
 
 /** Find a group: public, no sign-in needed. */
 @Controller
@@ -52,7 +51,8 @@ class DirectoryController {
         model.addAttribute("sector", sector);
         model.addAttribute("page", page);
         try {
-            model.addAttribute("results", directory.search(new SearchQuery(q, area, employer, profession, sector, page)));
+            model.addAttribute("results",
+                    directory.search(new SearchQuery(q, area, employer, profession, sector, page)));
         } catch (DomainException.InvalidInput e) {
             model.addAttribute("searchError", e.messageCode());
             model.addAttribute("searchErrorArguments", e.arguments());

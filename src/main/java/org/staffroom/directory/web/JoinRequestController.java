@@ -44,7 +44,8 @@ class JoinRequestController {
             redirect.addFlashAttribute("approvalName", approval.request().name());
             redirect.addFlashAttribute("approvalContact", approval.request().contact());
         }
-        redirect.addFlashAttribute("notice", approval.emailed() ? "joinRequest.approvedEmailed" : "joinRequest.approved");
+        redirect.addFlashAttribute("notice",
+                approval.emailed() ? "joinRequest.approvedEmailed" : "joinRequest.approved");
         return "redirect:/groups/" + groupId + "/join-requests";
     }
 

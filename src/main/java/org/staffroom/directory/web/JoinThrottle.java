@@ -2,13 +2,12 @@ package org.staffroom.directory.web;
 
 import java.time.Duration;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import org.staffroom.shared.DomainException;
 import org.staffroom.shared.Throttle;
 import org.staffroom.shared.web.ClientKeys;
-
-import jakarta.servlet.http.HttpServletRequest;
 
 /** Join requests are public: at most a few an hour from one client (5 unless configured), counted in memory. */
 @Component

@@ -2,6 +2,8 @@ package org.staffroom.groups.web;
 
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -19,9 +21,6 @@ import org.staffroom.identity.WebSignIn;
 import org.staffroom.shared.DomainException;
 import org.staffroom.shared.web.ClientKeys;
 import org.staffroom.shared.web.FormErrors;
-
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 /** Invitations: the organiser's links and e-mails, and the page where an invited person joins. */
 @Controller

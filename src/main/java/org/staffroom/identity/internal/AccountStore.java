@@ -17,6 +17,7 @@ public class AccountStore {
     private static final int MAX_EMAIL = 254;
 
     public record StoredAccount(UUID id, String email, String displayName, String passwordHash, boolean administrator) {
+
         public AccountView view() {
             return new AccountView(id, email, displayName, administrator);
         }

@@ -9,7 +9,8 @@ import org.staffroom.shared.TextInput;
 /** Normalising and checking the few inputs identity owns. */
 public final class Inputs {
 
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s\\p{Cntrl}]{1,64}@[^@\\s\\p{Cntrl}]+\\.[^@\\s\\p{Cntrl}]+$");
+    private static final Pattern EMAIL = Pattern
+            .compile("^[^@\\s\\p{Cntrl}]{1,64}@[^@\\s\\p{Cntrl}]+\\.[^@\\s\\p{Cntrl}]+$");
     public static final int MAX_EMAIL = 254;
     public static final int MAX_NAME = 80;
 

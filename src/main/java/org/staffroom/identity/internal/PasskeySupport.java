@@ -7,6 +7,10 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArraySet;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.web.server.context.WebServerInitializedEvent;
 import org.springframework.context.ApplicationEventPublisher;
@@ -40,8 +44,8 @@ import org.springframework.security.web.webauthn.management.JdbcPublicKeyCredent
 import org.springframework.security.web.webauthn.management.JdbcUserCredentialRepository;
 import org.springframework.security.web.webauthn.management.PublicKeyCredentialUserEntityRepository;
 import org.springframework.security.web.webauthn.management.UserCredentialRepository;
-import org.springframework.security.web.webauthn.management.Webauthn4JRelyingPartyOperations;
 import org.springframework.security.web.webauthn.management.WebAuthnRelyingPartyOperations;
+import org.springframework.security.web.webauthn.management.Webauthn4JRelyingPartyOperations;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.staffroom.identity.AccountEvents.PasskeyAdded;
 import org.staffroom.identity.AccountEvents.SignedIn;
@@ -50,10 +54,6 @@ import org.staffroom.shared.DomainException;
 import org.staffroom.shared.InstanceSettings;
 import org.staffroom.shared.TextInput;
 
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -94,7 +94,8 @@ class PasskeySupport {
                         .residentKey(ResidentKeyRequirement.REQUIRED)
                         .userVerification(UserVerificationRequirement.REQUIRED)
                         .build()));
-        operations.setCustomizeRequestOptions(options -> options.userVerification(UserVerificationRequirement.REQUIRED));
+        operations
+                .setCustomizeRequestOptions(options -> options.userVerification(UserVerificationRequirement.REQUIRED));
         return operations;
     }
 
@@ -108,6 +109,7 @@ class PasskeySupport {
         });
         http.webAuthn(webAuthn -> webAuthn.disableDefaultRegistrationPage(true)
                 .withObjectPostProcessor(new ObjectPostProcessor<WebAuthnAuthenticationFilter>() {
+
                     @Override
                     public <O extends WebAuthnAuthenticationFilter> O postProcess(O filter) {
                         filter.setAuthenticationSuccessHandler(new SignedInWithPasskey(accounts, events));
@@ -129,6 +131,7 @@ class PasskeySupport {
 
     /** Where passkeys may be used: this instance's origin, with the real port once the server has one. */
     static final class PasskeyOrigins {
+
         private final URI base;
         private final Set<String> allowed = new CopyOnWriteArraySet<>();
 
@@ -163,7 +166,9 @@ class PasskeySupport {
      * the page's script with where to go next.
      */
     private static final class SignedInWithPasskey
-            implements org.springframework.security.web.authentication.AuthenticationSuccessHandler {
+            implements
+                org.springframework.security.web.authentication.AuthenticationSuccessHandler {
+
         private static final JsonMapper JSON = JsonMapper.builder().build();
         private final AccountStore accounts;
         private final ApplicationEventPublisher events;
@@ -198,6 +203,7 @@ class PasskeySupport {
      * than let the library's exception become a 500.
      */
     private static final class BadCeremonies extends OncePerRequestFilter {
+
         private final MessageSource messages;
 
         BadCeremonies(MessageSource messages) {

@@ -33,7 +33,8 @@ public class PasswordAuthenticator implements AuthenticationProvider {
     public Authentication authenticate(Authentication request) {
         String email = request.getName() == null ? "" : request.getName().strip().toLowerCase(Locale.ROOT);
         String password = request.getCredentials() == null ? "" : request.getCredentials().toString();
-        CurrentAccount account = check(email, password).orElseThrow(() -> new BadCredentialsException("bad credentials"));
+        CurrentAccount account = check(email, password)
+                .orElseThrow(() -> new BadCredentialsException("bad credentials"));
         return UsernamePasswordAuthenticationToken.authenticated(account, null, authorities(account));
     }
 

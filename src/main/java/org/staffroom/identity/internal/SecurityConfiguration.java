@@ -8,6 +8,10 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
@@ -43,11 +47,6 @@ import org.staffroom.shared.web.PageErrorAdvice;
 import org.staffroom.shared.web.ProblemDocuments;
 import org.staffroom.shared.web.SecurityHeaders;
 
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-
 /**
  * Two filter chains: the JSON API (bearer tokens only, stateless, so no cookie can act for a client and CSRF
  * tokens are not needed) and the pages (form sign-in, sessions in the database, CSRF on every form).
@@ -57,8 +56,7 @@ class SecurityConfiguration {
 
     /** No details for a form sign-in: the default details hold the client's address (null is Spring's "none"). */
     @SuppressWarnings("NullAway")
-    private static final org.springframework.security.authentication.AuthenticationDetailsSource<HttpServletRequest, Object> NO_DETAILS =
-            request -> null;
+    private static final org.springframework.security.authentication.AuthenticationDetailsSource<HttpServletRequest, Object> NO_DETAILS = request -> null;
 
     private static final UrlOnlyRequestCache REQUEST_CACHE = new UrlOnlyRequestCache();
 
@@ -108,10 +106,10 @@ class SecurityConfiguration {
                 .anonymous(Customizer.withDefaults())
                 .addFilterAfter(new BearerTokenFilter(tokens, messages), SecurityContextHolderFilter.class)
                 .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint((request, response, e) ->
-                                Problems.write(response, HttpStatus.UNAUTHORIZED, "error.status.401", messages, request.getLocale()))
-                        .accessDeniedHandler((request, response, e) ->
-                                Problems.write(response, HttpStatus.FORBIDDEN, "error.status.403", messages, request.getLocale())))
+                        .authenticationEntryPoint((request, response, e) -> Problems.write(response,
+                                HttpStatus.UNAUTHORIZED, "error.status.401", messages, request.getLocale()))
+                        .accessDeniedHandler((request, response, e) -> Problems.write(response, HttpStatus.FORBIDDEN,
+                                "error.status.403", messages, request.getLocale())))
                 .headers(SecurityConfiguration::headers);
         return http.build();
     }
@@ -124,14 +122,16 @@ class SecurityConfiguration {
             @Value("${staffroom.session.absolute-timeout}") Duration absoluteTimeout) throws Exception {
         PasskeySupport.configure(http, accounts, events, messages);
         http.authorizeHttpRequests(authorize -> authorize
-                        // right after raising, the receipt is shown only to the author still signed in
-                        .requestMatchers("/receipt/new", "/receipt/confirm").authenticated()
-                        .requestMatchers("/", "/login", "/login/two-factor", "/setup", "/directory", "/directory/**", "/invitations/**",
-                                "/password-reset", "/password-reset/**", "/css/**", "/js/**", "/favicon.svg",
-                                "/error", "/privacy", "/leave", "/login/webauthn", "/webauthn/authenticate/options", "/receipt",
-                                "/receipt/**", "/calendar/*.ics", "/s/*", "/journal/witness/*").permitAll()
-                        .requestMatchers("/admin/**").hasRole("ADMIN")
-                        .anyRequest().authenticated())
+                // right after raising, the receipt is shown only to the author still signed in
+                .requestMatchers("/receipt/new", "/receipt/confirm").authenticated()
+                .requestMatchers("/", "/login", "/login/two-factor", "/setup", "/directory", "/directory/**",
+                        "/invitations/**",
+                        "/password-reset", "/password-reset/**", "/css/**", "/js/**", "/favicon.svg",
+                        "/error", "/privacy", "/leave", "/login/webauthn", "/webauthn/authenticate/options", "/receipt",
+                        "/receipt/**", "/calendar/*.ics", "/s/*", "/journal/witness/*")
+                .permitAll()
+                .requestMatchers("/admin/**").hasRole("ADMIN")
+                .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").usernameParameter("email").passwordParameter("password")
                         // the default details hold the client's address, and would be stored in the session table
                         .authenticationDetailsSource(NO_DETAILS)
@@ -146,14 +146,15 @@ class SecurityConfiguration {
                         })
                         .permitAll())
                 .logout(logout -> logout.logoutUrl("/logout")
-                        .addLogoutHandler((request, response, authentication) ->
-                                TrustedDevices.forgetOnSignOut(request, response))
+                        .addLogoutHandler((request, response, authentication) -> TrustedDevices.forgetOnSignOut(request,
+                                response))
                         .logoutSuccessUrl("/login?signedOut"))
                 .requestCache(cache -> cache.requestCache(REQUEST_CACHE))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 .addFilterBefore(new ThrottledSignIn(throttle, devices, accounts, events),
                         UsernamePasswordAuthenticationFilter.class)
-                .addFilterAfter(new AbsoluteSessionTimeout(absoluteTimeout, Clock.systemUTC()), SecurityContextHolderFilter.class)
+                .addFilterAfter(new AbsoluteSessionTimeout(absoluteTimeout, Clock.systemUTC()),
+                        SecurityContextHolderFilter.class)
                 .headers(SecurityConfiguration::headers);
         return http.build();
     }
@@ -177,6 +178,7 @@ class SecurityConfiguration {
 
     /** Records the sign-in, clears the account's failure count, and starts the absolute session clock. */
     private static final class SignedInHandler extends SavedRequestAwareAuthenticationSuccessHandler {
+
         private final LoginThrottle throttle;
         private final TrustedDevices devices;
         private final TwoFactor twoFactor;
@@ -231,6 +233,7 @@ class SecurityConfiguration {
      * Answers 429, saying why and what still works, to a sign-in attempt that {@link LoginThrottle} holds back.
      */
     private static final class ThrottledSignIn extends OncePerRequestFilter {
+
         private final LoginThrottle throttle;
         private final TrustedDevices devices;
         private final AccountStore accounts;
@@ -270,6 +273,7 @@ class SecurityConfiguration {
 
     /** RFC 9457 problem documents written by filters, outside Spring MVC. */
     static final class Problems {
+
         private Problems() {
         }
 

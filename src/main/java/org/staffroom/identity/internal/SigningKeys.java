@@ -7,7 +7,6 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.UUID;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -50,7 +49,9 @@ public class SigningKeys {
         Wrapped wrapped = jdbc.sql("select signing_key, signing_key_salt from identity_account where id = ?")
                 .param(accountId).query(Wrapped.class).optional().orElse(new Wrapped(null, null));
         if (wrapped.signingKey() != null) {
-            Optional<byte[]> secret = open(fromPassword(password, java.util.Objects.requireNonNull(wrapped.signingKeySalt())), wrapped.signingKey(),
+            Optional<byte[]> secret = open(
+                    fromPassword(password, java.util.Objects.requireNonNull(wrapped.signingKeySalt())),
+                    wrapped.signingKey(),
                     accountId);
             if (secret.isPresent()) {
                 return secret.get();
@@ -61,8 +62,9 @@ public class SigningKeys {
             // the first unlock makes the secret; two at once (two first sign-ins) must not make two, or the
             // member's tags would differ between them: only one is kept, and the other unlocks that one
             byte[] salt = randomBytes(SALT_BYTES);
-            int made = jdbc.sql("""
-                    update identity_account set signing_key = ?, signing_key_salt = ? where id = ? and signing_key is null""")
+            int made = jdbc
+                    .sql("""
+                            update identity_account set signing_key = ?, signing_key_salt = ? where id = ? and signing_key is null""")
                     .params(seal(fromPassword(password, salt), secret, accountId), salt, accountId).update();
             return made > 0 ? secret : unlock(accountId, password);
         }

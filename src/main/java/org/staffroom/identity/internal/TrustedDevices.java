@@ -2,8 +2,8 @@ package org.staffroom.identity.internal;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Period;
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
@@ -13,7 +13,6 @@ import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseCookie;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -3,6 +3,8 @@ package org.staffroom.identity.web;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
 import org.springframework.stereotype.Controller;
@@ -22,9 +24,6 @@ import org.staffroom.identity.TwoFactor;
 import org.staffroom.identity.internal.SessionRegistry;
 import org.staffroom.shared.DomainException;
 import org.staffroom.shared.web.FormErrors;
-
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 /** Account settings: name, password, sessions, access tokens, and deleting the account. */
 @Controller

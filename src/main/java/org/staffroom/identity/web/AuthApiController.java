@@ -2,6 +2,10 @@ package org.staffroom.identity.web;
 
 import java.time.Instant;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -19,10 +23,6 @@ import org.staffroom.shared.web.ClientKeys;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 
 /** The API's sign-in: an e-mail and password (and second step) exchanged for an access token. */
 @RestController
@@ -54,9 +54,8 @@ class AuthApiController {
         this.events = events;
     }
 
-    @Operation(summary = "Exchange an e-mail address and password for a bearer token valid for 12 hours",
-            description = "Accounts with two-step sign-in also send the current six-digit code as totp. "
-                    + "Throttled like the sign-in page: 429 after repeated failures.")
+    @Operation(summary = "Exchange an e-mail address and password for a bearer token valid for 12 hours", description = "Accounts with two-step sign-in also send the current six-digit code as totp. "
+            + "Throttled like the sign-in page: 429 after repeated failures.")
     @PostMapping("/api/v1/auth/token")
     TokenResponse token(@Valid @RequestBody TokenRequest request, HttpServletRequest http) {
         String client = ClientKeys.of(http);

@@ -2,6 +2,8 @@ package org.staffroom.identity.web;
 
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -14,9 +16,6 @@ import org.staffroom.identity.internal.TrustedDevices;
 import org.staffroom.shared.DomainException;
 import org.staffroom.shared.web.ClientKeys;
 import org.staffroom.shared.web.FormErrors;
-
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 /** The pages that ask for a reset link and set a new password with it. */
 @Controller

@@ -1,5 +1,7 @@
 package org.staffroom.identity.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -11,9 +13,6 @@ import org.staffroom.identity.NewAccount;
 import org.staffroom.identity.WebSignIn;
 import org.staffroom.shared.DomainException;
 import org.staffroom.shared.web.FormErrors;
-
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 /** The first visit to a new instance: create the first administrator. Gone (404) once any account exists. */
 @Controller
@@ -45,7 +44,8 @@ class SetupController {
     String create(@ModelAttribute("form") SetupForm form, BindingResult result, HttpServletRequest request,
             HttpServletResponse response) {
         try {
-            var id = accounts.registerFirstAdministrator(new NewAccount(form.email(), form.displayName(), form.password()));
+            var id = accounts
+                    .registerFirstAdministrator(new NewAccount(form.email(), form.displayName(), form.password()));
             signIn.signIn(id, request, response);
             return "redirect:/";
         } catch (DomainException.InvalidInput e) {

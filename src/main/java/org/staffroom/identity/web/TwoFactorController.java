@@ -2,6 +2,9 @@ package org.staffroom.identity.web;
 
 import java.time.Instant;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -18,10 +21,6 @@ import org.staffroom.identity.internal.LoginThrottle;
 import org.staffroom.identity.internal.PendingSecondStep;
 import org.staffroom.shared.DomainException;
 import org.staffroom.shared.web.FormErrors;
-
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 
 /** Setting up two-step sign-in, and the second step of signing in. */
 @Controller

@@ -1,5 +1,7 @@
 package org.staffroom.identity.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -16,9 +18,6 @@ import org.staffroom.identity.internal.SigningKeys;
 import org.staffroom.identity.internal.UnlockedSecrets;
 import org.staffroom.shared.DomainException;
 import org.staffroom.shared.web.ClientKeys;
-
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Confirming the password to act anonymously, for someone who signed in without it (with a passkey): the

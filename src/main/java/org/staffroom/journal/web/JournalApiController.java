@@ -44,8 +44,8 @@ class JournalApiController {
     record EditRequest(Integer after, String iv, String data) {
     }
 
-    record RestoreRequest(@Schema(requiredMode = REQUIRED) @ArraySchema(minItems = 1, maxItems = 100)
-            List<Journal.ImportedVersion> versions) {
+    record RestoreRequest(
+            @Schema(requiredMode = REQUIRED) @ArraySchema(minItems = 1, maxItems = 100) List<Journal.ImportedVersion> versions) {
     }
 
     record WitnessAsk(@Schema(requiredMode = REQUIRED) UUID entryId,
@@ -57,8 +57,7 @@ class JournalApiController {
     }
 
     record ShareRequest(@Schema(requiredMode = REQUIRED) UUID repId,
-            @Schema(requiredMode = REQUIRED) @ArraySchema(minItems = 1, maxItems = 200)
-            List<Journal.SharedEntry> entries) {
+            @Schema(requiredMode = REQUIRED) @ArraySchema(minItems = 1, maxItems = 200) List<Journal.SharedEntry> entries) {
     }
 
     private final Journal journal;
@@ -100,7 +99,8 @@ class JournalApiController {
     @Operation(summary = "A new entry: {iv, data}, both base64, AES-GCM")
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping({API + "/entries", PAGE + "/entries"})
-    ResponseEntity<Journal.Entry> write(@AuthenticationPrincipal CurrentAccount me, @RequestBody Journal.Ciphertext entry) {
+    ResponseEntity<Journal.Entry> write(@AuthenticationPrincipal CurrentAccount me,
+            @RequestBody Journal.Ciphertext entry) {
         Journal.Entry written = journal.write(me.id(), entry);
         return ResponseEntity.created(URI.create(API + "/entries/" + written.id())).body(written);
     }
@@ -129,7 +129,8 @@ class JournalApiController {
         if (ask.entryId() == null) {
             throw new DomainException.InvalidInput("entryId", "journal.invalid.entry");
         }
-        return Map.of("token", witnesses.askWitness(me.id(), ask.entryId(), new Journal.Ciphertext(ask.iv(), ask.data())));
+        return Map.of("token",
+                witnesses.askWitness(me.id(), ask.entryId(), new Journal.Ciphertext(ask.iv(), ask.data())));
     }
 
     @Operation(summary = "This journal's witness requests, with confirmations sealed to this journal")

@@ -133,7 +133,8 @@ class MeetingController {
         model.addAttribute("m", view);
         model.addAttribute("record", record);
         if (!model.containsAttribute("minutesForm")) {
-            model.addAttribute("minutesForm", new MinutesForm(record.minutesText(), String.join("\n", record.decisions())));
+            model.addAttribute("minutesForm",
+                    new MinutesForm(record.minutesText(), String.join("\n", record.decisions())));
         }
         if (!model.containsAttribute("actionForm")) {
             model.addAttribute("actionForm", new ActionForm("", "", ""));
@@ -193,7 +194,8 @@ class MeetingController {
 
     @PostMapping("/groups/{groupId}/meetings/{meetingId}/minutes")
     String minutes(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId, @PathVariable UUID meetingId,
-            @RequestParam(defaultValue = "") String text, @RequestParam(defaultValue = "") String decisions, Model model,
+            @RequestParam(defaultValue = "") String text, @RequestParam(defaultValue = "") String decisions,
+            Model model,
             RedirectAttributes redirect) {
         try {
             records.writeMinutes(me.id(), groupId, meetingId, text, decisions);
@@ -252,8 +254,10 @@ class MeetingController {
     }
 
     @PostMapping("/groups/{groupId}/actions/{actionId}")
-    String markAction(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId, @PathVariable UUID actionId,
-            @RequestParam(defaultValue = "false") boolean done, @RequestParam UUID meetingId, RedirectAttributes redirect) {
+    String markAction(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId,
+            @PathVariable UUID actionId,
+            @RequestParam(defaultValue = "false") boolean done, @RequestParam UUID meetingId,
+            RedirectAttributes redirect) {
         records.markAction(me.id(), groupId, actionId, done);
         redirect.addFlashAttribute("notice", "meeting.action.saved");
         return "redirect:/groups/" + groupId + "/meetings/" + meetingId + "#actions-heading";

@@ -71,8 +71,7 @@ class MeetingsApiController {
         this.meetings = meetings;
     }
 
-    @Operation(summary = "Schedule a meeting (organisers, or members where the group allows)",
-            description = "date as 2026-12-01 and times as 18:00, in the instance's time zone; agenda is one item a line.")
+    @Operation(summary = "Schedule a meeting (organisers, or members where the group allows)", description = "date as 2026-12-01 and times as 18:00, in the instance's time zone; agenda is one item a line.")
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/api/v1/groups/{groupId}/meetings")
     ResponseEntity<Meetings.View> schedule(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId,

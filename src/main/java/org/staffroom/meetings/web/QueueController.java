@@ -14,7 +14,6 @@ import org.staffroom.identity.CurrentAccount;
 import org.staffroom.meetings.SpeakingQueue;
 import org.staffroom.shared.DomainException;
 
-
 /**
  * The speaking queue as a page that works without JavaScript (forms and a refresh link; with it the list
  * refreshes every few seconds); {@link QueueApiController} is the same through the API.

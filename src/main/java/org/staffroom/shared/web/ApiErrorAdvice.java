@@ -34,7 +34,8 @@ class ApiErrorAdvice {
 
     @ExceptionHandler(DomainException.class)
     ResponseEntity<ProblemDetail> refused(DomainException e, Locale locale) {
-        ProblemDetail problem = ProblemDocuments.of(e.status(), messages.getMessage(e.messageCode(), e.arguments(), locale));
+        ProblemDetail problem = ProblemDocuments.of(e.status(),
+                messages.getMessage(e.messageCode(), e.arguments(), locale));
         if (e instanceof DomainException.InvalidInput invalid) {
             problem.setProperty("errors", invalid.all().stream().map(each -> Map.of("field", each.field(),
                     "message", messages.getMessage(each.messageCode(), each.arguments(), locale))).toList());
@@ -61,7 +62,8 @@ class ApiErrorAdvice {
     }
 
     private ResponseEntity<ProblemDetail> badRequest(List<Map<String, String>> errors, Locale locale) {
-        ProblemDetail problem = ProblemDocuments.of(HttpStatus.BAD_REQUEST, messages.getMessage("error.invalidInput", null, locale));
+        ProblemDetail problem = ProblemDocuments.of(HttpStatus.BAD_REQUEST,
+                messages.getMessage("error.invalidInput", null, locale));
         problem.setProperty("errors", errors);
         return ResponseEntity.badRequest().body(problem);
     }

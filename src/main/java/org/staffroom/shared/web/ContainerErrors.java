@@ -16,7 +16,6 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 
-
 /**
  * The answer to a request Tomcat refuses before Staffroom sees it (an address with an encoded slash or a
  * null character, a malformed request line): a problem document on API paths, a plain page otherwise, in
@@ -60,11 +59,13 @@ class ContainerErrors implements TomcatContextCustomizer {
             if (uri != null && uri.startsWith("/api/")) {
                 return new Refusal(MediaType.APPLICATION_PROBLEM_JSON_VALUE, ProblemDocuments.json(status, detail));
             }
-            return new Refusal("text/html;charset=UTF-8", "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
-                    + "<title>Staffroom</title><link rel=\"stylesheet\" href=\"/css/app.css\"></head><body>"
-                    + "<main id=\"main\" class=\"narrow\"><h1>" + HtmlUtils.htmlEscape(message("error.title", messages))
-                    + "</h1><p class=\"lead\">" + HtmlUtils.htmlEscape(detail) + "</p><p><a href=\"/\">"
-                    + HtmlUtils.htmlEscape(message("error.home", messages)) + "</a></p></main></body></html>");
+            return new Refusal("text/html;charset=UTF-8",
+                    "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+                            + "<title>Staffroom</title><link rel=\"stylesheet\" href=\"/css/app.css\"></head><body>"
+                            + "<main id=\"main\" class=\"narrow\"><h1>"
+                            + HtmlUtils.htmlEscape(message("error.title", messages))
+                            + "</h1><p class=\"lead\">" + HtmlUtils.htmlEscape(detail) + "</p><p><a href=\"/\">"
+                            + HtmlUtils.htmlEscape(message("error.home", messages)) + "</a></p></main></body></html>");
         }
 
         private static String message(HttpStatus status, MessageSource messages) {

@@ -3,6 +3,10 @@ package org.staffroom.shared.web;
 import java.io.IOException;
 import java.util.Map;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
@@ -17,11 +21,6 @@ import org.staffroom.shared.InstanceSettings;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.WebContext;
 import org.thymeleaf.web.servlet.JakartaServletWebApplication;
-
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * While the database cannot be reached (restarting, failing over, unreachable), every request answers 503
@@ -57,11 +56,13 @@ class DatabaseUnavailable extends OncePerRequestFilter {
                 throw e;
             }
             if (response.isCommitted()) {
-                LOG.warn("The database cannot be reached ({}) after the answer had begun", NestedExceptionUtils.getMostSpecificCause(e).getClass().getSimpleName());
+                LOG.warn("The database cannot be reached ({}) after the answer had begun",
+                        NestedExceptionUtils.getMostSpecificCause(e).getClass().getSimpleName());
                 throw e;
             }
             // the kind of failure only: its message could hold the database's address
-            LOG.warn("The database cannot be reached ({}); answered 503", NestedExceptionUtils.getMostSpecificCause(e).getClass().getSimpleName());
+            LOG.warn("The database cannot be reached ({}); answered 503",
+                    NestedExceptionUtils.getMostSpecificCause(e).getClass().getSimpleName());
             unavailable(request, response);
         }
     }
@@ -84,7 +85,8 @@ class DatabaseUnavailable extends OncePerRequestFilter {
         response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
         response.setContentType("text/html;charset=UTF-8");
         WebContext page = new WebContext(JakartaServletWebApplication.buildApplication(request.getServletContext())
-                .buildExchange(request, response), request.getLocale(), Map.of(
+                .buildExchange(request, response), request.getLocale(),
+                Map.of(
                         "status", HttpStatus.SERVICE_UNAVAILABLE.value(),
                         "messageCode", MESSAGE,
                         "quickExitUrl", settings.quickExitUrl()));

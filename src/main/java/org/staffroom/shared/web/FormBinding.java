@@ -20,6 +20,7 @@ class FormBinding {
     @InitBinder
     void lenientCheckboxes(WebDataBinder binder) {
         PropertyEditorSupport checkbox = new PropertyEditorSupport() {
+
             @Override
             public void setAsText(String text) {
                 setValue(text != null && YES.contains(text.strip().toLowerCase(java.util.Locale.ROOT)));

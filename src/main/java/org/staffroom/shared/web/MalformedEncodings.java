@@ -1,7 +1,7 @@
 package org.staffroom.shared.web;
 
-import java.io.ByteArrayInputStream;
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.URLDecoder;
@@ -18,6 +18,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
@@ -27,14 +34,6 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.staffroom.shared.InstanceSettings;
-
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
-import jakarta.servlet.http.HttpServletResponse;
 
 /**
  * Refuses with 400 a query string or form body with a malformed %-encoding (a % not followed by two hex
@@ -159,7 +158,8 @@ class MalformedEncodings extends OncePerRequestFilter {
         return parameters;
     }
 
-    private void refuse(HttpServletRequest request, HttpServletResponse response, HttpStatus status) throws IOException {
+    private void refuse(HttpServletRequest request, HttpServletResponse response, HttpStatus status)
+            throws IOException {
         ContainerErrors.Refusal refusal = ContainerErrors.Refusal.of(request.getRequestURI(), status, messages);
         SecurityHeaders.write(request, response);
         response.setStatus(status.value());
@@ -211,6 +211,7 @@ class MalformedEncodings extends OncePerRequestFilter {
         public ServletInputStream getInputStream() {
             ByteArrayInputStream in = new ByteArrayInputStream(body);
             return new ServletInputStream() {
+
                 @Override
                 public int read() {
                     return in.read();

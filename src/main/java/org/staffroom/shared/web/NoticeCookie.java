@@ -18,7 +18,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
-
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -87,6 +86,7 @@ class NoticeCookie extends OncePerRequestFilter {
 
     /** Moves {@code done} and {@code problem} from a redirect's query into the cookie. */
     private static final class Redirects extends HttpServletResponseWrapper {
+
         private final HttpServletRequest request;
 
         Redirects(HttpServletRequest request, HttpServletResponse response) {
@@ -134,6 +134,7 @@ class NoticeCookie extends OncePerRequestFilter {
 
     /** The request as the page sees it: with the carried notices among its parameters. */
     private static final class WithNotices extends HttpServletRequestWrapper {
+
         private final Map<String, String> carried;
 
         WithNotices(HttpServletRequest request, Map<String, String> carried) {

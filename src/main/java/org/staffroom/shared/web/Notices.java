@@ -17,7 +17,8 @@ public final class Notices {
     }
 
     /** Puts the message keys named by {@code done} and {@code problem} into the model as "notice" and "problem". */
-    public static void fromQuery(Model model, @Nullable String done, @Nullable String problem, Map<String, String> doneKeys,
+    public static void fromQuery(Model model, @Nullable String done, @Nullable String problem,
+            Map<String, String> doneKeys,
             Map<String, String> problemKeys) {
         if (done != null && doneKeys.containsKey(done) && !model.containsAttribute("notice")) {
             model.addAttribute("notice", doneKeys.get(done));

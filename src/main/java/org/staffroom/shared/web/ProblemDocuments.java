@@ -3,20 +3,20 @@ package org.staffroom.shared.web;
 import java.io.IOException;
 import java.net.URI;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-
-import jakarta.servlet.http.HttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The one shape of every RFC 9457 problem document the API answers, from controllers and from filters. */
 public final class ProblemDocuments {
 
     private static final JsonMapper JSON = JsonMapper.builder()
-            .changeDefaultPropertyInclusion(inclusion -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL)).build();
+            .changeDefaultPropertyInclusion(inclusion -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
+            .build();
 
     private ProblemDocuments() {
     }

@@ -3,10 +3,9 @@ package org.staffroom.shared.web;
 import java.time.Duration;
 import java.util.function.Supplier;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.staffroom.shared.DomainException;
 import org.staffroom.shared.Throttle;
-
-import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * Stops a client that keeps sending wrong secrets (receipts, one-time codes): each refusal of the named

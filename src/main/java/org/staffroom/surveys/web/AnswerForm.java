@@ -40,9 +40,11 @@ record AnswerForm(Map<String, List<String>> given) {
     private static Responses.Answer answer(Question question, List<String> values) {
         try {
             return switch (question.kind()) {
-                case NUMBER -> new Responses.Answer(null, values.isEmpty() ? null : Integer.valueOf(values.getFirst().strip()), null);
+                case NUMBER -> new Responses.Answer(null,
+                        values.isEmpty() ? null : Integer.valueOf(values.getFirst().strip()), null);
                 case TEXT -> new Responses.Answer(null, null, values.isEmpty() ? null : values.getFirst());
-                default -> new Responses.Answer(values.stream().map(v -> Integer.valueOf(v.strip())).toList(), null, null);
+                default ->
+                    new Responses.Answer(values.stream().map(v -> Integer.valueOf(v.strip())).toList(), null, null);
             };
         } catch (NumberFormatException e) {
             throw question.kind() == Question.Kind.NUMBER

@@ -2,10 +2,9 @@ package org.staffroom.surveys.web;
 
 import java.time.Duration;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Component;
 import org.staffroom.shared.web.WrongGuesses;
-
-import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * A one-time code has 60 secret bits and is not guessed by trying, but a client that keeps sending wrong

@@ -3,6 +3,7 @@ package org.staffroom.surveys.web;
 import java.util.List;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -15,8 +16,6 @@ import org.staffroom.shared.DomainException;
 import org.staffroom.shared.web.Notices;
 import org.staffroom.surveys.Responses;
 import org.staffroom.surveys.SurveyLinks;
-
-import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * A network survey through its link, as a page for people outside Staffroom: no account, no session

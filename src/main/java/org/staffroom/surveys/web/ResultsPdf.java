@@ -44,7 +44,8 @@ final class ResultsPdf {
             document.add(new Paragraph(title, TITLE));
             document.add(new Paragraph(messages.getMessage("survey.turnout", new Object[] {results.turnout()}, locale)
                     + (results.by() == null ? "" : " " + messages.getMessage("survey.results.pdf.by",
-                            new Object[] {results.by().text()}, locale)), TEXT));
+                            new Object[] {results.by().text()}, locale)),
+                    TEXT));
             document.add(new Paragraph(messages.getMessage("survey.results.rules", null, locale), TEXT));
             for (Results.QuestionResult result : results.questions()) {
                 Question q = result.question();
@@ -76,8 +77,11 @@ final class ResultsPdf {
                     if (number) {
                         table.addCell(new Phrase(String.valueOf(row.mean()), TEXT));
                     } else {
-                        java.util.Objects.requireNonNull(row.cells()).forEach(cell -> table.addCell(new Phrase(messages.getMessage("survey.results.cell",
-                                new Object[] {cell.percent(), cell.count()}, locale), TEXT)));
+                        java.util.Objects
+                                .requireNonNull(
+                                        row.cells())
+                                .forEach(cell -> table.addCell(new Phrase(messages.getMessage("survey.results.cell",
+                                        new Object[] {cell.percent(), cell.count()}, locale), TEXT)));
                     }
                 }
                 document.add(table);

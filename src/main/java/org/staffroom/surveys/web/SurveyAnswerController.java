@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -24,10 +27,6 @@ import org.staffroom.shared.DomainException;
 import org.staffroom.surveys.Responses;
 import org.staffroom.surveys.Scope;
 import org.staffroom.surveys.Surveys;
-
-import jakarta.servlet.http.Cookie;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 /** A member answers a survey on its page in their group: sends the answers, or keeps them on this device. */
 @Controller
@@ -65,7 +64,8 @@ class SurveyAnswerController {
                 rememberDraft(request, response, page, responses.saveDraft(me.id(), groupId, surveyId, draft, given));
                 return "redirect:" + page + "?done=saved#answer-heading";
             }
-            responses.respond(me.id(), groupId, surveyId, answers.answers(surveys.get(me.id(), scope, surveyId).questions()),
+            responses.respond(me.id(), groupId, surveyId,
+                    answers.answers(surveys.get(me.id(), scope, surveyId).questions()),
                     draft);
             if (draft != null) {
                 rememberDraft(request, response, page, null);

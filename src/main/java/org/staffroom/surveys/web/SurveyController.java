@@ -40,7 +40,8 @@ import org.staffroom.surveys.web.SurveyPages.QuestionForm;
 @Controller
 class SurveyController {
 
-    private static final Map<String, String> DONE = Map.of("created", "survey.created", "added", "survey.question.added",
+    private static final Map<String, String> DONE = Map.of("created", "survey.created", "added",
+            "survey.question.added",
             "removed", "survey.question.removed", "opened", "survey.opened", "closed", "survey.closedNow",
             "published", "survey.published", "copied", "survey.copied", "answered", "survey.answered",
             "saved", "survey.answer.saved", "linkStopped", "survey.link.stopped");
@@ -137,9 +138,11 @@ class SurveyController {
         return act(scope, surveyId, "added", () -> questions.addFromBank(me.id(), scope, surveyId, code));
     }
 
-    @PostMapping({GROUP + "/{surveyId}/questions/{questionId}/remove", NETWORK + "/{surveyId}/questions/{questionId}/remove"})
+    @PostMapping({GROUP + "/{surveyId}/questions/{questionId}/remove",
+            NETWORK + "/{surveyId}/questions/{questionId}/remove"})
     String remove(@AuthenticationPrincipal CurrentAccount me, @PathVariable(required = false) UUID groupId,
-            @PathVariable(required = false) UUID networkId, @PathVariable UUID surveyId, @PathVariable UUID questionId) {
+            @PathVariable(required = false) UUID networkId, @PathVariable UUID surveyId,
+            @PathVariable UUID questionId) {
         Scope scope = Scope.of(groupId, networkId);
         return act(scope, surveyId, "removed", () -> questions.removeQuestion(me.id(), scope, surveyId, questionId));
     }
@@ -181,7 +184,8 @@ class SurveyController {
 
     /** A new link for people outside Staffroom, shown once on the page that answers, with any new codes. */
     @PostMapping(NETWORK + "/{surveyId}/link")
-    String openLink(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID networkId, @PathVariable UUID surveyId,
+    String openLink(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID networkId,
+            @PathVariable UUID surveyId,
             @RequestParam(defaultValue = "false") boolean codesRequired, @RequestParam(defaultValue = "0") String codes,
             Model model) {
         Scope scope = new Scope.Network(networkId);

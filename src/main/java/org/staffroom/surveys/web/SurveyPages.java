@@ -29,7 +29,8 @@ class SurveyPages {
     static final String NETWORK = "/networks/{networkId}/surveys";
 
     record QuestionForm(String section, String kind, String text, String options, @Nullable Integer min,
-            @Nullable Integer max, @Nullable Boolean breakdown, @Nullable Boolean sensitive, @Nullable Boolean required) {
+            @Nullable Integer max, @Nullable Boolean breakdown, @Nullable Boolean sensitive,
+            @Nullable Boolean required) {
 
         static QuestionForm empty() {
             return new QuestionForm("", "SINGLE", "", "", null, null, false, false, false);
@@ -78,7 +79,8 @@ class SurveyPages {
                 if (!networks.isCoordinator(me.id(), network.id())) {
                     throw new DomainException.NotFound();
                 }
-                yield new Owner(networks.view(me.id(), network.id()).name(), "/networks/" + network.id(), base(scope), true);
+                yield new Owner(networks.view(me.id(), network.id()).name(), "/networks/" + network.id(), base(scope),
+                        true);
             }
         };
     }

@@ -47,7 +47,8 @@ class SurveyResultsController {
             @PathVariable(required = false) UUID networkId, @PathVariable UUID surveyId,
             @RequestParam(required = false) String by,
             @RequestParam(required = false) String question, Locale locale) {
-        return ResultsCsv.download(ResultsCsv.of(results.forPage(me.id(), Scope.of(groupId, networkId), surveyId, by, question), messages, locale));
+        return ResultsCsv.download(ResultsCsv
+                .of(results.forPage(me.id(), Scope.of(groupId, networkId), surveyId, by, question), messages, locale));
     }
 
     @GetMapping({GROUP + "/{surveyId}/results.pdf", NETWORK + "/{surveyId}/results.pdf"})
@@ -55,6 +56,7 @@ class SurveyResultsController {
             @PathVariable(required = false) UUID networkId, @PathVariable UUID surveyId,
             @RequestParam(required = false) String by,
             @RequestParam(required = false) String question, Locale locale) {
-        return ResultsPdf.download(ResultsPdf.of(results.forPage(me.id(), Scope.of(groupId, networkId), surveyId, by, question), messages, locale));
+        return ResultsPdf.download(ResultsPdf
+                .of(results.forPage(me.id(), Scope.of(groupId, networkId), surveyId, by, question), messages, locale));
     }
 }

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -35,7 +36,6 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.servlet.http.HttpServletRequest;
 
 /** The surveys API: building, answering and results under disclosure control, for apps. */
 @RestController
@@ -43,11 +43,12 @@ import jakarta.servlet.http.HttpServletRequest;
 class SurveysApiController {
 
     /** A question from the bank by {@code code}, or one of the group's own. */
-    record QuestionRequest(@Schema(description = "a question from the bank; kind and text are then the bank's")
-            String code, String section,
-            @Schema(requiredMode = REQUIRED, implementation = org.staffroom.surveys.Question.Kind.class,
-                    example = "TEXT") String kind,
-            @Schema(requiredMode = REQUIRED, example = "What would make your shifts safer?") String text, List<String> options, Integer min, Integer max,
+    record QuestionRequest(
+            @Schema(description = "a question from the bank; kind and text are then the bank's") String code,
+            String section,
+            @Schema(requiredMode = REQUIRED, implementation = org.staffroom.surveys.Question.Kind.class, example = "TEXT") String kind,
+            @Schema(requiredMode = REQUIRED, example = "What would make your shifts safer?") String text,
+            List<String> options, Integer min, Integer max,
             Boolean breakdown, Boolean sensitive, Boolean required) {
     }
 
@@ -82,13 +83,13 @@ class SurveysApiController {
         this.messages = messages;
     }
 
-    @Operation(summary = "Results under disclosure control, optionally broken down by a question (its bank code or id)",
-            description = "Members once published; organisers once closed. A hidden row has suppressed true and a "
-                    + "reason (FEWER_THAN_K, with the threshold, or PROTECTS_ANOTHER), and never a figure. "
-                    + "question (a bank code or id) gives that question's table only: the quick way to read a "
-                    + "network survey with many groups. A network survey of more than 50 groups broken down by a "
-                    + "question (by) needs question: 400 without it.")
-    @GetMapping({"/api/v1/groups/{groupId}/surveys/{surveyId}/results", "/api/v1/networks/{networkId}/surveys/{surveyId}/results"})
+    @Operation(summary = "Results under disclosure control, optionally broken down by a question (its bank code or id)", description = "Members once published; organisers once closed. A hidden row has suppressed true and a "
+            + "reason (FEWER_THAN_K, with the threshold, or PROTECTS_ANOTHER), and never a figure. "
+            + "question (a bank code or id) gives that question's table only: the quick way to read a "
+            + "network survey with many groups. A network survey of more than 50 groups broken down by a "
+            + "question (by) needs question: 400 without it.")
+    @GetMapping({"/api/v1/groups/{groupId}/surveys/{surveyId}/results",
+            "/api/v1/networks/{networkId}/surveys/{surveyId}/results"})
     Results.View results(@AuthenticationPrincipal CurrentAccount me, @PathVariable(required = false) UUID groupId,
             @PathVariable(required = false) UUID networkId,
             @PathVariable UUID surveyId, @RequestParam(required = false) String by,
@@ -97,7 +98,8 @@ class SurveysApiController {
     }
 
     @Operation(summary = "The published tables as a printable PDF report")
-    @GetMapping({"/api/v1/groups/{groupId}/surveys/{surveyId}/results.pdf", "/api/v1/networks/{networkId}/surveys/{surveyId}/results.pdf"})
+    @GetMapping({"/api/v1/groups/{groupId}/surveys/{surveyId}/results.pdf",
+            "/api/v1/networks/{networkId}/surveys/{surveyId}/results.pdf"})
     ResponseEntity<byte[]> pdf(@AuthenticationPrincipal CurrentAccount me, @PathVariable(required = false) UUID groupId,
             @PathVariable(required = false) UUID networkId, @PathVariable UUID surveyId,
             @RequestParam(required = false) String by,
@@ -107,12 +109,14 @@ class SurveysApiController {
     }
 
     @Operation(summary = "Exactly the published tables as CSV")
-    @GetMapping({"/api/v1/groups/{groupId}/surveys/{surveyId}/results.csv", "/api/v1/networks/{networkId}/surveys/{surveyId}/results.csv"})
+    @GetMapping({"/api/v1/groups/{groupId}/surveys/{surveyId}/results.csv",
+            "/api/v1/networks/{networkId}/surveys/{surveyId}/results.csv"})
     ResponseEntity<byte[]> csv(@AuthenticationPrincipal CurrentAccount me, @PathVariable(required = false) UUID groupId,
             @PathVariable(required = false) UUID networkId,
             @PathVariable UUID surveyId, @RequestParam(required = false) String by,
             @RequestParam(required = false) String question, Locale locale) {
-        return ResultsCsv.download(ResultsCsv.of(results.of(me.id(), Scope.of(groupId, networkId), surveyId, by, question), messages, locale));
+        return ResultsCsv.download(ResultsCsv
+                .of(results.of(me.id(), Scope.of(groupId, networkId), surveyId, by, question), messages, locale));
     }
 
     private static String base(Scope scope) {
@@ -128,11 +132,13 @@ class SurveysApiController {
     @Operation(summary = "Start a survey, as a draft (organisers)")
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping({"/api/v1/groups/{groupId}/surveys", "/api/v1/networks/{networkId}/surveys"})
-    ResponseEntity<Surveys.View> create(@AuthenticationPrincipal CurrentAccount me, @PathVariable(required = false) UUID groupId,
+    ResponseEntity<Surveys.View> create(@AuthenticationPrincipal CurrentAccount me,
+            @PathVariable(required = false) UUID groupId,
             @PathVariable(required = false) UUID networkId,
             @RequestBody Surveys.Draft draft) {
         UUID id = surveys.create(me.id(), Scope.of(groupId, networkId), draft);
-        return ResponseEntity.created(URI.create(base(Scope.of(groupId, networkId)) + "/" + id)).body(surveys.get(me.id(), Scope.of(groupId, networkId), id));
+        return ResponseEntity.created(URI.create(base(Scope.of(groupId, networkId)) + "/" + id))
+                .body(surveys.get(me.id(), Scope.of(groupId, networkId), id));
     }
 
     @Operation(summary = "The group's surveys, newest first (members; drafts for organisers only)")
@@ -152,27 +158,29 @@ class SurveysApiController {
     @Operation(summary = "Add a question to a draft: {code} from the bank, or kind SINGLE, SEVERAL, SCALE, NUMBER "
             + "(with min and max) or TEXT with its text and options (organisers)")
     @ResponseStatus(HttpStatus.CREATED)
-    @PostMapping({"/api/v1/groups/{groupId}/surveys/{surveyId}/questions", "/api/v1/networks/{networkId}/surveys/{surveyId}/questions"})
-    ResponseEntity<Surveys.View> addQuestion(@AuthenticationPrincipal CurrentAccount me, @PathVariable(required = false) UUID groupId,
+    @PostMapping({"/api/v1/groups/{groupId}/surveys/{surveyId}/questions",
+            "/api/v1/networks/{networkId}/surveys/{surveyId}/questions"})
+    ResponseEntity<Surveys.View> addQuestion(@AuthenticationPrincipal CurrentAccount me,
+            @PathVariable(required = false) UUID groupId,
             @PathVariable(required = false) UUID networkId,
             @PathVariable UUID surveyId, @RequestBody QuestionRequest request) {
         if (request.code() != null) {
             questions.addFromBank(me.id(), Scope.of(groupId, networkId), surveyId, request.code());
         } else {
-            questions.addQuestion(me.id(), Scope.of(groupId, networkId), surveyId, new Surveys.NewQuestion(request.section(), request.kind(),
-                    request.text(), request.options() == null ? "" : String.join("\n", request.options()),
-                    request.min(), request.max(), request.breakdown(), request.sensitive(), request.required()));
+            questions.addQuestion(me.id(), Scope.of(groupId, networkId), surveyId,
+                    new Surveys.NewQuestion(request.section(), request.kind(),
+                            request.text(), request.options() == null ? "" : String.join("\n", request.options()),
+                            request.min(), request.max(), request.breakdown(), request.sensitive(),
+                            request.required()));
         }
         return ResponseEntity.status(201).body(surveys.get(me.id(), Scope.of(groupId, networkId), surveyId));
     }
 
-    @Operation(summary = "Answer an open survey, once (members; 409 on a second response)",
-            description = "answers: {questionId: {choices: [option numbers from 0], number, text}}. Who answered is "
-                    + "kept as the member's tag for the survey, apart from the answers, so it needs a token from "
-                    + "POST /api/v1/auth/token.")
+    @Operation(summary = "Answer an open survey, once (members; 409 on a second response)", description = "answers: {questionId: {choices: [option numbers from 0], number, text}}. Who answered is "
+            + "kept as the member's tag for the survey, apart from the answers, so it needs a token from "
+            + "POST /api/v1/auth/token.")
     @ApiResponse(responseCode = "201", description = "Counted")
-    @ApiResponse(responseCode = "409", description = "A second response, or the survey is not open",
-            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(responseCode = "409", description = "A second response, or the survey is not open", content = @Content(mediaType = "application/problem+json"))
     @ResponseStatus(HttpStatus.CREATED)
     @PostMapping("/api/v1/groups/{groupId}/surveys/{surveyId}/responses")
     ResponseEntity<Answered> respond(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId,
@@ -225,8 +233,10 @@ class SurveysApiController {
     }
 
     @Operation(summary = "Take a question out of a draft (organisers)")
-    @DeleteMapping({"/api/v1/groups/{groupId}/surveys/{surveyId}/questions/{questionId}", "/api/v1/networks/{networkId}/surveys/{surveyId}/questions/{questionId}"})
-    ResponseEntity<Void> removeQuestion(@AuthenticationPrincipal CurrentAccount me, @PathVariable(required = false) UUID groupId,
+    @DeleteMapping({"/api/v1/groups/{groupId}/surveys/{surveyId}/questions/{questionId}",
+            "/api/v1/networks/{networkId}/surveys/{surveyId}/questions/{questionId}"})
+    ResponseEntity<Void> removeQuestion(@AuthenticationPrincipal CurrentAccount me,
+            @PathVariable(required = false) UUID groupId,
             @PathVariable(required = false) UUID networkId,
             @PathVariable UUID surveyId, @PathVariable UUID questionId) {
         questions.removeQuestion(me.id(), Scope.of(groupId, networkId), surveyId, questionId);
@@ -234,7 +244,8 @@ class SurveysApiController {
     }
 
     @Operation(summary = "Open a draft for answers until the end of closesOn (organisers)")
-    @PostMapping({"/api/v1/groups/{groupId}/surveys/{surveyId}/open", "/api/v1/networks/{networkId}/surveys/{surveyId}/open"})
+    @PostMapping({"/api/v1/groups/{groupId}/surveys/{surveyId}/open",
+            "/api/v1/networks/{networkId}/surveys/{surveyId}/open"})
     Surveys.View open(@AuthenticationPrincipal CurrentAccount me, @PathVariable(required = false) UUID groupId,
             @PathVariable(required = false) UUID networkId, @PathVariable UUID surveyId,
             @RequestBody OpenRequest request) {
@@ -243,7 +254,8 @@ class SurveysApiController {
     }
 
     @Operation(summary = "Close an open survey now (organisers)")
-    @PostMapping({"/api/v1/groups/{groupId}/surveys/{surveyId}/close", "/api/v1/networks/{networkId}/surveys/{surveyId}/close"})
+    @PostMapping({"/api/v1/groups/{groupId}/surveys/{surveyId}/close",
+            "/api/v1/networks/{networkId}/surveys/{surveyId}/close"})
     Surveys.View close(@AuthenticationPrincipal CurrentAccount me, @PathVariable(required = false) UUID groupId,
             @PathVariable(required = false) UUID networkId, @PathVariable UUID surveyId) {
         surveys.close(me.id(), Scope.of(groupId, networkId), surveyId);
@@ -251,7 +263,8 @@ class SurveysApiController {
     }
 
     @Operation(summary = "Publish a closed survey's results (organisers)")
-    @PostMapping({"/api/v1/groups/{groupId}/surveys/{surveyId}/publish", "/api/v1/networks/{networkId}/surveys/{surveyId}/publish"})
+    @PostMapping({"/api/v1/groups/{groupId}/surveys/{surveyId}/publish",
+            "/api/v1/networks/{networkId}/surveys/{surveyId}/publish"})
     Surveys.View publish(@AuthenticationPrincipal CurrentAccount me, @PathVariable(required = false) UUID groupId,
             @PathVariable(required = false) UUID networkId,
             @PathVariable UUID surveyId) {
@@ -261,11 +274,14 @@ class SurveysApiController {
 
     @Operation(summary = "Copy a survey into a new draft with the same questions, to run it again (organisers)")
     @ResponseStatus(HttpStatus.CREATED)
-    @PostMapping({"/api/v1/groups/{groupId}/surveys/{surveyId}/copy", "/api/v1/networks/{networkId}/surveys/{surveyId}/copy"})
-    ResponseEntity<Surveys.View> copy(@AuthenticationPrincipal CurrentAccount me, @PathVariable(required = false) UUID groupId,
+    @PostMapping({"/api/v1/groups/{groupId}/surveys/{surveyId}/copy",
+            "/api/v1/networks/{networkId}/surveys/{surveyId}/copy"})
+    ResponseEntity<Surveys.View> copy(@AuthenticationPrincipal CurrentAccount me,
+            @PathVariable(required = false) UUID groupId,
             @PathVariable(required = false) UUID networkId,
             @PathVariable UUID surveyId) {
         UUID id = surveys.copy(me.id(), Scope.of(groupId, networkId), surveyId);
-        return ResponseEntity.created(URI.create(base(Scope.of(groupId, networkId)) + "/" + id)).body(surveys.get(me.id(), Scope.of(groupId, networkId), id));
+        return ResponseEntity.created(URI.create(base(Scope.of(groupId, networkId)) + "/" + id))
+                .body(surveys.get(me.id(), Scope.of(groupId, networkId), id));
     }
 }
