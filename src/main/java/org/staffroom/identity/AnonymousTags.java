@@ -18,7 +18,7 @@ import org.staffroom.shared.DomainException;
 public class AnonymousTags {
 
     /** The message code of the refusal when the secret is not unlocked in this request. */
-    public static final String LOCKED = "anonymity.locked";
+    public static final String LOCKED = DomainException.SecretLocked.CODE;
 
     private final UnlockedSecrets secrets;
 
@@ -29,12 +29,12 @@ public class AnonymousTags {
     /**
      * The member's tag for the scope.
      *
-     * @throws DomainException.Forbidden with {@link #LOCKED} when this request cannot unlock the secret (a
+     * @throws DomainException.SecretLocked when this request cannot unlock the secret (a
      *         passkey sign-in, or a personal token made before it was unlocked): the member confirms their
      *         password first
      */
     public String tag(UUID accountId, String scope) {
-        return tagIfUnlocked(accountId, scope).orElseThrow(() -> new DomainException.Forbidden(LOCKED));
+        return tagIfUnlocked(accountId, scope).orElseThrow(DomainException.SecretLocked::new);
     }
 
     /**

@@ -44,7 +44,7 @@ public abstract sealed class DomainException extends RuntimeException
         }
     }
 
-    public static final class Forbidden extends DomainException {
+    public static sealed class Forbidden extends DomainException permits SecretLocked {
 
         public Forbidden(String messageCode) {
             super(messageCode);
@@ -53,6 +53,20 @@ public abstract sealed class DomainException extends RuntimeException
         @Override
         public HttpStatus status() {
             return HttpStatus.FORBIDDEN;
+        }
+    }
+
+    /**
+     * The act needs the member's anonymous tag and this request cannot unlock the signing secret (a passkey
+     * sign-in, or a token made before it was unlocked). The API answers 403; a page sends the member to confirm
+     * their password and back to the form (identity's {@code SecretLockedAdvice}).
+     */
+    public static final class SecretLocked extends Forbidden {
+
+        public static final String CODE = "anonymity.locked";
+
+        public SecretLocked() {
+            super(CODE);
         }
     }
 

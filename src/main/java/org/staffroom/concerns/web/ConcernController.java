@@ -29,6 +29,7 @@ import org.staffroom.identity.CurrentAccount;
 import org.staffroom.shared.DomainException;
 import org.staffroom.shared.SecretTokens;
 import org.staffroom.shared.web.FormErrors;
+import org.staffroom.shared.web.FormPage;
 
 /** A group's concerns as pages: the list, raising one, reading and co-signing it, and the author's side. */
 @Controller
@@ -96,6 +97,7 @@ class ConcernController {
      * again instead of sending the form again; a form sent twice raises one concern (its one-time key).
      */
     @PostMapping("/groups/{groupId}/concerns")
+    @FormPage(append = "/new")
     String raise(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId,
             @ModelAttribute("form") ConcernDraft form, BindingResult result,
             @RequestParam(required = false) String submission, Model model, RedirectAttributes redirect,
@@ -113,11 +115,6 @@ class ConcernController {
             model.addAttribute("submission", submission == null ? SecretTokens.newToken(32) : submission);
             addMembers(me, groupId, model);
             return "concerns/new";
-        } catch (DomainException.Forbidden e) {
-            if (AnonymousTags.LOCKED.equals(e.messageCode())) {
-                return unlock(base(groupId) + "/new");
-            }
-            throw e;
         } catch (DomainException.Conflict e) {
             return "redirect:" + base(groupId) + "?problem=" + QueryNotices.problemFor(e.messageCode());
         }
@@ -174,11 +171,6 @@ class ConcernController {
             return "redirect:" + page + "?done=cosigned";
         } catch (DomainException.Conflict e) {
             return "redirect:" + page + "?problem=" + QueryNotices.problemFor(e.messageCode());
-        } catch (DomainException.Forbidden e) {
-            if (AnonymousTags.LOCKED.equals(e.messageCode())) {
-                return unlock(page);
-            }
-            throw e;
         }
     }
 

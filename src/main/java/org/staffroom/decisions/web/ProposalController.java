@@ -23,7 +23,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.staffroom.decisions.Counting;
 import org.staffroom.decisions.Proposals;
 import org.staffroom.groups.Groups;
-import org.staffroom.identity.AnonymousTags;
 import org.staffroom.identity.CurrentAccount;
 import org.staffroom.meetings.Meetings;
 import org.staffroom.shared.DomainException;
@@ -150,11 +149,6 @@ class ProposalController {
         } catch (DomainException.Conflict e) {
             return "redirect:" + page + "?problem="
                     + (e.messageCode().equals("proposal.closed") ? "closed" : "alreadyVoted");
-        } catch (DomainException.Forbidden e) {
-            if (AnonymousTags.LOCKED.equals(e.messageCode())) {
-                return "redirect:/account/unlock?then=" + page;
-            }
-            throw e;
         } catch (DomainException.InvalidInput e) {
             model.addAttribute("ballotError", e.messageCode());
             model.addAttribute("ballotErrorArguments", e.arguments());

@@ -20,7 +20,6 @@ import org.staffroom.concerns.Grievances;
 import org.staffroom.decisions.Proposals;
 import org.staffroom.demands.Demands;
 import org.staffroom.groups.Groups;
-import org.staffroom.identity.AnonymousTags;
 import org.staffroom.identity.CurrentAccount;
 import org.staffroom.shared.DomainException;
 import org.staffroom.shared.web.FormErrors;
@@ -125,11 +124,6 @@ class DemandController {
         } catch (DomainException.Conflict e) {
             return "redirect:" + page + "?problem="
                     + (e.messageCode().equals("demand.closed") ? "closed" : "alreadySupported");
-        } catch (DomainException.Forbidden e) {
-            if (AnonymousTags.LOCKED.equals(e.messageCode())) {
-                return "redirect:/account/unlock?then=" + page;
-            }
-            throw e;
         }
     }
 

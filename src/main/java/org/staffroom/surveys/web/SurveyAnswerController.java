@@ -21,7 +21,6 @@ import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.staffroom.identity.AnonymousTags;
 import org.staffroom.identity.CurrentAccount;
 import org.staffroom.shared.DomainException;
 import org.staffroom.surveys.Responses;
@@ -78,11 +77,6 @@ class SurveyAnswerController {
             return pages.surveyPage(me, scope, surveyId, model);
         } catch (DomainException.Conflict e) {
             return "redirect:" + page + "?problem=" + problem(e);
-        } catch (DomainException.Forbidden e) {
-            if (AnonymousTags.LOCKED.equals(e.messageCode())) {
-                return "redirect:/account/unlock?then=" + page;
-            }
-            throw e;
         }
     }
 
