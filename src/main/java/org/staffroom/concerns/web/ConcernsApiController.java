@@ -1,7 +1,5 @@
 package org.staffroom.concerns.web;
 
-import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
-
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
@@ -20,7 +18,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.staffroom.concerns.Category;
-import org.staffroom.concerns.Comments;
 import org.staffroom.concerns.ConcernConversation;
 import org.staffroom.concerns.ConcernDraft;
 import org.staffroom.concerns.ConcernRaising;
@@ -30,10 +27,9 @@ import org.staffroom.concerns.Receipts;
 import org.staffroom.identity.CurrentAccount;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
-/** The concerns API: raising (named or anonymous), co-signing, comments and receipts, for apps. */
+/** The concerns API: raising (named or anonymous), co-signing, the conversation and receipts, for apps. */
 @RestController
 @Tag(name = "Concerns")
 class ConcernsApiController {
@@ -75,22 +71,14 @@ class ConcernsApiController {
             List<MessageJson> conversation, boolean waiting, boolean changeWaiting) {
     }
 
-    record CommentRequest(@Schema(requiredMode = REQUIRED) String text, Boolean anonymous) {
-    }
-
-    record HideRequest(Boolean hidden) {
-    }
-
     private final Concerns concerns;
     private final ConcernRaising raising;
     private final ConcernConversation conversation;
     private final Receipts receipts;
     private final ReceiptThrottle throttle;
-    private final Comments comments;
 
     ConcernsApiController(Concerns concerns, ConcernRaising raising, ConcernConversation conversation,
-            Receipts receipts, ReceiptThrottle throttle, Comments comments) {
-        this.comments = comments;
+            Receipts receipts, ReceiptThrottle throttle) {
         this.concerns = concerns;
         this.raising = raising;
         this.conversation = conversation;
@@ -144,31 +132,6 @@ class ConcernsApiController {
     ResponseEntity<Void> write(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId,
             @PathVariable UUID concernId, @RequestBody ReceiptMessageRequest request) {
         conversation.write(me.id(), groupId, concernId, request.text());
-        return ResponseEntity.noContent().build();
-    }
-
-    @Operation(summary = "The discussion of a concern (members); a hidden comment's text only for organisers")
-    @GetMapping("/api/v1/groups/{groupId}/concerns/{concernId}/comments")
-    List<Comments.Comment> comments(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId,
-            @PathVariable UUID concernId) {
-        return comments.list(me.id(), groupId, Comments.On.CONCERN, concernId);
-    }
-
-    @Operation(summary = "Comment on a concern (members), with or without your name")
-    @ResponseStatus(HttpStatus.CREATED)
-    @PostMapping("/api/v1/groups/{groupId}/concerns/{concernId}/comments")
-    ResponseEntity<List<Comments.Comment>> comment(@AuthenticationPrincipal CurrentAccount me,
-            @PathVariable UUID groupId, @PathVariable UUID concernId, @RequestBody CommentRequest request) {
-        comments.add(me.id(), groupId, Comments.On.CONCERN, concernId, request.text(),
-                Boolean.TRUE.equals(request.anonymous()));
-        return ResponseEntity.status(201).body(comments.list(me.id(), groupId, Comments.On.CONCERN, concernId));
-    }
-
-    @Operation(summary = "Hide an abusive comment, or show it again (organisers); it is kept for the audit")
-    @PostMapping("/api/v1/groups/{groupId}/comments/{commentId}/hide")
-    ResponseEntity<Void> hide(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId,
-            @PathVariable UUID commentId, @RequestBody(required = false) HideRequest request) {
-        comments.hide(me.id(), groupId, commentId, request == null || !Boolean.FALSE.equals(request.hidden()));
         return ResponseEntity.noContent().build();
     }
 

@@ -1,7 +1,5 @@
 package org.staffroom.concerns.web;
 
-import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
-
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
@@ -16,12 +14,10 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.staffroom.concerns.Comments;
 import org.staffroom.concerns.Grievances;
 import org.staffroom.identity.CurrentAccount;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** The grievances API: turning a concern into a grievance and working through it. */
@@ -35,14 +31,9 @@ class GrievancesApiController {
     record DoneRequest(Boolean done) {
     }
 
-    record CommentRequest(@Schema(requiredMode = REQUIRED) String text, Boolean anonymous) {
-    }
-
     private final Grievances grievances;
-    private final Comments comments;
 
-    GrievancesApiController(Grievances grievances, Comments comments) {
-        this.comments = comments;
+    GrievancesApiController(Grievances grievances) {
         this.grievances = grievances;
     }
 
@@ -70,23 +61,6 @@ class GrievancesApiController {
     Grievances.View get(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId,
             @PathVariable UUID grievanceId) {
         return grievances.get(me.id(), groupId, grievanceId);
-    }
-
-    @Operation(summary = "The discussion of a grievance (members)")
-    @GetMapping("/api/v1/groups/{groupId}/grievances/{grievanceId}/comments")
-    List<Comments.Comment> comments(@AuthenticationPrincipal CurrentAccount me, @PathVariable UUID groupId,
-            @PathVariable UUID grievanceId) {
-        return comments.list(me.id(), groupId, Comments.On.GRIEVANCE, grievanceId);
-    }
-
-    @Operation(summary = "Comment on a grievance (members), with or without your name")
-    @ResponseStatus(HttpStatus.CREATED)
-    @PostMapping("/api/v1/groups/{groupId}/grievances/{grievanceId}/comments")
-    ResponseEntity<List<Comments.Comment>> comment(@AuthenticationPrincipal CurrentAccount me,
-            @PathVariable UUID groupId, @PathVariable UUID grievanceId, @RequestBody CommentRequest request) {
-        comments.add(me.id(), groupId, Comments.On.GRIEVANCE, grievanceId, request.text(),
-                Boolean.TRUE.equals(request.anonymous()));
-        return ResponseEntity.status(201).body(comments.list(me.id(), groupId, Comments.On.GRIEVANCE, grievanceId));
     }
 
     @Operation(summary = "Stage 1: describe the problem (organisers)")
