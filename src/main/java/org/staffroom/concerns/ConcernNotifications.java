@@ -3,15 +3,14 @@ package org.staffroom.concerns;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.staffroom.concerns.ConcernEvents.AuthorAnswered;
+import org.staffroom.concerns.ConcernEvents.UpdatesChosen;
 import org.staffroom.groups.Groups;
-import org.staffroom.identity.AccountView;
-import org.staffroom.identity.Accounts;
-import org.staffroom.mail.Mailer;
 
 /**
  * The e-mails members choose: a new concern in my group, a concern shared by many, a reply to my concern.
@@ -27,17 +26,13 @@ public class ConcernNotifications {
     }
 
     private final JdbcClient jdbc;
-    private final Concerns concerns;
     private final Groups groups;
-    private final Accounts accounts;
-    private final Mailer mailer;
+    private final ApplicationEventPublisher events;
 
-    ConcernNotifications(JdbcClient jdbc, Concerns concerns, Groups groups, Accounts accounts, Mailer mailer) {
+    ConcernNotifications(JdbcClient jdbc, Groups groups, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
-        this.concerns = concerns;
         this.groups = groups;
-        this.accounts = accounts;
-        this.mailer = mailer;
+        this.events = events;
     }
 
     public Choices choices(UUID accountId) {
@@ -79,7 +74,9 @@ public class ConcernNotifications {
         }
         List<UUID> chose = jdbc.sql("select account_id from concerns_notify where " + choice
                 + " and account_id in (:ids)").param("ids", members).query(UUID.class).list();
-        accounts.views(chose).values().forEach(member -> mailer.queueUpdate(member.email()));
+        if (!chose.isEmpty()) {
+            events.publishEvent(new UpdatesChosen(chose));
+        }
     }
 
     /**
@@ -91,9 +88,6 @@ public class ConcernNotifications {
         if (answered.authorId() == null || !choices(answered.authorId()).replies()) {
             return;
         }
-        AccountView author = accounts.find(answered.authorId()).orElse(null);
-        if (author != null) {
-            mailer.queueUpdate(author.email());
-        }
+        events.publishEvent(new UpdatesChosen(List.of(answered.authorId())));
     }
 }

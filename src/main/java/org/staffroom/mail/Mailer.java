@@ -114,6 +114,12 @@ public class Mailer {
                 .forEach(organiser -> queueUpdate(organiser.email()));
     }
 
+    /** Members who chose to hear of updates to concerns: the content-free e-mail of the hour, to each. */
+    @EventListener
+    void on(org.staffroom.concerns.ConcernEvents.UpdatesChosen chosen) {
+        accounts.views(chosen.accountIds()).values().forEach(member -> queueUpdate(member.email()));
+    }
+
     /** A deleted account's address leaves the outbox with it: nothing waits to be sent to someone who left. */
     @EventListener
     void on(org.staffroom.identity.AccountEvents.AccountDeleted deleted) {
